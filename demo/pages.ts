@@ -1,0 +1,59 @@
+/** The demo partner's page, rendered on its server. Everything interpolated is escaped. */
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+const copy = {
+  en: {
+    title: 'HomeNest Rentals',
+    tagline: 'Homes to rent across Beijing — pay rent and borrow with your bank, right here.',
+    listing: '2-bedroom apartment, Chaoyang, Beijing',
+    rent: '¥3,500 a month · 12-month lease',
+    account: 'Your bank',
+    events: 'What the page heard (events are hints; our server checks with the bank)',
+    other: '中文',
+  },
+  'zh-CN': {
+    title: '安居租房',
+    tagline: '北京好房源在线租——在这里直接用您的银行交租、借款。',
+    listing: '北京朝阳区 两居室',
+    rent: '每月 ¥3,500 · 租期 12 个月',
+    account: '我的银行',
+    events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
+    other: 'English',
+  },
+};
+
+export function renderHomePage({ nonce, lang, bankOrigin, appId }: { nonce: string; lang: 'en' | 'zh-CN'; bankOrigin: string; appId: string }) {
+  const t = copy[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escape(t.title)}</title>
+  <link rel="icon" href="/favicon.ico">
+  <link rel="stylesheet" href="/static/demo.css">
+  <script nonce="${escape(nonce)}" src="${escape(bankOrigin)}/sdk/v1/bank-sdk.js"
+          data-app-id="${escape(appId)}" data-token-url="/api/bank/client-token" data-locale="${lang}"></script>
+  <script nonce="${escape(nonce)}" src="/static/demo.js" defer></script>
+</head>
+<body>
+  <header>
+    <a class="brand" href="/?lang=${lang}">${escape(t.title)}</a>
+    <nav><a href="/?lang=${lang === 'en' ? 'zh-CN' : 'en'}">${escape(t.other)}</a></nav>
+    <bank-login></bank-login>
+  </header>
+  <main>
+    <p class="tagline">${escape(t.tagline)}</p>
+    <article class="listing">
+      <h1>${escape(t.listing)}</h1>
+      <p>${escape(t.rent)}</p>
+    </article>
+    <section aria-labelledby="events-title">
+      <h2 id="events-title">${escape(t.events)}</h2>
+      <ol id="event-log" aria-live="polite"></ol>
+    </section>
+  </main>
+</body>
+</html>`;
+}

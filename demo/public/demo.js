@@ -1,0 +1,21 @@
+// The demo partner's own script: it listens to the SDK's events and asks its server to confirm them.
+const log = document.getElementById('event-log');
+
+function write(text) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()}  ${text}`;
+  log.prepend(item);
+}
+
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout']) {
+  document.addEventListener(type, (event) => {
+    const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
+    write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
+  });
+}
+
+document.addEventListener('bank-login-success', async (event) => {
+  const response = await fetch(`/api/bank/customers/${encodeURIComponent(event.detail.customerId)}`);
+  const customer = await response.json();
+  write(response.ok ? `server verified with the bank: ${customer.displayName}` : `server could not verify: ${customer.error?.code}`);
+});

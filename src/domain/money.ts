@@ -1,0 +1,67 @@
+/**
+ * Money as integer minor units (fen): never a float. Amounts stay far below 2^53,
+ * so plain `number` integers are exact.
+ */
+
+/** Why {@link parseAmount} rejected its input. */
+export type AmountErrorReason = 'format' | 'zero' | 'too_large';
+
+/**
+ * Thrown by {@link parseAmount}; `reason` says which rule failed.
+ * @example
+ * try { parseAmount('1.234'); } catch (e) { if (e instanceof AmountError) e.reason; } // 'format'
+ */
+export class AmountError extends Error {
+  readonly reason: AmountErrorReason;
+  constructor(reason: AmountErrorReason, text: string) {
+    super(`Invalid amount (${reason}): ${JSON.stringify(text)}`);
+    this.name = 'AmountError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * Parses a decimal string in major units (yuan) into minor units (fen).
+ * Accepts only `^\d+(\.\d{1,2})?$`; rejects zero and anything above `max`
+ * (minor units, default 100000000000 = ¥1,000,000,000.00) with an {@link AmountError}.
+ * @example
+ * parseAmount('3500.50'); // 350050
+ */
+export function parseAmount(text: string, opts: { max?: number } = {}): number {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) throw new AmountError('format', text);
+  // Integer arithmetic only: whole units and the fraction padded to two digits.
+  const minor = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  if (minor === 0) throw new AmountError('zero', text);
+  if (minor > (opts.max ?? 100_000_000_000)) throw new AmountError('too_large', text);
+  return minor;
+}
+
+/**
+ * Minor units to the wire form: plain digits, exactly two decimals, `-` when negative.
+ * Throws a RangeError for a value that is not a safe integer.
+ * @example
+ * formatAmount(350050); // '3500.50'
+ */
+export function formatAmount(minor: number): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Not an integer amount: ${minor}`);
+  const abs = Math.abs(minor);
+  return `${minor < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Minor units (hundredths of `currency`) for display in `locale`, with the narrow symbol.
+ * @example
+ * formatMoney(350000, 'en'); // '¥3,500.00'
+ */
+export function formatMoney(minor: number, locale: string, currency = 'CNY'): string {
+  const key = `${locale}|${currency}`;
+  let nf = formats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    formats.set(key, nf);
+  }
+  return nf.format(minor / 100);
+}

@@ -1,0 +1,59 @@
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { BankElement } from '../core/bank-element.ts';
+import { actingElement, logout } from '../core/sdk.ts';
+
+/**
+ * Login and logout with the bank. The phone number, password and SMS code are typed only in the bank's
+ * `Bank login` frame; the page learns who logged in (masked), never how.
+ *
+ * @event bank-login-success - `{customerId, displayName, expiresAt}` after a login (or a restored session) on this page.
+ * @event bank-logout - `{}` after the customer logged out, from any element or `BankSDK.logout()`.
+ * @csspart button - the Log in / Log out button. @csspart customer - the masked name of the logged-in customer.
+ */
+@customElement('bank-login')
+export class BankLogin extends BankElement {
+  static styles = [
+    BankElement.styles,
+    css`
+      [part~='customer'] {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @state() private busy = false;
+
+  protected renderReady() {
+    const customer = this.session?.customer;
+    if (customer) {
+      return html`<div class="row">
+        <span part="customer">${this.t('loggedInAs', { name: customer.displayName })}</span>
+        <button class="secondary" part="button" ?disabled=${this.busy} @click=${this.logOut}>${this.t('logOut')}</button>
+      </div>`;
+    }
+    return html`<button part="button" ?disabled=${this.busy} @click=${this.logIn}>${this.t('logIn')}</button>`;
+  }
+
+  private async logIn() {
+    actingElement(this);
+    await this.openSecureFrame('login', this.t('loginDialog'));
+  }
+
+  private async logOut() {
+    this.busy = true;
+    try {
+      await logout(this);
+    } catch (error) {
+      this.failure = error as typeof this.failure;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bank-login': BankLogin;
+  }
+}

@@ -1,0 +1,80 @@
+import {
+  isBankEvent, isBridgeReply, sdkError, type BankEventMessage, type BridgeMethod, type SdkError,
+} from '../../protocol/messages.ts';
+
+type Listener = (message: BankEventMessage) => void;
+
+/**
+ * The partner page's end of the bridge: a hidden bank-origin iframe that holds the session token.
+ * Messages go out with the exact bank origin and are accepted only from that iframe's window.
+ */
+export class BridgeClient {
+  readonly frame: HTMLIFrameElement;
+  readonly ready: Promise<string>;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: SdkError) => void }>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly bankOrigin: string,
+    src: string,
+  ) {
+    this.frame = document.createElement('iframe');
+    this.frame.src = src;
+    this.frame.title = 'Bank connection';
+    this.frame.hidden = true;
+    this.frame.setAttribute('aria-hidden', 'true');
+    this.frame.tabIndex = -1;
+    window.addEventListener('message', this.onMessage);
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(sdkError('network', 'The bank did not answer in time.', true)), 15000);
+      const off = this.on((message) => {
+        if (message.event === 'bridge-ready') {
+          clearTimeout(timer);
+          off();
+          resolve(message.data.channel);
+        }
+      });
+    });
+    (document.body ?? document.documentElement).append(this.frame);
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async call<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(sdkError('network', 'The bank did not answer in time.', true));
+      }, 20000);
+      this.pending.set(id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value as T)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.frame.contentWindow!.postMessage({ bank: 1, id, method, params }, this.bankOrigin);
+    });
+  }
+
+  dispose() {
+    window.removeEventListener('message', this.onMessage);
+    this.frame.remove();
+  }
+
+  private onMessage = (event: MessageEvent) => {
+    if (event.origin !== this.bankOrigin || event.source !== this.frame.contentWindow) return;
+    const data: unknown = event.data;
+    if (isBridgeReply(data)) {
+      const waiting = this.pending.get(data.id);
+      this.pending.delete(data.id);
+      if ('error' in data) waiting?.reject(data.error);
+      else waiting?.resolve(data.result);
+    } else if (isBankEvent(data)) {
+      for (const listener of this.listeners) listener(data);
+    }
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The bridge: one hidden bank-origin frame per partner page. It holds the session token in memory, is the only
+ * caller of the bank API with it, and answers the page's narrow RPC (`start`, `logout`) and the secure frames'
+ * requests over this page's BroadcastChannel.
+ */
+import {
+  isBridgeRequest, isCustomerDisplay, sdkError, type BridgeRequest, type ChannelRequest, type CustomerDisplay,
+  type SdkError,
+} from '../protocol/messages.ts';
+import { BankApi } from './common/bank-api.ts';
+import { postToPartner, readFramePage, type FramePage } from './common/frame-page.ts';
+
+const api = new BankApi();
+let customer: CustomerDisplay | null = null;
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function setCustomer(page: FramePage, next: CustomerDisplay | null) {
+  customer = next;
+  clearTimeout(expiryTimer);
+  if (next) {
+    // The page hears of the login's end when it happens, not on the customer's next click.
+    expiryTimer = setTimeout(() => setCustomer(page, null), Math.max(0, Date.parse(next.expiresAt) - Date.now()));
+  }
+  postToPartner(page, { event: 'session', data: { customer } });
+}
+
+type Handler = (page: FramePage, params: Record<string, unknown>) => Promise<unknown>;
+
+const str = (value: unknown, name: string, max = 200): string => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+    throw sdkError('invalid_request', `${name} is missing or too long.`);
+  }
+  return value;
+};
+
+/** The partner page's RPC. */
+const pageMethods: Record<BridgeRequest['method'], Handler> = {
+  async start(page, params) {
+    api.token = null;
+    const started = await api.post<{ sessionToken: string; customer: unknown }>('sessions', {
+      clientToken: str(params.clientToken, 'clientToken'),
+      appId: page.appId,
+      origin: page.partnerOrigin,
+      locale: params.locale === 'en' ? 'en' : 'zh-CN',
+    });
+    api.token = started.sessionToken;
+    customer = isCustomerDisplay(started.customer) ? started.customer : null;
+    return { customer };
+  },
+  async logout(page) {
+    await api.post('logout');
+    setCustomer(page, null);
+    return { customer: null };
+  },
+};
+
+/** The secure frames' requests (bank origin only: BroadcastChannel never crosses origins). */
+const frameMethods: Record<string, Handler> = {
+  login: (_page, params) =>
+    api.post('login', { phone: str(params.phone, 'phone', 20), password: str(params.password, 'password', 100) }),
+  async verify(page, params) {
+    const result = await api.post<{ customer: CustomerDisplay }>('login/verify', {
+      challengeId: str(params.challengeId, 'challengeId'),
+      code: str(params.code, 'code', 10),
+    });
+    setCustomer(page, result.customer);
+    return { customer: result.customer };
+  },
+};
+
+async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
+  if (!handler) throw sdkError('invalid_request', 'Unknown method.');
+  try {
+    return await handler(page, params);
+  } catch (error) {
+    const failure: SdkError =
+      typeof error === 'object' && error !== null && 'code' in error ? (error as SdkError) : sdkError('internal', String(error));
+    if (failure.code === 'session_expired' && api.token) {
+      api.token = null;
+      if (customer) setCustomer(page, null);
+      postToPartner(page, { event: 'token-needed', data: {} });
+    }
+    throw failure;
+  }
+}
+
+function main() {
+  const page = readFramePage();
+  if ('code' in page) return; // not embedded by a page of this app: stay silent
+  const channelName = crypto.randomUUID();
+  const channel = new BroadcastChannel(`bank-sdk/${channelName}`);
+
+  window.addEventListener('message', async (event) => {
+    if (event.source !== window.parent || event.origin !== page.partnerOrigin || !isBridgeRequest(event.data)) return;
+    const { id, method, params = {} } = event.data;
+    try {
+      const result = await run(page, pageMethods[method], params);
+      postToPartner(page, { id, result });
+    } catch (error) {
+      postToPartner(page, { id, error });
+    }
+  });
+
+  channel.onmessage = async (event: MessageEvent<ChannelRequest>) => {
+    const request = event.data;
+    if (!request || typeof request.id !== 'string' || typeof request.method !== 'string' ||
+        typeof request.params !== 'object' || request.params === null) return;
+    try {
+      const result = await run(page, Object.hasOwn(frameMethods, request.method) ? frameMethods[request.method] : undefined, request.params);
+      channel.postMessage({ id: request.id, result });
+    } catch (error) {
+      channel.postMessage({ id: request.id, error });
+    }
+  };
+
+  postToPartner(page, { event: 'bridge-ready', data: { channel: channelName } });
+}
+
+main();

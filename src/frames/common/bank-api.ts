@@ -1,0 +1,63 @@
+import ky, { HTTPError, TimeoutError } from 'ky';
+import { sdkError, type SdkError, type SdkErrorCode } from '../../protocol/messages.ts';
+
+/** The bank's answers to codes the partner page understands (CONTRACT §3). */
+const codeMap: Record<string, SdkErrorCode> = {
+  client_token_invalid: 'session_expired',
+  forbidden: 'origin_not_allowed',
+  unauthorized: 'session_expired',
+  payload_too_large: 'invalid_request',
+  idempotency_conflict: 'invalid_request',
+  rate_limited: 'network',
+};
+
+/**
+ * The frame API, same-origin. Only the bridge frame calls it: the session token is its private state,
+ * attached to each request here and nowhere else.
+ */
+export class BankApi {
+  token: string | null = null;
+  private readonly http = ky.create({
+    prefixUrl: '/v1/frame/',
+    headers: { 'X-Bank-Frame': '1' },
+    credentials: 'same-origin',
+    timeout: 15000,
+    retry: 0,
+    hooks: {
+      beforeRequest: [
+        (request) => {
+          if (this.token) request.headers.set('Authorization', `Bearer ${this.token}`);
+        },
+      ],
+    },
+  });
+
+  async get<T>(path: string): Promise<T> {
+    return this.send<T>(() => this.http.get(path).json<T>());
+  }
+
+  async post<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
+    return this.send<T>(() => this.http.post(path, { json: body, headers }).json<T>());
+  }
+
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw await toSdkError(error);
+    }
+  }
+}
+
+export async function toSdkError(error: unknown): Promise<SdkError> {
+  if (error instanceof HTTPError) {
+    const body = (await error.response.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string } }
+      | undefined;
+    const code = body?.error?.code ?? 'internal';
+    const status = error.response.status;
+    return sdkError(codeMap[code] ?? (code as SdkErrorCode), body?.error?.message ?? `HTTP ${status}`, status >= 500 || status === 429);
+  }
+  if (error instanceof TimeoutError) return sdkError('network', 'The bank did not answer in time.', true);
+  return sdkError('network', 'Could not reach the bank.', true);
+}

@@ -1,0 +1,175 @@
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { format } from '../../i18n/locale.ts';
+import type { SdkError } from '../../protocol/messages.ts';
+import { frameMessages, type FrameMessage } from '../messages.ts';
+import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
+
+/**
+ * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
+ * reports its height, closes on Escape or Cancel, and shows errors and progress accessibly.
+ */
+export abstract class SecureForm extends LitElement {
+  static styles = css`
+    :host {
+      display: block;
+    }
+    main {
+      padding: 1.25rem 1.5rem 1.5rem;
+    }
+    h1 {
+      font-size: 1.25rem;
+      margin: 0 0 1rem;
+    }
+    form {
+      display: grid;
+      gap: 0.9rem;
+    }
+    label {
+      display: grid;
+      gap: 0.3rem;
+      font-weight: 600;
+      font-size: 0.95rem;
+    }
+    input,
+    select {
+      font: inherit;
+      font-weight: 400;
+      padding: 0.55rem 0.7rem;
+      border: 1px solid #7b8794;
+      border-radius: var(--bank-radius, 6px);
+      color: inherit;
+      background: #fff;
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--bank-color-error, #a4001a);
+    }
+    input:focus-visible,
+    select:focus-visible,
+    button:focus-visible {
+      outline: 3px solid var(--bank-color-focus, #1a5fd0);
+      outline-offset: 1px;
+    }
+    .hint {
+      font-weight: 400;
+      font-size: 0.85rem;
+      color: #52606d;
+      margin: 0;
+    }
+    .field-error,
+    [role='alert'] {
+      color: var(--bank-color-error, #a4001a);
+      font-weight: 400;
+      font-size: 0.9rem;
+      margin: 0;
+    }
+    .actions {
+      display: flex;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      border: 1px solid transparent;
+      border-radius: var(--bank-radius, 6px);
+      padding: 0.6rem 1.2rem;
+      background: var(--bank-color-primary, #b0001e);
+      color: var(--bank-color-on-primary, #fff);
+    }
+    button.secondary {
+      background: transparent;
+      color: var(--bank-color-primary, #b0001e);
+      border-color: currentColor;
+    }
+    button[disabled] {
+      opacity: 0.6;
+      cursor: default;
+    }
+    .secure {
+      margin: 1rem 0 0;
+      font-size: 0.8rem;
+      color: #52606d;
+    }
+  `;
+
+  protected readonly page = readFramePage();
+  protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel);
+  @state() protected busy = false;
+  @state() protected error: SdkError | null = null;
+
+  protected abstract readonly titleKey: FrameMessage;
+  protected abstract renderBody(): TemplateResult;
+
+  protected get framePage(): FramePage {
+    return this.page as FramePage;
+  }
+
+  protected t(key: FrameMessage, params?: Record<string, string | number>) {
+    const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
+    return format(frameMessages[locale][key], params);
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    applyTheme();
+    document.documentElement.lang = 'code' in this.page ? 'zh-CN' : this.page.locale;
+    document.title = this.t(this.titleKey);
+    addEventListener('keydown', this.onKeydown);
+  }
+
+  protected firstUpdated() {
+    if ('code' in this.page) return;
+    reportHeight(this.page, this.renderRoot.querySelector('main')!);
+    this.focusFirst();
+  }
+
+  protected focusFirst() {
+    (this.renderRoot.querySelector('input, select, button') as HTMLElement | null)?.focus();
+  }
+
+  render() {
+    if ('code' in this.page) return html`<main><p role="alert">${this.t('error.origin_not_allowed')}</p></main>`;
+    return html`<main aria-busy=${this.busy ? 'true' : 'false'}>
+      <h1>${this.t(this.titleKey)}</h1>
+      ${this.renderBody()}
+      <p class="secure">${this.t('secureNote')}</p>
+    </main>`;
+  }
+
+  /** The current error, for an `aria-describedby`-linked alert under the form. */
+  protected renderError() {
+    if (!this.error) return nothing;
+    return html`<p role="alert" id="form-error">${this.t(this.errorKey(this.error))}</p>`;
+  }
+
+  /** Which message explains an error; forms override where a code means something more specific. */
+  protected errorKey(error: SdkError): FrameMessage {
+    const key = `error.${error.code}` as FrameMessage;
+    return key in frameMessages.en ? key : 'error.other';
+  }
+
+  /** Runs a bridge request with the busy state and error display. */
+  protected async call<T>(method: string, params: Record<string, unknown>): Promise<T | undefined> {
+    this.busy = true;
+    this.error = null;
+    try {
+      return await this.bridge!.request<T>(method, params);
+    } catch (error) {
+      this.error = error as SdkError;
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected cancel = () => postToPartner(this.framePage, { event: 'close', data: {} });
+
+  protected done(data: Record<string, unknown>) {
+    postToPartner(this.framePage, { event: 'done', data });
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !('code' in this.page)) this.cancel();
+  };
+}

@@ -1,0 +1,101 @@
+/** The `Bank login` frame: phone and password, then the SMS code. What is typed here goes only to the bank. */
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { CustomerDisplay, SdkError } from '../protocol/messages.ts';
+import { SecureForm } from './common/secure-form.ts';
+import type { FrameMessage } from './messages.ts';
+
+@customElement('bank-login-form')
+export class BankLoginForm extends SecureForm {
+  protected readonly titleKey = 'loginTitle';
+  @state() private challenge?: { challengeId: string; phone: string };
+  @state() private invalid: Partial<Record<'phone' | 'password' | 'code', FrameMessage>> = {};
+
+  protected renderBody() {
+    return this.challenge ? this.renderCodeStep(this.challenge.phone) : this.renderPasswordStep();
+  }
+
+  private renderPasswordStep() {
+    return html`<form @submit=${this.submitPassword} novalidate>
+      ${this.field('phone', 'phone', html`<input id="phone" name="phone" type="tel" inputmode="numeric"
+        autocomplete="tel-national" maxlength="11" required aria-invalid=${this.invalid.phone ? 'true' : 'false'}
+        aria-describedby=${this.invalid.phone ? 'phone-error' : nothing} />`)}
+      ${this.field('password', 'password', html`<input id="password" name="password" type="password"
+        autocomplete="current-password" maxlength="100" required
+        aria-invalid=${this.invalid.password ? 'true' : 'false'}
+        aria-describedby=${this.invalid.password ? 'password-error' : nothing} />`)}
+      ${this.renderError()}
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${this.t('logIn')}</button>
+        <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderCodeStep(phone: string) {
+    return html`<form @submit=${this.submitCode} novalidate>
+      <p class="hint" id="code-hint">${this.t('codeSent', { phone })}</p>
+      ${this.field('code', 'smsCode', html`<input id="code" name="code" type="text" inputmode="numeric"
+        autocomplete="one-time-code" maxlength="6" required aria-invalid=${this.invalid.code ? 'true' : 'false'}
+        aria-describedby=${this.invalid.code ? 'code-error code-hint' : 'code-hint'} />`)}
+      ${this.renderError()}
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${this.t('verify')}</button>
+        <button type="button" class="secondary" @click=${this.back}>${this.t('back')}</button>
+      </div>
+    </form>`;
+  }
+
+  protected errorKey(error: SdkError): FrameMessage {
+    return this.challenge && error.code === 'invalid_credentials' ? 'error.invalid_code' : super.errorKey(error);
+  }
+
+  private field(id: 'phone' | 'password' | 'code', label: FrameMessage, input: unknown) {
+    const problem = this.invalid[id];
+    return html`<label for=${id}>${this.t(label)} ${input}</label>
+      ${problem ? html`<p class="field-error" id="${id}-error">${this.t(problem)}</p>` : nothing}`;
+  }
+
+  private value(id: string) {
+    return (this.renderRoot.querySelector(`#${id}`) as HTMLInputElement).value.trim();
+  }
+
+  private async submitPassword(event: Event) {
+    event.preventDefault();
+    const phone = this.value('phone');
+    const password = (this.renderRoot.querySelector('#password') as HTMLInputElement).value;
+    this.invalid = {
+      phone: /^1\d{10}$/.test(phone) ? undefined : 'invalid.phone',
+      password: password ? undefined : 'invalid.password',
+    };
+    if (this.invalid.phone || this.invalid.password) return this.focusInvalid();
+    const challenge = await this.call<{ challengeId: string; phone: string }>('login', { phone, password });
+    if (challenge) {
+      this.challenge = challenge;
+      await this.updateComplete;
+      this.focusFirst();
+    }
+  }
+
+  private async submitCode(event: Event) {
+    event.preventDefault();
+    const code = this.value('code');
+    this.invalid = { code: /^\d{6}$/.test(code) ? undefined : 'invalid.code' };
+    if (this.invalid.code) return this.focusInvalid();
+    const result = await this.call<{ customer: CustomerDisplay }>('verify', { challengeId: this.challenge!.challengeId, code });
+    if (result) this.done({ customer: result.customer });
+    else if (this.error?.code === 'session_expired' || this.error?.code === 'locked') this.challenge = undefined;
+  }
+
+  private back = async () => {
+    this.challenge = undefined;
+    this.error = null;
+    await this.updateComplete;
+    this.focusFirst();
+  };
+
+  private async focusInvalid() {
+    await this.updateComplete;
+    (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+  }
+}

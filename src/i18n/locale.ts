@@ -1,0 +1,21 @@
+/** The two locales the SDK speaks, completely. */
+export type Locale = 'en' | 'zh-CN';
+export const locales: readonly Locale[] = ['en', 'zh-CN'];
+
+export const isLocale = (value: unknown): value is Locale => value === 'en' || value === 'zh-CN';
+
+/** `en-GB` → `en`, `zh`/`zh-Hans-CN` → `zh-CN`; anything else undefined. */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  const lower = (tag ?? '').toLowerCase();
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
+  return undefined;
+}
+
+/** A message catalogue: every locale has every key (the type makes a missing translation a compile error). */
+export type Catalogue<K extends string> = Record<Locale, Record<K, string>>;
+
+/** `{name}` placeholders filled from `params`. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

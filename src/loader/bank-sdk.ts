@@ -1,0 +1,54 @@
+/**
+ * The one script partners add. Built as a classic IIFE with no import/export, so it runs as a classic,
+ * `async`, `defer` or `type="module"` script, in `<head>` or `<body>`. It stays tiny: it starts the core
+ * chunk and imports an element's chunk from its own origin when that element's tag first appears.
+ */
+import { elementTags } from '../elements/tags.ts';
+import type { LoaderInput } from '../elements/core/sdk.ts';
+
+type CoreModule = typeof import('../elements/core/sdk.ts');
+
+(() => {
+  if ('BankSDK' in window) return;
+  // Module scripts have no currentScript; then find ourselves by URL.
+  const script = (document.currentScript ??
+    document.querySelector('script[src*="/bank-sdk.js"][data-app-id]') ??
+    document.querySelector('script[src*="/bank-sdk.js"]')) as HTMLScriptElement;
+  const base = new URL('.', script.src).href;
+  const data = script.dataset;
+  const input: LoaderInput = {
+    appId: data.appId,
+    tokenUrl: data.tokenUrl,
+    clientToken: data.clientToken,
+    locale: data.locale,
+    base,
+  };
+  const core: Promise<CoreModule> = import(`${base}elements/core.js`);
+  const ready = core.then((m) => m.start(input));
+  ready.catch(() => {}); // rejections are for partners who await `ready`; the elements show them anyway.
+  Object.defineProperty(window, 'BankSDK', {
+    value: Object.freeze({ version: __SDK_VERSION__, ready, logout: () => core.then((m) => m.logout()) }),
+  });
+
+  const pending = new Set<string>(elementTags);
+  const load = (tag: string) => {
+    pending.delete(tag);
+    core.then(() => import(`${base}elements/${tag}.js`));
+    if (!pending.size) observer.disconnect();
+  };
+  const scan = (root: ParentNode) => {
+    for (const tag of pending) if (root.querySelector(tag)) load(tag);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element) {
+          if (pending.has(node.localName)) load(node.localName);
+          scan(node);
+        }
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  scan(document);
+})();

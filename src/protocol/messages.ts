@@ -1,0 +1,90 @@
+/**
+ * The postMessage protocol between the partner page and the bank's frames. Both sides check every message
+ * against these shapes (and its exact origin and source) and ignore anything else.
+ *
+ * partner page ──request──► bridge frame ──reply/event──► partner page
+ * secure frame ──event──► partner page (resize, close, done)
+ * secure frame ◄──BroadcastChannel──► bridge frame (bank origin only)
+ */
+
+/** Codes of `bank-error` and `bank-pay-failure` (CONTRACT §3). */
+export type SdkErrorCode =
+  | 'invalid_attribute' | 'config_invalid' | 'token_fetch_failed' | 'origin_not_allowed' | 'network'
+  | 'session_expired' | 'not_found' | 'insufficient_funds' | 'limit_exceeded' | 'account_frozen'
+  | 'invalid_credentials' | 'locked' | 'declined' | 'invalid_request' | 'internal';
+
+export interface SdkError {
+  code: SdkErrorCode;
+  message: string;
+  retryable: boolean;
+}
+
+/** Display data only: never a token. */
+export interface CustomerDisplay {
+  customerId: string;
+  displayName: string;
+  expiresAt: string;
+}
+
+export type BridgeMethod = 'start' | 'logout';
+
+export interface BridgeRequest {
+  bank: 1;
+  id: number;
+  method: BridgeMethod;
+  params?: Record<string, string>;
+}
+
+export type BridgeReply =
+  | { bank: 1; id: number; result: unknown }
+  | { bank: 1; id: number; error: SdkError };
+
+export type BankEventMessage =
+  /** The bridge is listening; `channel` names its BroadcastChannel for this page's secure frames. */
+  | { bank: 1; event: 'bridge-ready'; data: { channel: string } }
+  | { bank: 1; event: 'session'; data: { customer: CustomerDisplay | null } }
+  /** The bank session ended: fetch a fresh client token and `start` again. */
+  | { bank: 1; event: 'token-needed'; data: Record<string, never> }
+  | { bank: 1; event: 'resize'; data: { height: number } }
+  | { bank: 1; event: 'close'; data: Record<string, never> }
+  | { bank: 1; event: 'done'; data: Record<string, unknown> };
+
+const methods: readonly string[] = ['start', 'logout'];
+const events: readonly string[] = ['bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function isBridgeRequest(data: unknown): data is BridgeRequest {
+  return isRecord(data) && data.bank === 1 && Number.isInteger(data.id) && methods.includes(data.method as string) &&
+    (data.params === undefined || (isRecord(data.params) && Object.values(data.params).every((v) => typeof v === 'string')));
+}
+
+export function isBridgeReply(data: unknown): data is BridgeReply {
+  return isRecord(data) && data.bank === 1 && Number.isInteger(data.id) &&
+    ('result' in data || (isRecord(data.error) && typeof data.error.code === 'string'));
+}
+
+export function isBankEvent(data: unknown): data is BankEventMessage {
+  if (!isRecord(data) || data.bank !== 1 || !events.includes(data.event as string) || !isRecord(data.data)) return false;
+  if (data.event === 'resize') return typeof data.data.height === 'number' && data.data.height >= 0 && data.data.height < 5000;
+  if (data.event === 'bridge-ready') return typeof data.data.channel === 'string';
+  if (data.event === 'session') return data.data.customer === null || isCustomerDisplay(data.data.customer);
+  return true;
+}
+
+export function isCustomerDisplay(value: unknown): value is CustomerDisplay {
+  return isRecord(value) && typeof value.customerId === 'string' && typeof value.displayName === 'string' &&
+    typeof value.expiresAt === 'string';
+}
+
+/** Secure frame ↔ bridge, over the page's BroadcastChannel (same origin, same partition: bank frames only). */
+export interface ChannelRequest {
+  id: string;
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export type ChannelReply = { id: string; result: unknown } | { id: string; error: SdkError };
+
+export const sdkError = (code: SdkErrorCode, message: string, retryable = false): SdkError => ({ code, message, retryable });

@@ -1,0 +1,69 @@
+import type { Db } from './db.ts';
+import { randomToken } from './secrets.ts';
+
+export interface CustomerRow {
+  id: number;
+  phone: string;
+  password_hash: string;
+  pin_hash: string;
+  name_en: string;
+  name_zh: string;
+  failed_attempts: number;
+  locked_at: number | null;
+}
+
+/** Five wrong passwords, SMS codes or PINs in a row lock the customer. */
+export const maxFailedAttempts = 5;
+
+export function customerByPhone(db: Db, phone: string) {
+  return db.prepare('SELECT * FROM customers WHERE phone = ?').get(phone) as CustomerRow | undefined;
+}
+
+export function customerById(db: Db, id: number) {
+  return db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow;
+}
+
+/** Counts a failure; answers whether the customer is now locked. */
+export function recordFailure(db: Db, customer: CustomerRow, now: number): boolean {
+  const row = db
+    .prepare(
+      `UPDATE customers SET failed_attempts = failed_attempts + 1,
+         locked_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_at END
+       WHERE id = ? RETURNING locked_at`,
+    )
+    .get(maxFailedAttempts, now, customer.id) as { locked_at: number | null };
+  return row.locked_at !== null;
+}
+
+export function resetFailures(db: Db, customer: CustomerRow) {
+  db.prepare('UPDATE customers SET failed_attempts = 0 WHERE id = ?').run(customer.id);
+}
+
+/** Masked for display: "Zhang *" / "张*". */
+export function displayName(customer: CustomerRow, locale: string): string {
+  return locale === 'en' ? `${customer.name_en.split(' ')[0]} *` : `${[...customer.name_zh][0]}*`;
+}
+
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/** The opaque, per-app customer id partners see; created on the customer's first login with the app. */
+export function publicCustomerId(db: Db, appId: string, customerId: number): string {
+  const existing = db
+    .prepare('SELECT public_id FROM app_customers WHERE app_id = ? AND customer_id = ?')
+    .get(appId, customerId) as { public_id: string } | undefined;
+  if (existing) return existing.public_id;
+  const publicId = randomToken('cus', 12);
+  db.prepare('INSERT INTO app_customers (app_id, customer_id, public_id) VALUES (?, ?, ?)').run(appId, customerId, publicId);
+  return publicId;
+}
+
+export function customerByPublicId(db: Db, appId: string, publicId: string) {
+  return db
+    .prepare(
+      `SELECT c.* FROM customers c JOIN app_customers ac ON ac.customer_id = c.id
+       WHERE ac.app_id = ? AND ac.public_id = ?`,
+    )
+    .get(appId, publicId) as CustomerRow | undefined;
+}

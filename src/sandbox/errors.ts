@@ -1,0 +1,52 @@
+/**
+ * Errors the sandbox bank answers with: `{"error": {"code", "message"}}` and an HTTP status.
+ * The codes are the public contract's (CONTRACT §3) plus the server-only request errors.
+ */
+export type BankErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'client_token_invalid'
+  | 'origin_not_allowed'
+  | 'session_expired'
+  | 'not_found'
+  | 'invalid_credentials'
+  | 'invalid_code'
+  | 'locked'
+  | 'rate_limited'
+  | 'idempotency_conflict'
+  | 'internal';
+
+const statusOf: Record<BankErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  payload_too_large: 413,
+  client_token_invalid: 401,
+  origin_not_allowed: 403,
+  session_expired: 401,
+  not_found: 404,
+  invalid_credentials: 401,
+  invalid_code: 401,
+  locked: 423,
+  rate_limited: 429,
+  idempotency_conflict: 409,
+  internal: 500,
+};
+
+export class BankError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: BankErrorCode,
+    message: string,
+    status?: number,
+  ) {
+    super(message);
+    this.status = status ?? statusOf[code];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

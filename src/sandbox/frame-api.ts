@@ -1,0 +1,116 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Env } from './app.ts';
+import { assertOriginAllowed, findApp } from './apps.ts';
+import { customerByPhone, maskPhone, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import { BankError } from './errors.ts';
+import { readBody } from './partner-api.ts';
+import { verifySecret } from './secrets.ts';
+import {
+  closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
+  openChallenge, resumeCustomerSession, spendClientToken, startCustomerSession,
+} from './sessions.ts';
+import { parseOrigin } from './validate.ts';
+
+/**
+ * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
+ * cross-site page cannot send without a CORS preflight, which this API never grants.
+ */
+export const frameApi = new Hono<Env>();
+
+frameApi.use('*', async (c, next) => {
+  const site = c.req.header('Sec-Fetch-Site');
+  const origin = c.req.header('Origin');
+  if (c.req.header('X-Bank-Frame') !== '1' || (site && site !== 'same-origin') ||
+      (origin && origin !== c.var.options.bankOrigin)) {
+    throw new BankError('forbidden', 'The frame API answers only the bank’s own frames.');
+  }
+  c.header('Cache-Control', 'no-store');
+  await next();
+});
+
+const resumeCookie = (appId: string) => `bank_resume_${appId}`;
+
+function frameSession(c: Context<Env>) {
+  const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+  return frameSessionByToken(c.var.options.db, token, c.var.options.now());
+}
+
+frameApi.post('/sessions', async (c) => {
+  const { db, now } = c.var.options;
+  const body = await readBody(c);
+  const clientToken = body.string('clientToken', { max: 200 });
+  const appId = body.string('appId', { max: 100 });
+  const origin = parseOrigin(body.string('origin', { max: 200 }));
+  const locale = body.string('locale', { pattern: /^(en|zh-CN)$/ });
+  const app = findApp(db, appId);
+  if (!app) throw new BankError('not_found', `No app ${appId}.`);
+  assertOriginAllowed(app, origin);
+  spendClientToken(db, clientToken, app.id, now());
+  const created = createFrameSession(db, app.id, origin, locale, now());
+  const session = frameSessionByToken(db, created.sessionToken, now());
+  resumeCustomerSession(db, session, getCookie(c, resumeCookie(app.id)), now());
+  return c.json({ ...created, customer: customerView(db, session, now()) }, 201);
+});
+
+frameApi.get('/session', (c) => {
+  const { db, now } = c.var.options;
+  return c.json({ customer: customerView(db, frameSession(c), now()) });
+});
+
+function assertUnlocked(customer: CustomerRow) {
+  if (customer.locked_at !== null) {
+    throw new BankError('locked', 'Too many wrong attempts: this customer is locked. Contact the bank to unlock.');
+  }
+}
+
+function failAttempt(c: Context<Env>, customer: CustomerRow, error: BankError): never {
+  const { db, now } = c.var.options;
+  if (recordFailure(db, customer, now())) {
+    throw new BankError('locked', 'Too many wrong attempts: this customer is now locked. Contact the bank to unlock.');
+  }
+  throw error;
+}
+
+frameApi.post('/login', async (c) => {
+  const { db, now } = c.var.options;
+  const session = frameSession(c);
+  const body = await readBody(c);
+  const phone = body.string('phone', { max: 20 });
+  const password = body.string('password', { max: 100 });
+  const customer = customerByPhone(db, phone);
+  // Same work and the same answer for an unknown phone as for a wrong password.
+  const ok = verifySecret(password, customer?.password_hash);
+  const wrong = new BankError('invalid_credentials', 'The phone number or password is wrong.');
+  if (!customer) throw wrong;
+  assertUnlocked(customer);
+  if (!ok) failAttempt(c, customer, wrong);
+  return c.json({ challengeId: createChallenge(db, session, customer, now()), phone: maskPhone(customer.phone) });
+});
+
+frameApi.post('/login/verify', async (c) => {
+  const { db, now } = c.var.options;
+  const session = frameSession(c);
+  const body = await readBody(c);
+  const challengeId = body.string('challengeId', { max: 100 });
+  const code = body.string('code', { max: 10 });
+  const customer = openChallenge(db, session, challengeId, now());
+  assertUnlocked(customer);
+  // The sandbox's SMS gateway always sends 123456.
+  if (code !== '123456') failAttempt(c, customer, new BankError('invalid_credentials', 'The SMS code is wrong.'));
+  closeChallenge(db, challengeId, now());
+  resetFailures(db, customer);
+  const { resume, maxAgeSeconds } = startCustomerSession(db, session, customer, now());
+  setCookie(c, resumeCookie(session.appId), resume, {
+    httpOnly: true, secure: true, sameSite: 'None', partitioned: true, path: '/v1/frame/', maxAge: maxAgeSeconds,
+  });
+  return c.json({ customer: customerView(db, session, now()) });
+});
+
+frameApi.post('/logout', (c) => {
+  const { db, now } = c.var.options;
+  const session = frameSession(c);
+  endCustomerSession(db, session, now());
+  deleteCookie(c, resumeCookie(session.appId), { path: '/v1/frame/', secure: true, sameSite: 'None', partitioned: true });
+  return c.json({ customer: null });
+});

@@ -1,0 +1,23 @@
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createSandbox } from './app.ts';
+import { openDatabase } from './db.ts';
+
+/** `npm run sandbox`: the sandbox bank on BANK_PORT (4010), with its database at BANK_DB (.data/sandbox.db). */
+export function startSandbox() {
+  const port = Number(process.env.BANK_PORT ?? 4010);
+  const partnerPort = Number(process.env.PARTNER_PORT ?? 4000);
+  const bankOrigin = `http://127.0.0.1:${port}`;
+  const db = openDatabase(process.env.BANK_DB ?? '.data/sandbox.db', [`http://localhost:${partnerPort}`]);
+  const app = createSandbox({
+    db,
+    bankOrigin,
+    assetsDir: resolve('dist/sdk/v1'),
+    production: process.env.BANK_MODE === 'production',
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  console.log(`Sandbox bank:        ${bankOrigin}  (API /v1, SDK /sdk/v1/bank-sdk.js)`);
+  return { server, db };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) startSandbox();

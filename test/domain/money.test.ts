@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import { AmountError, formatAmount, formatMoney, parseAmount } from '../../src/domain/money.ts';
+
+
+/** Small seeded PRNG (mulberry32) so generated cases are reproducible. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function reasonOf(text: string, opts?: { max?: number }): string {
+  try {
+    parseAmount(text, opts);
+  } catch (e) {
+    expect(e).to.be.instanceOf(AmountError);
+    expect(e).to.be.instanceOf(Error);
+    return (e as AmountError).reason;
+  }
+  return 'accepted';
+}
+
+describe('parseAmount', () => {
+  it('parses major units to minor units', () => {
+    expect(parseAmount('36000')).to.equal(3_600_000);
+    expect(parseAmount('3500.50')).to.equal(350_050);
+    expect(parseAmount('3500.5')).to.equal(350_050);
+    expect(parseAmount('0.01')).to.equal(1);
+    expect(parseAmount('0.1')).to.equal(10);
+    expect(parseAmount('007')).to.equal(700);
+    expect(parseAmount('1000000000.00')).to.equal(100_000_000_000);
+  });
+
+  it('is exact where a float conversion is not', () => {
+    // parseFloat('1.15') * 100 === 114.99999999999999, and 0.29 * 100 === 28.999999999999996.
+    expect(parseAmount('1.15')).to.equal(115);
+    expect(parseAmount('0.29')).to.equal(29);
+    expect(parseAmount('999999999.99')).to.equal(99_999_999_999);
+  });
+
+  it('rejects malformed text with reason "format"', () => {
+    for (const bad of ['', '1e5', '-1', '+1', '1.234', '.5', '5.', '1,000', ' 1', '1 ', 'NaN', 'Infinity', '0x10', '１']) {
+      expect(reasonOf(bad), JSON.stringify(bad)).to.equal('format');
+    }
+  });
+
+  it('rejects zero with reason "zero"', () => {
+    for (const zero of ['0', '0.00', '0.0', '000']) expect(reasonOf(zero), zero).to.equal('zero');
+  });
+
+  it('rejects values over max with reason "too_large"', () => {
+    expect(reasonOf('1000000000.01')).to.equal('too_large');
+    expect(reasonOf('99999999999999999999999')).to.equal('too_large');
+    expect(reasonOf('100.01', { max: 10_000 })).to.equal('too_large');
+    expect(reasonOf('100.00', { max: 10_000 })).to.equal('accepted');
+  });
+
+  it('carries the reason and a message on the error', () => {
+    const e = new AmountError('zero', '0');
+    expect(e.reason).to.equal('zero');
+    expect(e.name).to.equal('AmountError');
+    expect(e.message).to.contain('"0"');
+  });
+});
+
+describe('formatAmount', () => {
+  it('gives exactly two decimals', () => {
+    expect(formatAmount(350_050)).to.equal('3500.50');
+    expect(formatAmount(1)).to.equal('0.01');
+    expect(formatAmount(10)).to.equal('0.10');
+    expect(formatAmount(0)).to.equal('0.00');
+    expect(formatAmount(-100)).to.equal('-1.00');
+    expect(formatAmount(-5)).to.equal('-0.05');
+    expect(formatAmount(100_000_000_000)).to.equal('1000000000.00');
+  });
+
+  it('refuses non-integers', () => {
+    expect(() => formatAmount(1.5)).to.throw(RangeError);
+    expect(() => formatAmount(NaN)).to.throw(RangeError);
+  });
+
+  it('round-trips 2000 generated amounts', () => {
+    const rand = mulberry32(20240611);
+    for (let k = 0; k < 2000; k++) {
+      // Spread over magnitudes: 1 fen up to the default max.
+      const minor = Math.max(1, Math.floor(rand() * 10 ** (1 + Math.floor(rand() * 11))));
+      const text = formatAmount(minor);
+      expect(text).to.match(/^\d+\.\d\d$/);
+      expect(parseAmount(text), text).to.equal(minor);
+      // Short forms parse to the same value.
+      const short = text.replace(/\.?0+$/, '');
+      if (short !== text) expect(parseAmount(short), short).to.equal(minor);
+    }
+  });
+});
+
+describe('formatMoney', () => {
+  it('uses the narrow yuan symbol in English and Chinese', () => {
+    expect(formatMoney(350_000, 'en')).to.equal('¥3,500.00');
+    expect(formatMoney(350_000, 'zh-CN')).to.equal('¥3,500.00');
+    expect(formatMoney(1, 'en')).to.equal('¥0.01');
+    expect(formatMoney(100_000_000_000, 'en')).to.equal('¥1,000,000,000.00');
+  });
+
+  it('honours the currency and keeps locales apart', () => {
+    expect(formatMoney(123_456, 'en', 'USD')).to.equal('$1,234.56');
+    expect(formatMoney(123_456, 'de')).to.match(/^1\.234,56\s¥$/);
+    expect(formatMoney(123_456, 'en')).to.equal('¥1,234.56');
+  });
+});

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import { elementTags } from './src/elements/tags.ts';
+
+/**
+ * Three builds into `dist/sdk/v1/` (served by the bank under `/sdk/v1/`):
+ * - `--mode loader`: `bank-sdk.js`, the classic-script loader (IIFE: no import/export syntax);
+ * - `--mode elements`: `elements/core.js` and one lazy ES chunk per element, sharing lit's chunk;
+ * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages.
+ * `vite` alone (no build) serves `index.html`, the playground.
+ */
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const outDir = resolve('dist/sdk/v1');
+const shared: UserConfig = {
+  define: { __SDK_VERSION__: JSON.stringify(version) },
+  build: { emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: false },
+};
+
+const builds: Record<string, UserConfig> = {
+  loader: {
+    build: {
+      outDir,
+      lib: { entry: 'src/loader/bank-sdk.ts', formats: ['iife'], name: 'BankSDKLoader', fileName: () => 'bank-sdk.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
+  elements: {
+    build: {
+      outDir: `${outDir}/elements`,
+      lib: {
+        entry: Object.fromEntries([
+          ['core', 'src/elements/core/sdk.ts'],
+          ...elementTags.map((tag) => [tag, `src/elements/${tag}/${tag}.ts`]),
+        ]),
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: { output: { minify: true, chunkFileNames: 'chunk-[hash].js' } },
+    },
+  },
+  frames: {
+    root: 'src/frames',
+    base: '/sdk/v1/frames/',
+    build: {
+      outDir: `${outDir}/frames`,
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        input: { bridge: resolve('src/frames/bridge.html'), login: resolve('src/frames/login.html') },
+        output: { minify: true },
+      },
+    },
+  },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') return { ...shared, server: { port: 5173 } };
+  const build = builds[mode];
+  if (!build) throw new Error(`Unknown build mode "${mode}": use loader, elements or frames.`);
+  return { ...shared, ...build, build: { ...shared.build, ...build.build } };
+});
