@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
-import { randomToken } from './secrets.ts';
+import { BankError } from './errors.ts';
+import { hashSecret, randomToken } from './secrets.ts';
 
 export interface CustomerRow {
   id: number;
@@ -67,3 +68,14 @@ export function customerByPublicId(db: Db, appId: string, publicId: string) {
     )
     .get(appId, publicId) as CustomerRow | undefined;
 }
+
+/** Sandbox only: a test customer with the standard sandbox password and PIN. */
+export function createSandboxCustomer(db: Db, phone: string, nameEn: string, nameZh: string) {
+  if (customerByPhone(db, phone)) throw new BankError('invalid_request', `A customer with phone ${phone} exists.`, 409);
+  db.prepare('INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)').run(
+    phone, hashSecret(sandboxPassword), hashSecret(sandboxPin), nameEn, nameZh,
+  );
+}
+
+export const sandboxPassword = 'Passw0rd!';
+export const sandboxPin = '135790';

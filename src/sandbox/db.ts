@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { hashSecret, tokenHash } from './secrets.ts';
+import { createSandboxCustomer, customerByPhone } from './customers.ts';
+import { tokenHash } from './secrets.ts';
 
 export type Db = Database.Database;
 
@@ -115,11 +116,7 @@ function seed(db: Db, demoOrigins: string[]) {
     `INSERT INTO apps (id, name, secret_hash, origins, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET origins = excluded.origins`,
   ).run(demoApp.id, demoApp.name, tokenHash(demoApp.secretKey), JSON.stringify(demoOrigins), Date.now());
-  const exists = db.prepare('SELECT 1 FROM customers WHERE phone = ?');
-  const insert = db.prepare(
-    'INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)',
-  );
   for (const c of sandboxCustomers) {
-    if (!exists.get(c.phone)) insert.run(c.phone, hashSecret('Passw0rd!'), hashSecret('135790'), c.en, c.zh);
+    if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh);
   }
 }

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Env } from './app.ts';
 import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
-import { customerByPublicId, displayName, maskPhone } from './customers.ts';
+import { createSandboxCustomer, customerByPublicId, displayName, maskPhone, sandboxPassword, sandboxPin } from './customers.ts';
 import { BankError } from './errors.ts';
 import { mintClientToken } from './sessions.ts';
 import { parseOrigin, RequestBody } from './validate.ts';
@@ -50,6 +50,18 @@ partnerApi.post('/sandbox/apps', async (c) => {
   const origins = body.stringArray('origins').map(parseOrigin);
   const webhookUrl = body.optionalString('webhookUrl', { max: 500, pattern: /^https?:\/\/\S+$/ }) ?? null;
   return c.json(registerApp(db, name, origins, webhookUrl, now()), 201);
+});
+
+/** Sandbox only: a test customer of one's own (password `Passw0rd!`, SMS code `123456`, PIN `135790`). */
+partnerApi.post('/sandbox/customers', async (c) => {
+  const { db, production } = c.var.options;
+  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
+  const body = await readBody(c);
+  const phone = body.string('phone', { pattern: /^1\d{10}$/ });
+  const nameEn = body.optionalString('nameEn', { max: 60 }) ?? 'Test Customer';
+  const nameZh = body.optionalString('nameZh', { max: 20 }) ?? '测试客户';
+  createSandboxCustomer(db, phone, nameEn, nameZh);
+  return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
 });
 
 /**

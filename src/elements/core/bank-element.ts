@@ -198,7 +198,7 @@ export abstract class BankElement extends LitElement {
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}
         src=${frame.src}
-        height=${frame.measured ? frame.height : 1}
+        height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
       ></iframe>
     </dialog>`;

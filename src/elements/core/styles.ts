@@ -98,8 +98,10 @@ export const baseStyles = css`
     border: 0;
     transition: height 0.15s ease-out;
   }
+  /* Not visibility:hidden: Chromium stops rendering hidden cross-origin frames, and the frame must measure itself. */
   dialog iframe.measuring {
-    visibility: hidden;
+    opacity: 0;
+    position: absolute;
   }
   dialog [part~='loading'] {
     padding: 1.5em;

@@ -42,13 +42,15 @@ export function postToPartner(page: FramePage, message: Omit<BankEventMessage, '
 /** Keeps the partner's dialog exactly as tall as the frame's content: no scrollbars, no jumps. */
 export function reportHeight(page: FramePage, content: Element) {
   let last = -1;
-  new ResizeObserver(() => {
+  const report = () => {
     const height = Math.ceil(content.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       postToPartner(page, { event: 'resize', data: { height } });
     }
-  }).observe(content);
+  };
+  new ResizeObserver(report).observe(content);
+  report();
 }
 
 const themeValue: Record<string, RegExp> = {

@@ -1,0 +1,118 @@
+import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { bankPort, partnerPort } from '../playwright.config.ts';
+
+export const bankOrigin = `http://127.0.0.1:${bankPort}`;
+export const partnerOrigin = `http://localhost:${partnerPort}`;
+export const demoSecretKey = 'sk_sandbox_demo_rental_0123456789abcdef';
+export const password = 'Passw0rd!';
+export const smsCode = '123456';
+
+/**
+ * Fails the test on any CSP violation or console error, in the page and in every bank frame: the SDK must
+ * work under a strict policy. Init scripts run in every frame and are not subject to the page's CSP.
+ */
+export function watchForProblems(page: Page, { allow = [] as RegExp[] } = {}) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allow.some((re) => re.test(message.text()))) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation in ${location.origin}: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+/** Collects every bank event that reaches the partner's document. */
+export async function recordEvents(page: Page) {
+  await page.addInitScript(() => {
+    const events: { type: string; target: string; detail: unknown }[] = [];
+    (window as unknown as { bankEvents: typeof events }).bankEvents = events;
+    if (window.top !== window) return;
+    for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout']) {
+      document.addEventListener(type, (event) => {
+        const target = event.composedPath()[0];
+        events.push({ type, target: target instanceof Element ? target.localName : 'document', detail: (event as CustomEvent).detail });
+      });
+    }
+  });
+}
+
+export type RecordedEvent = { type: string; target: string; detail: Record<string, unknown> };
+export const bankEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { bankEvents: RecordedEvent[] }).bankEvents);
+
+export const loginFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Bank login"]');
+
+/** Logs in through the real bank login frame, as a customer would. */
+export async function logIn(page: Page, phone = '13800000001', scope = page.locator('bank-login').first()) {
+  await scope.getByRole('button', { name: 'Log in' }).click();
+  const frame = loginFrame(page);
+  await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
+  await frame.getByRole('textbox', { name: 'Password' }).fill(password);
+  await frame.getByRole('button', { name: 'Log in' }).click();
+  await frame.getByRole('textbox', { name: 'SMS code' }).fill(smsCode);
+  await frame.getByRole('button', { name: 'Verify' }).click();
+}
+
+export function partnerCspHeader(nonce: string, extraFrameSrc = '') {
+  return [
+    "default-src 'self'", `script-src 'nonce-${nonce}' 'strict-dynamic'`, "style-src 'self'", "img-src 'self' data:",
+    `connect-src 'self' ${bankOrigin}`, `frame-src ${bankOrigin} ${extraFrameSrc}`, "object-src 'none'", "base-uri 'none'",
+    "require-trusted-types-for 'script'", 'trusted-types lit-html',
+  ].join('; ');
+}
+
+/**
+ * Serves a partner page of the test's own making at `path` on the partner origin, under the same strict CSP
+ * as the demo. `{{sdk}}` in the body becomes the script tag (with `scriptAttrs`).
+ */
+export async function servePartnerPage(
+  page: Page,
+  path: string,
+  body: string,
+  { scriptAttrs = '', dataset = 'data-token-url="/api/bank/client-token" data-locale="en"', extraFrameSrc = '', origin = partnerOrigin } = {},
+) {
+  const nonce = 'test-nonce-' + Math.random().toString(36).slice(2);
+  const sdk = `<script nonce="${nonce}" ${scriptAttrs} src="${bankOrigin}/sdk/v1/bank-sdk.js" data-app-id="app_demo_rental" ${dataset}></script>`;
+  await page.route(`${origin}${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Content-Security-Policy': partnerCspHeader(nonce, extraFrameSrc) },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test partner page</title><link rel="icon" href="data:,"></head><body>${body.replaceAll('{{sdk}}', sdk).replaceAll('{{nonce}}', nonce)}</body></html>`,
+    }),
+  );
+}
+
+const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** Serious and critical axe violations in a page or frame (axe injected through the debugger, not the page's CSP). */
+export async function axeViolations(target: Page | Frame) {
+  await target.evaluate(axeSource);
+  const results = await target.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(
+      document, { resultTypes: ['violations'] },
+    ),
+  );
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** Partner API, server to bank, as the partner's backend calls it. */
+export async function bankApi(path: string, init: RequestInit & { secretKey?: string } = {}) {
+  const response = await fetch(`${bankOrigin}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${init.secretKey ?? demoSecretKey}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** A fresh sandbox customer, so tests that lock or spend never disturb each other. */
+export async function newCustomer(extra: Record<string, unknown> = {}) {
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const created = await bankApi('/v1/sandbox/customers', { method: 'POST', body: JSON.stringify({ phone, ...extra }) });
+  expect(created.status).toBe(201);
+  return phone;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+/**
+ * Cross-origin end-to-end tests: the real sandbox bank (127.0.0.1) and the demo partner (localhost) — two
+ * sites, as in production — on their own ports with an in-memory database, so a running `npm start` is untouched.
+ */
+export const bankPort = Number(process.env.TEST_BANK_PORT ?? 4110);
+export const partnerPort = Number(process.env.TEST_PARTNER_PORT ?? 4100);
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 30_000,
+  expect: { timeout: 8_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  outputDir: '../test-results/e2e',
+  use: {
+    baseURL: `http://localhost:${partnerPort}`,
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'npx tsx demo/start.ts',
+    cwd: '..',
+    url: `http://127.0.0.1:${bankPort}/favicon.ico`,
+    env: { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort), BANK_DB: ':memory:' },
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,30 @@
+// `npm test`: builds the SDK, runs every runner in a real Chromium, then prints one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+rmSync('test-results', { recursive: true, force: true });
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false }).status;
+
+if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const wtrStatus = run('npx', ['wtr', '--config', 'test/web-test-runner.config.mjs']);
+const e2eStatus = run('npx', ['playwright', 'test', '-c', 'test/playwright.config.ts']);
+
+let passed = 0;
+let failed = 0;
+if (existsSync('test-results/wtr.json')) {
+  const wtr = JSON.parse(readFileSync('test-results/wtr.json', 'utf8'));
+  passed += wtr.passed;
+  failed += wtr.failed + wtr.errors;
+} else failed++;
+if (existsSync('test-results/e2e.json')) {
+  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else failed++;
+if ((wtrStatus !== 0 || e2eStatus !== 0) && failed === 0) failed++; // a runner crashed outside any test
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
