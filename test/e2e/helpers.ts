@@ -1,6 +1,32 @@
-import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { bankPort, partnerPort } from '../playwright.config.ts';
+
+/**
+ * Playwright's `test`, plus a diagnostic that, when a test fails, prints what every frame logged and what each bank
+ * frame shows: the bank frames are cross-origin, so their state is otherwise invisible in a failure report.
+ */
+export const test = base.extend<{ diagnostics: void }>({
+  diagnostics: [
+    async ({ page }, use, testInfo) => {
+      const log: string[] = [];
+      page.on('console', (m) => log.push(`[${m.type()}] ${m.location().url.split('?')[0]}: ${m.text()}`));
+      page.on('requestfailed', (r) => log.push(`[requestfailed] ${r.url()} ${r.failure()?.errorText}`));
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        for (const frame of page.frames()) {
+          const text = await frame
+            .evaluate(() => [...document.querySelectorAll('*')].map((el) => el.shadowRoot?.textContent ?? '').join(' ').replace(/\s+/g, ' '))
+            .catch((e: Error) => e.message);
+          log.push(`[frame] ${frame.url().split('?')[0]}: ${text}`);
+        }
+        await testInfo.attach('diagnostics', { body: log.join('\n'), contentType: 'text/plain' });
+        console.log(`--- diagnostics for "${testInfo.title}"\n${log.join('\n')}`);
+      }
+    },
+    { auto: true },
+  ],
+});
 
 export const bankOrigin = `http://127.0.0.1:${bankPort}`;
 export const partnerOrigin = `http://localhost:${partnerPort}`;

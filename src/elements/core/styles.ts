@@ -88,6 +88,9 @@ export const baseStyles = css`
     background: var(--bank-color-background, #fff);
     box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
     overflow: hidden;
+    /* Anchored near the top rather than centred: when the frame's content grows, the dialog grows downwards
+       and nothing the customer is about to press moves. */
+    margin: min(10vh, 4rem) auto auto;
   }
   dialog::backdrop {
     background: var(--bank-color-backdrop, rgb(15 23 42 / 55%));
@@ -96,7 +99,6 @@ export const baseStyles = css`
     display: block;
     width: 100%;
     border: 0;
-    transition: height 0.15s ease-out;
   }
   /* Not visibility:hidden: Chromium stops rendering hidden cross-origin frames, and the frame must measure itself. */
   dialog iframe.measuring {

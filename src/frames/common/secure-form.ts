@@ -115,7 +115,9 @@ export abstract class SecureForm extends LitElement {
     applyTheme();
     document.documentElement.lang = 'code' in this.page ? 'zh-CN' : this.page.locale;
     document.title = this.t(this.titleKey);
-    addEventListener('keydown', this.onKeydown);
+    // keyup, not keydown: the partner removes this frame at once, and a key still half-pressed in a removed frame
+    // confuses browser automation; for people the difference is imperceptible.
+    addEventListener('keyup', this.onKeyup);
   }
 
   protected firstUpdated() {
@@ -169,7 +171,7 @@ export abstract class SecureForm extends LitElement {
     postToPartner(this.framePage, { event: 'done', data });
   }
 
-  private onKeydown = (event: KeyboardEvent) => {
+  private onKeyup = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !('code' in this.page)) this.cancel();
   };
 }

@@ -1,0 +1,210 @@
+import { expect } from '@playwright/test';
+import {
+  bankApi, bankEvents, bankOrigin, logIn, loginFrame, partnerOrigin, password, recordEvents, servePartnerPage, smsCode, test } from './helpers.ts';
+
+test('an unregistered origin gets origin_not_allowed, and the bank refuses to be framed there', async ({ page }) => {
+  await recordEvents(page);
+  const stranger = 'http://stranger.localhost:4999';
+  const frameUrl = `${bankOrigin}/sdk/v1/frames/login.html?app=app_demo_rental&origin=${encodeURIComponent(stranger)}&channel=x&locale=en`;
+  await servePartnerPage(page, '/', `{{sdk}}<bank-login></bank-login><iframe id="direct" title="direct" src="${frameUrl}"></iframe>`, { origin: stranger });
+  await page.route(`${stranger}/api/bank/client-token`, (route) => route.fulfill({ json: { clientToken: 'ct_whatever' } }));
+  await page.goto(`${stranger}/`);
+  await expect(page.locator('bank-login').getByRole('alert')).toHaveText('This website is not allowed to use the bank’s services.');
+  await expect.poll(async () => (await bankEvents(page)).find((e) => e.type === 'bank-error')?.detail.code).toBe('origin_not_allowed');
+  // The directly framed bank page was refused by frame-ancestors: no bank document loaded in it.
+  const direct = page.frames().find((f) => f.name() === '' && f.url().includes('login.html'));
+  const content = direct ? await direct.evaluate(() => document.querySelector('bank-login-form') !== null).catch(() => false) : false;
+  expect(content).toBe(false);
+  // And the bank's frame API refuses to start a session for that origin, even with a valid client token.
+  const { body: token } = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' });
+  const response = await fetch(`${bankOrigin}/v1/frame/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bank-Frame': '1' },
+    body: JSON.stringify({ clientToken: token.clientToken, appId: 'app_demo_rental', origin: stranger, locale: 'en' }),
+  });
+  expect(response.status).toBe(403);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+});
+
+test('data-token-url answering 500 gives token_fetch_failed, visible and as an event, with a retry', async ({ page }) => {
+  await recordEvents(page);
+  let calls = 0;
+  await page.route(`${partnerOrigin}/api/bank/broken-token`, (route) => {
+    calls++;
+    return route.fulfill({ status: 500, json: { error: 'boom' } });
+  });
+  await servePartnerPage(page, '/broken', '{{sdk}}<bank-login></bank-login>', {
+    dataset: 'data-token-url="/api/bank/broken-token" data-locale="en"',
+  });
+  await page.goto('/broken');
+  const login = page.locator('bank-login');
+  await expect(login.getByRole('alert')).toContainText('Could not reach the bank.');
+  const error = (await bankEvents(page)).find((e) => e.type === 'bank-error');
+  expect(error?.detail).toMatchObject({ code: 'token_fetch_failed', retryable: true });
+  await login.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => calls).toBe(2);
+});
+
+test('a bad script tag gives config_invalid in every element', async ({ page }) => {
+  await recordEvents(page);
+  await servePartnerPage(page, '/bad-config', '{{sdk}}<bank-login></bank-login>', { dataset: 'data-locale="fr"' });
+  await page.goto('/bad-config');
+  await expect(page.locator('bank-login').getByRole('alert')).toContainText('data-token-url (or data-client-token) is required');
+  await expect(page.locator('bank-login').getByRole('alert')).toContainText('data-locale "fr"');
+  const error = (await bankEvents(page)).find((e) => e.type === 'bank-error');
+  expect(error?.detail.code).toBe('config_invalid');
+  const rejected = await page.evaluate(() =>
+    (window as unknown as { BankSDK: { ready: Promise<void> } }).BankSDK.ready.then(() => 'resolved', (e) => e.code),
+  );
+  expect(rejected).toBe('config_invalid');
+});
+
+test('a bad locale attribute on an element is invalid_attribute, shown in that element only', async ({ page }) => {
+  await recordEvents(page);
+  await servePartnerPage(page, '/bad-attr', '{{sdk}}<bank-login id="bad" locale="de"></bank-login><bank-login id="good"></bank-login>');
+  await page.goto('/bad-attr');
+  await expect(page.locator('#bad').getByRole('alert')).toContainText('locale "de"');
+  await expect(page.locator('#good').getByRole('button', { name: 'Log in' })).toBeVisible();
+  expect((await bankEvents(page)).find((e) => e.type === 'bank-error')?.detail.code).toBe('invalid_attribute');
+  await page.locator('#bad').evaluate((el) => el.setAttribute('locale', 'zh-CN'));
+  await expect(page.locator('#bad').getByRole('button', { name: '登录' })).toBeVisible();
+});
+
+test('a data-client-token works once; after a reload the used token is refused, visibly', async ({ page }) => {
+  const { body } = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' });
+  await servePartnerPage(page, '/direct-token', '{{sdk}}<bank-login></bank-login>', {
+    dataset: `data-client-token="${body.clientToken}" data-locale="en"`,
+  });
+  await page.goto('/direct-token');
+  await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('bank-login').getByRole('alert')).toContainText('expired');
+});
+
+test('forged messages from the page and from a third-origin frame are ignored', async ({ page }) => {
+  await recordEvents(page);
+  const third = 'http://third.localhost:4998';
+  await page.route(`${third}/forge.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<script>
+        const forged = { bank: 1, event: 'session', data: { customer: { customerId: 'cus_evil', displayName: 'Evil *', expiresAt: '2099-01-01T00:00:00Z' } } };
+        parent.postMessage(forged, '*');
+        parent.postMessage({ bank: 1, event: 'done', data: { customer: forged.data.customer } }, '*');
+        parent.postMessage({ bank: 1, id: 1, result: { customer: forged.data.customer } }, '*');
+      </script>`,
+    }),
+  );
+  await servePartnerPage(page, '/forged', '{{sdk}}<bank-login></bank-login><div id="slot"></div>', { extraFrameSrc: third });
+  await page.goto('/forged');
+  const login = page.locator('bank-login');
+  await expect(login.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(loginFrame(page).getByRole('textbox', { name: 'Phone number' })).toBeVisible();
+  // The page forges the bridge's and the login frame's messages…
+  await page.evaluate(() => {
+    const customer = { customerId: 'cus_evil', displayName: 'Evil *', expiresAt: '2099-01-01T00:00:00Z' };
+    window.postMessage({ bank: 1, event: 'session', data: { customer } }, '*');
+    window.postMessage({ bank: 1, event: 'done', data: { customer } }, '*');
+    window.postMessage({ bank: 1, event: 'close', data: {} }, '*');
+  });
+  // …and so does a frame of a third origin.
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'third party';
+    document.getElementById('slot')!.append(frame);
+  }, `${third}/forge.html`);
+  await page.waitForTimeout(800);
+  await expect(page.locator('iframe[title="Bank login"]')).toBeVisible();
+  const events = await bankEvents(page);
+  expect(events.filter((e) => e.type === 'bank-login-success' || e.type === 'bank-cancel')).toEqual([]);
+  await expect(login.getByText('Evil')).toHaveCount(0);
+  // The real login still works afterwards.
+  const frame = loginFrame(page);
+  await frame.getByRole('textbox', { name: 'Phone number' }).fill('13800000001');
+  await frame.getByRole('textbox', { name: 'Password' }).fill(password);
+  await frame.getByRole('button', { name: 'Log in' }).click();
+  await frame.getByRole('textbox', { name: 'SMS code' }).fill(smsCode);
+  await frame.getByRole('button', { name: 'Verify' }).click();
+  await expect(login.getByText('Logged in as Zhang *')).toBeVisible();
+});
+
+test('a spy installed before the SDK never sees the password, the SMS code or a session token', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    const seen: string[] = [];
+    (window as unknown as { spySeen: string[] }).spySeen = seen;
+    const record = (label: string, value: unknown) => {
+      try {
+        seen.push(`${label}:${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      } catch {
+        seen.push(`${label}:${String(value)}`);
+      }
+    };
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      record('fetch', { input: String(input instanceof Request ? input.url : input), init });
+      const response = await realFetch(input, init);
+      response.clone().text().then((text) => record('fetch-response', text), () => {});
+      return response;
+    };
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      record('xhr', args);
+      return (open as (...a: unknown[]) => void).apply(this, args);
+    };
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      record('xhr-body', body);
+      return send.call(this, body);
+    };
+    const post = window.postMessage;
+    window.postMessage = function (this: Window, ...args: unknown[]) {
+      record('postMessage', args[0]);
+      return (post as (...a: unknown[]) => void).apply(this, args);
+    } as typeof window.postMessage;
+    const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      get() {
+        const win = contentWindow.get!.call(this) as Window | null;
+        if (win) {
+          const realPost = win.postMessage.bind(win);
+          try {
+            Object.defineProperty(win, 'postMessage', { configurable: true, value: (m: unknown, o: unknown) => (record('frame-post', m), realPost(m, o as string)) });
+          } catch {
+            // a cross-origin WindowProxy may refuse; then the spy records what it can
+          }
+        }
+        return win;
+      },
+    });
+    const attach = Element.prototype.attachShadow;
+    const roots: ShadowRoot[] = [];
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, { ...init, mode: 'open' });
+      roots.push(root);
+      return root;
+    };
+    addEventListener('message', (event) => record('message', event.data), true);
+    setInterval(() => {
+      for (const root of roots) {
+        record('shadow', root.innerHTML);
+        root.querySelectorAll('input').forEach((input) => record('input', input.value));
+      }
+    }, 50);
+  });
+  await page.goto('/?lang=en');
+  await logIn(page);
+  await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
+  await page.waitForTimeout(200);
+  const seen = await page.evaluate(() => (window as unknown as { spySeen: string[] }).spySeen.join('\n'));
+  expect(seen).toContain('bridge-ready'); // the spy did see the SDK's traffic…
+  expect(seen).toContain('clientToken');
+  expect(seen).toContain('Zhang *');
+  expect(seen).not.toContain(password); // …but never a secret
+  expect(seen).not.toContain(smsCode);
+  expect(seen).not.toMatch(/\bfs_[\w-]{20,}/);
+  expect(seen).not.toMatch(/\brs_[\w-]{20,}/);
+  expect(seen).not.toContain('sessionToken');
+});
