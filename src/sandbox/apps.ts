@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
+import { ensureSettlementAccount } from './ledger.ts';
 import { randomToken, tokenHash } from './secrets.ts';
 
 export interface PartnerApp {
@@ -7,6 +8,7 @@ export interface PartnerApp {
   name: string;
   origins: string[];
   webhookUrl: string | null;
+  webhookSecret: string | null;
 }
 
 interface AppRow {
@@ -14,6 +16,7 @@ interface AppRow {
   name: string;
   origins: string;
   webhook_url: string | null;
+  webhook_secret: string | null;
 }
 
 const toApp = (row: AppRow): PartnerApp => ({
@@ -21,6 +24,7 @@ const toApp = (row: AppRow): PartnerApp => ({
   name: row.name,
   origins: JSON.parse(row.origins) as string[],
   webhookUrl: row.webhook_url,
+  webhookSecret: row.webhook_secret,
 });
 
 export function findApp(db: Db, id: string): PartnerApp | undefined {
@@ -36,10 +40,14 @@ export function appBySecret(db: Db, secretKey: string): PartnerApp | undefined {
 export function registerApp(db: Db, name: string, origins: string[], webhookUrl: string | null, now: number) {
   const id = randomToken('app', 9).replace(/-/g, '_').toLowerCase();
   const secretKey = randomToken('sk_sandbox', 24);
-  db.prepare('INSERT INTO apps (id, name, secret_hash, origins, webhook_url, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id, name, tokenHash(secretKey), JSON.stringify(origins), webhookUrl, now,
-  );
-  return { appId: id, secretKey, origins };
+  const webhookSecret = webhookUrl ? randomToken('whsec', 24) : null;
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO apps (id, name, secret_hash, origins, webhook_url, webhook_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, name, tokenHash(secretKey), JSON.stringify(origins), webhookUrl, webhookSecret, now);
+    ensureSettlementAccount(db, id);
+  })();
+  return { appId: id, secretKey, origins, ...(webhookSecret ? { webhookUrl, webhookSecret } : {}) };
 }
 
 /** An embedding origin must be one the app registered, exactly. */

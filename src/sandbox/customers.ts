@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
+import { openCustomerAccount } from './ledger.ts';
 import { hashSecret, randomToken } from './secrets.ts';
 
 export interface CustomerRow {
@@ -69,12 +70,19 @@ export function customerByPublicId(db: Db, appId: string, publicId: string) {
     .get(appId, publicId) as CustomerRow | undefined;
 }
 
-/** Sandbox only: a test customer with the standard sandbox password and PIN. */
-export function createSandboxCustomer(db: Db, phone: string, nameEn: string, nameZh: string) {
+/** Sandbox only: a customer with the standard sandbox password and PIN and a funded Class I account. */
+export function createSandboxCustomer(
+  db: Db, phone: string, nameEn: string, nameZh: string, balance = 5_000_000, frozen = false,
+) {
   if (customerByPhone(db, phone)) throw new BankError('invalid_request', `A customer with phone ${phone} exists.`, 409);
-  db.prepare('INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)').run(
-    phone, hashSecret(sandboxPassword), hashSecret(sandboxPin), nameEn, nameZh,
-  );
+  const passwordHash = hashSecret(sandboxPassword);
+  const pinHash = hashSecret(sandboxPin);
+  db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)')
+      .run(phone, passwordHash, pinHash, nameEn, nameZh);
+    openCustomerAccount(db, Number(lastInsertRowid), 'I', balance, frozen);
+  })();
 }
 
 export const sandboxPassword = 'Passw0rd!';

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSandboxCustomer, customerByPhone } from './customers.ts';
+import { ensureSettlementAccount } from './ledger.ts';
 import { tokenHash } from './secrets.ts';
 
 export type Db = Database.Database;
@@ -72,6 +73,80 @@ const migrations: string[] = [
     used_at INTEGER
   );
   `,
+  `
+  -- Double-entry ledger in integer minor units: every transaction's entries sum to zero, so all entries do.
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL CHECK (owner IN ('customer', 'app', 'bank')),
+    customer_id INTEGER REFERENCES customers(id),
+    app_id TEXT REFERENCES apps(id),
+    account_class TEXT CHECK (account_class IN ('I', 'II')),
+    number TEXT NOT NULL UNIQUE,
+    currency TEXT NOT NULL DEFAULT 'CNY',
+    balance INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'frozen')),
+    created_at INTEGER NOT NULL,
+    CHECK (owner = 'bank' OR balance >= 0)
+  );
+  CREATE TABLE ledger_transactions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE ledger_entries (
+    id INTEGER PRIMARY KEY,
+    transaction_id TEXT NOT NULL REFERENCES ledger_transactions(id),
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL CHECK (amount <> 0)
+  );
+  CREATE INDEX ledger_entries_account ON ledger_entries(account_id);
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    description TEXT NOT NULL,
+    reference TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'failed', 'cancelled')),
+    payment_id TEXT,
+    idempotency_key TEXT,
+    request_hash TEXT,
+    created_at INTEGER NOT NULL,
+    paid_at INTEGER,
+    cancelled_at INTEGER
+  );
+  CREATE UNIQUE INDEX orders_idempotency ON orders(app_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  CREATE TABLE payments (
+    id TEXT PRIMARY KEY,
+    order_id TEXT NOT NULL UNIQUE REFERENCES orders(id),  -- an order is paid once
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL,
+    transaction_id TEXT NOT NULL REFERENCES ledger_transactions(id),
+    created_at INTEGER NOT NULL
+  );
+  -- The first answer to each payment attempt, replayed for every retry with the same key.
+  CREATE TABLE payment_attempts (
+    idempotency_key TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    order_id TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    url TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    delivered_at INTEGER,
+    last_error TEXT
+  );
+  ALTER TABLE apps ADD COLUMN webhook_secret TEXT;
+  `,
 ];
 
 export const demoApp = {
@@ -79,25 +154,27 @@ export const demoApp = {
   name: 'Demo Rental Homes',
   /** Sandbox-only, published so the demo partner backend can mint client tokens. */
   secretKey: 'sk_sandbox_demo_rental_0123456789abcdef',
+  /** Sandbox-only: the demo backend verifies webhook signatures with it. */
+  webhookSecret: 'whsec_sandbox_demo_rental_0123456789abcdef',
 };
 
 /** CONTRACT §6: the sandbox customers, all with password `Passw0rd!` and payment PIN `135790`. */
 const sandboxCustomers = [
-  { phone: '13800000001', en: 'Zhang San', zh: '张三' },
-  { phone: '13800000002', en: 'Li Si', zh: '李四' },
-  { phone: '13800000003', en: 'Wang Wu', zh: '王五' },
-  { phone: '13800000004', en: 'Zhao Liu', zh: '赵六' },
-  { phone: '13800000005', en: 'Sun Qi', zh: '孙七' },
+  { phone: '13800000001', en: 'Zhang San', zh: '张三', balance: 5_000_000, frozen: false },
+  { phone: '13800000002', en: 'Li Si', zh: '李四', balance: 1_000, frozen: false },
+  { phone: '13800000003', en: 'Wang Wu', zh: '王五', balance: 5_000_000, frozen: true },
+  { phone: '13800000004', en: 'Zhao Liu', zh: '赵六', balance: 5_000_000, frozen: false },
+  { phone: '13800000005', en: 'Sun Qi', zh: '孙七', balance: 5_000_000, frozen: false },
 ];
 
-export function openDatabase(path: string, demoOrigins: string[]): Db {
+export function openDatabase(path: string, demoOrigins: string[], demoWebhookUrl: string | null = null): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  seed(db, demoOrigins);
+  seed(db, demoOrigins, demoWebhookUrl);
   return db;
 }
 
@@ -111,12 +188,17 @@ function migrate(db: Db) {
   }
 }
 
-function seed(db: Db, demoOrigins: string[]) {
+function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
   db.prepare(
-    `INSERT INTO apps (id, name, secret_hash, origins, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET origins = excluded.origins`,
-  ).run(demoApp.id, demoApp.name, tokenHash(demoApp.secretKey), JSON.stringify(demoOrigins), Date.now());
+    `INSERT INTO apps (id, name, secret_hash, origins, webhook_url, webhook_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET origins = excluded.origins, webhook_url = excluded.webhook_url,
+       webhook_secret = excluded.webhook_secret`,
+  ).run(
+    demoApp.id, demoApp.name, tokenHash(demoApp.secretKey), JSON.stringify(demoOrigins), demoWebhookUrl,
+    demoApp.webhookSecret, Date.now(),
+  );
+  ensureSettlementAccount(db, demoApp.id);
   for (const c of sandboxCustomers) {
-    if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh);
+    if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh, c.balance, c.frozen);
   }
 }

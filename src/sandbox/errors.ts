@@ -16,6 +16,11 @@ export type BankErrorCode =
   | 'locked'
   | 'rate_limited'
   | 'idempotency_conflict'
+  | 'already_paid'
+  | 'order_cancelled'
+  | 'insufficient_funds'
+  | 'account_frozen'
+  | 'limit_exceeded'
   | 'internal';
 
 const statusOf: Record<BankErrorCode, number> = {
@@ -32,6 +37,11 @@ const statusOf: Record<BankErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   idempotency_conflict: 409,
+  already_paid: 409,
+  order_cancelled: 409,
+  insufficient_funds: 402,
+  account_frozen: 403,
+  limit_exceeded: 403,
   internal: 500,
 };
 

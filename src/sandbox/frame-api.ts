@@ -8,9 +8,13 @@ import { readBody } from './partner-api.ts';
 import { verifySecret } from './secrets.ts';
 import {
   closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
-  openChallenge, resumeCustomerSession, spendClientToken, startCustomerSession,
+  openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession,
 } from './sessions.ts';
 import { parseOrigin } from './validate.ts';
+import { formatAmount } from '../domain/money.ts';
+import { customerAccounts, maskAccountNumber } from './ledger.ts';
+import { findOrder, orderView } from './orders.ts';
+import { confirmPayment } from './payments.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -105,6 +109,56 @@ frameApi.post('/login/verify', async (c) => {
     httpOnly: true, secure: true, sameSite: 'None', partitioned: true, path: '/v1/frame/', maxAge: maxAgeSeconds,
   });
   return c.json({ customer: customerView(db, session, now()) });
+});
+
+function loggedIn(c: Context<Env>) {
+  const { db, now } = c.var.options;
+  const session = frameSession(c);
+  const found = sessionCustomer(db, session, now());
+  if (!found) throw new BankError('session_expired', 'Log in first.');
+  return { session, customer: found.customer };
+}
+
+/** The order as the bank stored it, for the partner element and the confirm frame: what the customer pays. */
+frameApi.get('/orders/:id', (c) => {
+  const { db } = c.var.options;
+  const session = frameSession(c);
+  const app = findApp(db, session.appId)!;
+  return c.json({ ...orderView(findOrder(db, app.id, c.req.param('id'))), payee: app.name });
+});
+
+frameApi.get('/accounts', (c) => {
+  const { db } = c.var.options;
+  const { customer } = loggedIn(c);
+  return c.json({
+    accounts: customerAccounts(db, customer.id).map((account) => ({
+      id: account.id,
+      accountClass: account.account_class,
+      number: maskAccountNumber(account.number),
+      balance: formatAmount(account.balance),
+      currency: account.currency,
+      status: account.status,
+    })),
+  });
+});
+
+frameApi.post('/payments', async (c) => {
+  const { db, now } = c.var.options;
+  const { session, customer } = loggedIn(c);
+  const body = await readBody(c);
+  const idempotencyKey = c.req.header('Idempotency-Key') ?? '';
+  if (!/^[\w-]{16,100}$/.test(idempotencyKey)) throw new BankError('invalid_request', 'An Idempotency-Key is required.');
+  const answer = confirmPayment(db, {
+    app: findApp(db, session.appId)!,
+    customer,
+    orderId: body.string('orderId', { max: 100 }),
+    accountId: body.string('accountId', { max: 100 }),
+    pin: body.string('pin', { max: 12 }),
+    expectedAmount: body.string('expectedAmount', { max: 20 }),
+    idempotencyKey,
+    now: now(),
+  });
+  return c.json(answer.body as object, answer.status as 200);
 });
 
 frameApi.post('/logout', (c) => {

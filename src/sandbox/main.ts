@@ -2,13 +2,16 @@ import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createSandbox } from './app.ts';
 import { openDatabase } from './db.ts';
+import { startWebhookDelivery } from './webhooks.ts';
 
 /** `npm run sandbox`: the sandbox bank on BANK_PORT (4010), with its database at BANK_DB (.data/sandbox.db). */
 export function startSandbox() {
   const port = Number(process.env.BANK_PORT ?? 4010);
   const partnerPort = Number(process.env.PARTNER_PORT ?? 4000);
   const bankOrigin = `http://127.0.0.1:${port}`;
-  const db = openDatabase(process.env.BANK_DB ?? '.data/sandbox.db', [`http://localhost:${partnerPort}`]);
+  const partnerOrigin = `http://localhost:${partnerPort}`;
+  const db = openDatabase(process.env.BANK_DB ?? '.data/sandbox.db', [partnerOrigin], `${partnerOrigin}/api/bank/webhooks`);
+  startWebhookDelivery(db);
   const app = createSandbox({
     db,
     bankOrigin,

@@ -4,6 +4,8 @@ import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
 import { createSandboxCustomer, customerByPublicId, displayName, maskPhone, sandboxPassword, sandboxPin } from './customers.ts';
 import { BankError } from './errors.ts';
 import { mintClientToken } from './sessions.ts';
+import { AmountError, parseAmount } from '../domain/money.ts';
+import { cancelOrder, createOrder, findOrder, orderView } from './orders.ts';
 import { parseOrigin, RequestBody } from './validate.ts';
 
 /** Server-to-bank API (CONTRACT §5), authenticated by the partner's secret key. */
@@ -52,7 +54,53 @@ partnerApi.post('/sandbox/apps', async (c) => {
   return c.json(registerApp(db, name, origins, webhookUrl, now()), 201);
 });
 
-/** Sandbox only: a test customer of one's own (password `Passw0rd!`, SMS code `123456`, PIN `135790`). */
+const maxOrderAmount = 100_000_000; // ¥1,000,000.00
+
+partnerApi.post('/orders', async (c) => {
+  const app = authenticate(c);
+  const { db, now } = c.var.options;
+  const body = await readBody(c);
+  const amountText = body.string('amount', { max: 20 });
+  let amount: number;
+  try {
+    amount = parseAmount(amountText, { max: maxOrderAmount });
+  } catch (error) {
+    const reason = error instanceof AmountError ? error.reason : 'format';
+    throw new BankError('invalid_request', reason === 'too_large'
+      ? '`amount` is above the ¥1,000,000.00 limit of one order.'
+      : reason === 'zero'
+        ? '`amount` must be positive.'
+        : '`amount` must be a decimal string with at most two decimals, like "3500.00" (no sign, exponent or separators).');
+  }
+  const currency = body.string('currency', { max: 3 });
+  if (currency !== 'CNY') throw new BankError('invalid_request', '`currency` must be "CNY".');
+  const description = body.string('description', { max: 140 });
+  if (!description.trim()) throw new BankError('invalid_request', '`description` must not be blank.');
+  const reference = body.optionalString('reference', { max: 100 }) ?? null;
+  const key = c.req.header('Idempotency-Key') ?? null;
+  if (key !== null && !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new BankError('invalid_request', '`Idempotency-Key` must be 1 to 255 visible ASCII characters.');
+  }
+  const { order, replayed } = createOrder(db, app.id, { amount, currency, description, reference }, key, now());
+  if (replayed) c.header('Idempotent-Replayed', 'true');
+  return c.json(orderView(order), 201);
+});
+
+partnerApi.get('/orders/:id', (c) => {
+  const app = authenticate(c);
+  return c.json(orderView(findOrder(c.var.options.db, app.id, c.req.param('id'))));
+});
+
+partnerApi.post('/orders/:id/cancel', (c) => {
+  const app = authenticate(c);
+  const { db, now } = c.var.options;
+  return c.json(orderView(cancelOrder(db, app.id, c.req.param('id'), now())));
+});
+
+/**
+ * Sandbox only: a test customer of one's own (password `Passw0rd!`, SMS code `123456`, PIN `135790`), with a
+ * Class I account holding `balance` (default "50000.00"), `frozen` if asked.
+ */
 partnerApi.post('/sandbox/customers', async (c) => {
   const { db, production } = c.var.options;
   if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
@@ -60,7 +108,14 @@ partnerApi.post('/sandbox/customers', async (c) => {
   const phone = body.string('phone', { pattern: /^1\d{10}$/ });
   const nameEn = body.optionalString('nameEn', { max: 60 }) ?? 'Test Customer';
   const nameZh = body.optionalString('nameZh', { max: 20 }) ?? '测试客户';
-  createSandboxCustomer(db, phone, nameEn, nameZh);
+  const balanceText = body.optionalString('balance', { max: 20 }) ?? '50000.00';
+  let balance: number;
+  try {
+    balance = balanceText === '0' || balanceText === '0.00' ? 0 : parseAmount(balanceText);
+  } catch {
+    throw new BankError('invalid_request', '`balance` must be a decimal string like "50000.00".');
+  }
+  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false);
   return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
 });
 
