@@ -9,6 +9,9 @@ const copy = {
     listing: '2-bedroom apartment, Chaoyang, Beijing',
     rent: '¥3,500 a month · 12-month lease',
     account: 'Your bank',
+    payRent: 'Pay this month’s rent',
+    rentPaid: 'Rent for December is paid — confirmed by our server with the bank.',
+    rentUnpaid: 'Rent for December is not paid yet.',
     events: 'What the page heard (events are hints; our server checks with the bank)',
     other: '中文',
   },
@@ -18,12 +21,24 @@ const copy = {
     listing: '北京朝阳区 两居室',
     rent: '每月 ¥3,500 · 租期 12 个月',
     account: '我的银行',
+    payRent: '支付本月房租',
+    rentPaid: '12 月房租已支付——已由本站服务器向银行核实。',
+    rentUnpaid: '12 月房租尚未支付。',
     events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
     other: 'English',
   },
 };
 
-export function renderHomePage({ nonce, lang, bankOrigin, appId }: { nonce: string; lang: 'en' | 'zh-CN'; bankOrigin: string; appId: string }) {
+interface HomePage {
+  nonce: string;
+  lang: 'en' | 'zh-CN';
+  bankOrigin: string;
+  appId: string;
+  orderId: string;
+  rentPaid: boolean;
+}
+
+export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPaid }: HomePage) {
   const t = copy[lang];
   return `<!doctype html>
 <html lang="${lang}">
@@ -48,6 +63,9 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId }: { nonce: stri
     <article class="listing">
       <h1>${escape(t.listing)}</h1>
       <p>${escape(t.rent)}</p>
+      <h2>${escape(t.payRent)}</h2>
+      <bank-pay order-id="${escape(orderId)}"></bank-pay>
+      <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
     </article>
     <section aria-labelledby="events-title">
       <h2 id="events-title">${escape(t.events)}</h2>

@@ -1,9 +1,11 @@
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderHomePage } from './pages.ts';
+import { webhookProblem } from './webhooks.ts';
 
 /**
  * The demo partner: a rental-housing platform with its own small backend. Its secret key stays here, on the
@@ -14,6 +16,14 @@ export interface DemoOptions {
   bankOrigin: string;
   secretKey: string;
   appId: string;
+  webhookSecret: string;
+}
+
+/** One tenant per browser (a cookie of the partner's own), paying one month's rent. */
+interface Tenant {
+  orderId: string;
+  rentPaid: boolean;
+  confirmedBy?: 'server check' | 'webhook';
 }
 
 const publicDir = new URL('./public/', import.meta.url).pathname;
@@ -34,11 +44,68 @@ export function createDemo(options: DemoOptions) {
       headers: { Authorization: `Bearer ${options.secretKey}`, 'Content-Type': 'application/json', ...init.headers },
     });
 
-  app.get('/', (c) => {
+  const tenants = new Map<string, Tenant>();
+
+  /** The rent order is created by this server, with the amount it decides; the page only shows its id. */
+  async function tenantOf(c: Context): Promise<Tenant> {
+    let id = getCookie(c, 'tenant');
+    if (!id || !/^[\w-]{10,40}$/.test(id)) {
+      id = randomBytes(12).toString('base64url');
+      setCookie(c, 'tenant', id, { httpOnly: true, sameSite: 'Lax', path: '/' });
+    }
+    const known = tenants.get(id);
+    if (known) return known;
+    const response = await bank('/v1/orders', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': `rent-2026-12-${id}` },
+      body: JSON.stringify({ amount: '3500.00', currency: 'CNY', description: 'Rent, December 2026 · 2BR Chaoyang', reference: `lease-${id}` }),
+    });
+    if (!response.ok) throw new Error(`The bank refused the rent order: HTTP ${response.status}`);
+    const tenant: Tenant = { orderId: ((await response.json()) as { id: string }).id, rentPaid: false };
+    tenants.set(id, tenant);
+    return tenant;
+  }
+
+  app.get('/', async (c) => {
     const nonce = randomBytes(16).toString('base64');
     const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
+    const tenant = await tenantOf(c);
     c.header('Content-Security-Policy', partnerCsp(nonce, options.bankOrigin));
-    return c.html(renderHomePage({ nonce, lang, bankOrigin: options.bankOrigin, appId: options.appId }));
+    return c.html(renderHomePage({ nonce, lang, bankOrigin: options.bankOrigin, appId: options.appId, orderId: tenant.orderId, rentPaid: tenant.rentPaid }));
+  });
+
+  /** After `bank-pay-success` (a hint): the server asks the bank about *its own* order before marking rent paid. */
+  app.post('/api/rent/confirm', async (c) => {
+    const tenant = await tenantOf(c);
+    const response = await bank(`/v1/orders/${encodeURIComponent(tenant.orderId)}`);
+    const order = (await response.json()) as { status?: string };
+    if (response.ok && order.status === 'paid' && !tenant.rentPaid) {
+      tenant.rentPaid = true;
+      tenant.confirmedBy = 'server check';
+    }
+    return c.json({ rentPaid: tenant.rentPaid, orderStatus: order.status ?? 'unknown' });
+  });
+
+  app.get('/api/rent', async (c) => {
+    const tenant = await tenantOf(c);
+    return c.json({ orderId: tenant.orderId, rentPaid: tenant.rentPaid, confirmedBy: tenant.confirmedBy ?? null });
+  });
+
+  /** Signed webhooks from the bank: verified, fresh, then trusted. */
+  app.post('/api/bank/webhooks', async (c) => {
+    const body = await c.req.text();
+    const problem = webhookProblem(options.webhookSecret, c.req.header('Bank-Signature'), body, Math.floor(Date.now() / 1000));
+    if (problem) return c.json({ error: problem }, 400);
+    const event = JSON.parse(body) as { type: string; data: { id: string; status: string } };
+    if (event.type === 'order.paid') {
+      for (const tenant of tenants.values()) {
+        if (tenant.orderId === event.data.id && !tenant.rentPaid) {
+          tenant.rentPaid = true;
+          tenant.confirmedBy = 'webhook';
+        }
+      }
+    }
+    return c.json({ received: true });
   });
 
   // The partner's own endpoint for the SDK: mint a client token with the secret key, server to server.

@@ -10,4 +10,5 @@ startDemo({
   bankOrigin: `http://127.0.0.1:${bankPort}`,
   appId: demoApp.id,
   secretKey: demoApp.secretKey,
+  webhookSecret: demoApp.webhookSecret,
 });

@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
@@ -18,4 +18,16 @@ document.addEventListener('bank-login-success', async (event) => {
   const response = await fetch(`/api/bank/customers/${encodeURIComponent(event.detail.customerId)}`);
   const customer = await response.json();
   write(response.ok ? `server verified with the bank: ${customer.displayName}` : `server could not verify: ${customer.error?.code}`);
+});
+
+// A payment event is only a hint: the server checks its own order with the bank before marking the rent paid.
+document.addEventListener('bank-pay-success', async () => {
+  const response = await fetch('/api/rent/confirm', { method: 'POST' });
+  const rent = await response.json();
+  write(`server checked the order with the bank: ${rent.orderStatus}`);
+  if (rent.rentPaid) {
+    const status = document.getElementById('rent-status');
+    status.textContent = status.dataset.paidText;
+    status.dataset.paid = 'true';
+  }
 });

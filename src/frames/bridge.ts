@@ -52,6 +52,7 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     setCustomer(page, null);
     return { customer: null };
   },
+  getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
 };
 
 /** The secure frames' requests (bank origin only: BroadcastChannel never crosses origins). */
@@ -66,6 +67,20 @@ const frameMethods: Record<string, Handler> = {
     setCustomer(page, result.customer);
     return { customer: result.customer };
   },
+  getOrder: (page, params) => pageMethods.getOrder(page, params),
+  accounts: () => api.get('accounts'),
+  /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
+  pay: (_page, params) =>
+    api.post(
+      'payments',
+      {
+        orderId: str(params.orderId, 'orderId', 100),
+        accountId: str(params.accountId, 'accountId', 100),
+        pin: str(params.pin, 'pin', 12),
+        expectedAmount: str(params.expectedAmount, 'expectedAmount', 20),
+      },
+      { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
+    ),
 };
 
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {

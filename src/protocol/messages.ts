@@ -11,7 +11,8 @@
 export type SdkErrorCode =
   | 'invalid_attribute' | 'config_invalid' | 'token_fetch_failed' | 'origin_not_allowed' | 'network'
   | 'session_expired' | 'not_found' | 'insufficient_funds' | 'limit_exceeded' | 'account_frozen'
-  | 'invalid_credentials' | 'locked' | 'declined' | 'invalid_request' | 'internal';
+  | 'invalid_credentials' | 'locked' | 'declined' | 'invalid_request' | 'already_paid' | 'order_cancelled'
+  | 'internal';
 
 export interface SdkError {
   code: SdkErrorCode;
@@ -26,7 +27,7 @@ export interface CustomerDisplay {
   expiresAt: string;
 }
 
-export type BridgeMethod = 'start' | 'logout';
+export type BridgeMethod = 'start' | 'logout' | 'getOrder';
 
 export interface BridgeRequest {
   bank: 1;
@@ -47,10 +48,12 @@ export type BankEventMessage =
   | { bank: 1; event: 'token-needed'; data: Record<string, never> }
   | { bank: 1; event: 'resize'; data: { height: number } }
   | { bank: 1; event: 'close'; data: Record<string, never> }
-  | { bank: 1; event: 'done'; data: Record<string, unknown> };
+  | { bank: 1; event: 'done'; data: Record<string, unknown> }
+  /** A payment attempt failed; `final` when the dialog has nothing more to offer. */
+  | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean } };
 
-const methods: readonly string[] = ['start', 'logout'];
-const events: readonly string[] = ['bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done'];
+const methods: readonly string[] = ['start', 'logout', 'getOrder'];
+const events: readonly string[] = ['bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,12 +73,27 @@ export function isBankEvent(data: unknown): data is BankEventMessage {
   if (data.event === 'resize') return typeof data.data.height === 'number' && data.data.height >= 0 && data.data.height < 5000;
   if (data.event === 'bridge-ready') return typeof data.data.channel === 'string';
   if (data.event === 'session') return data.data.customer === null || isCustomerDisplay(data.data.customer);
+  if (data.event === 'payment-failed') {
+    return typeof data.data.code === 'string' && typeof data.data.message === 'string' && typeof data.data.final === 'boolean';
+  }
   return true;
 }
 
 export function isCustomerDisplay(value: unknown): value is CustomerDisplay {
   return isRecord(value) && typeof value.customerId === 'string' && typeof value.displayName === 'string' &&
     typeof value.expiresAt === 'string';
+}
+
+/** An order as the bank stored it: what the customer pays, whatever the partner page says. */
+export interface OrderDisplay {
+  id: string;
+  status: 'pending' | 'paid' | 'failed' | 'cancelled';
+  amount: string;
+  currency: string;
+  description: string;
+  payee: string;
+  paymentId?: string;
+  paidAt?: string;
 }
 
 /** Secure frame ↔ bridge, over the page's BroadcastChannel (same origin, same partition: bank frames only). */

@@ -34,7 +34,10 @@ export function recordFailure(db: Db, customer: CustomerRow, now: number): boole
        WHERE id = ? RETURNING locked_at`,
     )
     .get(maxFailedAttempts, now, customer.id) as { locked_at: number | null };
-  return row.locked_at !== null;
+  if (row.locked_at === null) return false;
+  // A lock ends every login of the customer, not only the next one.
+  db.prepare('UPDATE customer_sessions SET revoked_at = ? WHERE customer_id = ? AND revoked_at IS NULL').run(now, customer.id);
+  return true;
 }
 
 export function resetFailures(db: Db, customer: CustomerRow) {

@@ -27,7 +27,12 @@ export const sdkAssets = new Hono<Env>();
 
 sdkAssets.get('/sdk/v1/*', async (c) => {
   const root = c.var.options.assetsDir;
-  const relative = decodeURIComponent(c.req.path.slice('/sdk/v1/'.length));
+  let relative: string;
+  try {
+    relative = decodeURIComponent(c.req.path.slice('/sdk/v1/'.length));
+  } catch {
+    return c.notFound(); // malformed percent-encoding
+  }
   const file = normalize(join(root, relative));
   if (!file.startsWith(root + sep)) return c.notFound();
   let body: Buffer;

@@ -100,6 +100,8 @@ export function customerView(db: Db, session: FrameSession, now: number): Custom
 
 /** Logs the customer in for this frame session; answers the resume secret for the cookie. */
 export function startCustomerSession(db: Db, session: FrameSession, customer: CustomerRow, now: number) {
+  // A new login in this frame session ends the one before it (and its resume cookie).
+  endCustomerSession(db, session, now);
   const id = randomToken('cs', 12);
   const resume = randomToken('rs', 24);
   db.prepare(

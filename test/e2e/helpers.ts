@@ -58,7 +58,10 @@ export async function recordEvents(page: Page) {
     const events: { type: string; target: string; detail: unknown }[] = [];
     (window as unknown as { bankEvents: typeof events }).bankEvents = events;
     if (window.top !== window) return;
-    for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout']) {
+    for (const type of [
+      'bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success',
+      'bank-pay-failure', 'bank-loan-submitted',
+    ]) {
       document.addEventListener(type, (event) => {
         const target = event.composedPath()[0];
         events.push({ type, target: target instanceof Element ? target.localName : 'document', detail: (event as CustomEvent).detail });

@@ -4,10 +4,20 @@
  * (`X-Bank-Frame: 1`, no cross-site Origin). No browser page: these are fast, and each asserts one rule.
  */
 import { expect } from '@playwright/test';
-import { bankApi, bankOrigin, demoSecretKey, newCustomer, password, smsCode, test } from './helpers.ts';
+import { bankApi, bankOrigin, demoSecretKey, newCustomer, partnerOrigin, password, smsCode, test as e2eTest } from './helpers.ts';
+
+/**
+ * The e2e `test`, minus its browser diagnostics: nothing here opens a page, so no browser is started at all
+ * (the auto `diagnostics` fixture would otherwise launch Chromium for every test).
+ */
+const test = e2eTest.extend({
+  // An override keeps the fixture automatic; without `page` among its parameters, no browser starts.
+  diagnostics: async ({}, use) => use(),
+});
 
 const demoAppId = 'app_demo_rental';
-const demoOrigin = 'http://localhost:4100';
+/** The demo partner's origin, the one origin registered for the demo app (`http://localhost:4100` in the tests). */
+const demoOrigin = partnerOrigin;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Local helpers
@@ -206,9 +216,10 @@ test.describe('frame sessions', () => {
   test('an origin not registered for the app gets 403 origin_not_allowed', async () => {
     expectError(await startFrameSession({ origin: 'http://evil.test' }), 403, 'origin_not_allowed');
     // Close but not the same: another port, another scheme, the other loopback name.
-    expectError(await startFrameSession({ origin: 'http://localhost:4101' }), 403, 'origin_not_allowed');
-    expectError(await startFrameSession({ origin: 'https://localhost:4100' }), 403, 'origin_not_allowed');
-    expectError(await startFrameSession({ origin: 'http://127.0.0.1:4100' }), 403, 'origin_not_allowed');
+    const port = Number(new URL(demoOrigin).port);
+    expectError(await startFrameSession({ origin: `http://localhost:${port + 1}` }), 403, 'origin_not_allowed');
+    expectError(await startFrameSession({ origin: `https://localhost:${port}` }), 403, 'origin_not_allowed');
+    expectError(await startFrameSession({ origin: `http://127.0.0.1:${port}` }), 403, 'origin_not_allowed');
     // An origin registered by another app is not the demo app's.
     const origin = uniqueOrigin('elsewhere');
     await registerApp([origin]);
@@ -216,9 +227,9 @@ test.describe('frame sessions', () => {
   });
 
   test('an origin that is not an origin, or an unknown locale, gets 400', async () => {
-    expectError(await startFrameSession({ origin: 'http://localhost:4100/' }), 400, 'invalid_request');
-    expectError(await startFrameSession({ origin: 'http://localhost:4100/page' }), 400, 'invalid_request');
-    expectError(await startFrameSession({ origin: 'localhost:4100' }), 400, 'invalid_request');
+    expectError(await startFrameSession({ origin: `${demoOrigin}/` }), 400, 'invalid_request');
+    expectError(await startFrameSession({ origin: `${demoOrigin}/page` }), 400, 'invalid_request');
+    expectError(await startFrameSession({ origin: new URL(demoOrigin).host }), 400, 'invalid_request');
     expectError(await startFrameSession({ locale: 'fr' }), 400, 'invalid_request');
   });
 
@@ -578,6 +589,25 @@ test.describe('robustness', () => {
     expectError(await bankApi('/v1/client-tokens', { method: 'POST', body: bigBody }), 413, 'payload_too_large');
   });
 
+  test('a 20 KB body sent without Content-Length (chunked) also gets 413', async () => {
+    const chunk = new TextEncoder().encode(bigBody);
+    const answer = await call('/v1/sandbox/customers', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({ start: (controller) => (controller.enqueue(chunk), controller.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expectError(answer, 413, 'payload_too_large');
+  });
+
+  test('a sandbox customer with a taken or malformed phone is refused', async () => {
+    const phone = await newCustomer();
+    const again = await bankApi('/v1/sandbox/customers', { method: 'POST', body: JSON.stringify({ phone }) });
+    expect(again.status).toBe(409);
+    expect(typeof again.body.error?.code).toBe('string');
+    expectError(await bankApi('/v1/sandbox/customers', { method: 'POST', body: JSON.stringify({ phone: '12345' }) }), 400, 'invalid_request');
+  });
+
   test('over-long fields get 400', async () => {
     const token = await openSession();
     expectError(await tryPassword(token, '1'.repeat(1000)), 400, 'invalid_request');
@@ -612,13 +642,40 @@ test.describe('robustness', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+test.describe('CORS', () => {
+  test('the frame API grants no cross-origin preflight', async () => {
+    const preflight = await call('/v1/frame/sessions', {
+      method: 'OPTIONS',
+      headers: { Origin: demoOrigin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-bank-frame,content-type' },
+    });
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  test('the partner API is not readable by web pages', async () => {
+    const { customer } = await logIn(await newCustomer());
+    for (const [method, path] of [['POST', '/v1/client-tokens'], ['GET', `/v1/customers/${customer.customerId}`]]) {
+      const answer = await call(path, {
+        method,
+        headers: { Authorization: `Bearer ${demoSecretKey}`, Origin: demoOrigin, 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect(answer.status, path).toBeLessThan(300);
+      expect(answer.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
 test.describe('SDK app check', () => {
   test('a registered origin gets 200 and a CORS header', async () => {
     const answer = await call(`/v1/sdk/apps/${demoAppId}`, { headers: { Origin: demoOrigin } });
     expect(answer.status).toBe(200);
     expect(answer.body.appId).toBe(demoAppId);
     expect(typeof answer.body.name).toBe('string');
-    expect(answer.headers.get('access-control-allow-origin')).toMatch(/^(\*|http:\/\/localhost:4100)$/);
+    expect(answer.headers.get('access-control-allow-origin')).toMatch(new RegExp(`^(\\*|${demoOrigin})$`));
     // Public: it tells nothing secret.
     expect(answer.text).not.toContain('sk_');
   });

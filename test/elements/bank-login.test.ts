@@ -38,6 +38,15 @@ function onlyButton(element: HTMLElement, name: string): HTMLButtonElement {
   return all[0];
 }
 
+/**
+ * Asserts that `actual` is `expected` without handing DOM nodes to chai: here a failing
+ * `expect(element).to.be.null` hung the whole file until wtr's 120 s timeout instead of reporting the failure.
+ */
+function expectSame(actual: unknown, expected: unknown, what: string) {
+  const show = (node: unknown) => (node instanceof Element ? node.outerHTML.slice(0, 200) : String(node));
+  expect(actual === expected, `${what}: got ${show(actual)}, wanted ${show(expected)}`).to.be.true;
+}
+
 function expectPlainJson(detail: unknown) {
   expect(detail).to.be.an('object');
   expect(Object.getPrototypeOf(detail)).to.equal(Object.prototype);
@@ -60,7 +69,7 @@ describe('<bank-login>', () => {
       expect(status).to.exist;
       expect(text(status)).to.equal('Connecting to the bank…');
       expect(buttons(element)).to.have.length(0);
-      expect(alertOf(element)).to.be.null;
+      expectSame(alertOf(element), null, 'alert');
       expect(eventsOf('bank-ready')).to.have.length(0);
       expect(eventsOf('bank-error')).to.have.length(0);
     });
@@ -68,7 +77,7 @@ describe('<bank-login>', () => {
     it('leaves the loading state once the session is ready', async () => {
       const { element, setSession } = await mount({ session: startingSession });
       await setSession({ status: 'ready' });
-      expect(statusOf(element)).to.be.null;
+      expectSame(statusOf(element), null, 'status');
       onlyButton(element, 'Log in');
     });
   });
@@ -79,8 +88,8 @@ describe('<bank-login>', () => {
       const button = onlyButton(element, 'Log in');
       expect(button.getAttribute('part')?.split(/\s+/)).to.include('button');
       expect(button.disabled).to.be.false;
-      expect(statusOf(element)).to.be.null;
-      expect(alertOf(element)).to.be.null;
+      expectSame(statusOf(element), null, 'status');
+      expectSame(alertOf(element), null, 'alert');
       expect(text(shadow(element))).not.to.contain('Logged in');
     });
 
@@ -120,7 +129,7 @@ describe('<bank-login>', () => {
       onlyButton(element, 'Log out');
       await setSession({ customer: null });
       onlyButton(element, 'Log in');
-      expect(shadow(element).querySelector('[part~="customer"]')).to.be.null;
+      expectSame(shadow(element).querySelector('[part~="customer"]'), null, 'customer');
       expect(text(shadow(element))).not.to.contain('Zhang');
       await setSession({ customer: { ...demoCustomer, displayName: 'Li *' } });
       expect(text(shadow(element).querySelector('[part~="customer"]'))).to.equal('Logged in as Li *');
@@ -180,7 +189,7 @@ describe('<bank-login>', () => {
 
       element.setAttribute('locale', 'en');
       await element.updateComplete;
-      expect(alertOf(element)).to.be.null;
+      expectSame(alertOf(element), null, 'alert');
       onlyButton(element, 'Log in');
       expect(eventsOf('bank-error')).to.have.length(1);
       expect(eventsOf('bank-ready'), 'ready once fixed').to.have.length(1);
@@ -193,10 +202,28 @@ describe('<bank-login>', () => {
       await element.updateComplete;
       expect(text(alertOf(element))).to.contain('locale "fr"');
       expect(eventsOf('bank-error').map((e) => e.detail.code)).to.deep.equal(['invalid_attribute']);
+      element.setAttribute('locale', 'zh-CN');
+      await element.updateComplete;
+      expectSame(alertOf(element), null, 'alert');
+      onlyButton(element, '登录');
+    });
+
+    // Removing the attribute makes Lit set the property to null: that means "not set", not an invalid locale.
+    it('falls back to the config locale when the locale attribute is removed', async () => {
+      const { element, eventsOf } = await mountWithContext<BankLogin>(html`<bank-login locale="zh-CN"></bank-login>`);
+      onlyButton(element, '登录');
       element.removeAttribute('locale');
       await element.updateComplete;
-      expect(alertOf(element)).to.be.null;
+      expectSame(alertOf(element), null, 'alert');
       onlyButton(element, 'Log in');
+      expect(eventsOf('bank-error')).to.have.length(0);
+
+      element.setAttribute('locale', 'fr');
+      await element.updateComplete;
+      element.removeAttribute('locale');
+      await element.updateComplete;
+      expectSame(alertOf(element), null, 'alert after fixing fr by removal');
+      expect(eventsOf('bank-error').map((e) => e.detail.message)).to.deep.equal(['locale "fr" must be "en" or "zh-CN"']);
     });
   });
 
@@ -252,7 +279,7 @@ describe('<bank-login>', () => {
     it('recovers when the session becomes ready, and fires bank-ready then', async () => {
       const { element, eventsOf, setSession } = await mount({ session: { status: 'error', error: networkError } });
       await setSession({ status: 'starting', error: null });
-      expect(alertOf(element)).to.be.null;
+      expectSame(alertOf(element), null, 'alert');
       expect(statusOf(element)).to.exist;
       await setSession({ status: 'ready' });
       onlyButton(element, 'Log in');
@@ -288,7 +315,7 @@ describe('<bank-login>', () => {
           expect(event.composed, `${event.type} composed`).to.be.true;
           expectPlainJson(event.detail);
         }
-        expect(ready.events[0].target).to.equal(ready.element);
+        expectSame(ready.events[0].target, ready.element, 'target');
       } finally {
         document.removeEventListener('bank-ready', listener);
         document.removeEventListener('bank-error', listener);
@@ -334,10 +361,10 @@ describe('<bank-login>', () => {
       wrapper.before(before);
       try {
         before.focus();
-        expect(document.activeElement).to.equal(before);
+        expectSame(document.activeElement, before, 'focused before Tab');
         await sendKeys({ press: 'Tab' });
-        expect(document.activeElement, 'focus moved into the element').to.equal(element);
-        expect(shadow(element).activeElement, 'onto its button').to.equal(button);
+        expectSame(document.activeElement, element, 'focus moved into the element');
+        expectSame(shadow(element).activeElement, button, 'onto its button');
       } finally {
         before.remove();
       }
@@ -350,7 +377,7 @@ describe('<bank-login>', () => {
         const button = onlyButton(element, name);
         expect(button.getAttribute('tabindex'), name).not.to.equal('-1');
         button.focus();
-        expect(shadow(element).activeElement, name).to.equal(button);
+        expectSame(shadow(element).activeElement, button, name);
       }
     });
   });

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property, query, state } from 'lit/decorators.js';
 import { format, isLocale, type Locale } from '../../i18n/locale.ts';
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
-import { isBankEvent, sdkError, type SdkError } from '../../protocol/messages.ts';
+import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { connect, frameUrl } from './sdk.ts';
 import { baseStyles } from './styles.ts';
@@ -70,7 +70,7 @@ export abstract class BankElement extends LitElement {
 
   /** Problems with the element's attributes, checked on every update; empty when all is well. */
   protected attributeProblems(): string[] {
-    return this.locale !== undefined && !isLocale(this.locale) ? [`locale "${this.locale}" must be "en" or "zh-CN"`] : [];
+    return this.locale != null && !isLocale(this.locale) ? [`locale "${this.locale}" must be "en" or "zh-CN"`] : [];
   }
 
   /** Whether the element shows real data (beyond the session being ready). */
@@ -124,11 +124,15 @@ export abstract class BankElement extends LitElement {
     return html`<span part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${label}</span>`;
   }
 
+  /** The customer-facing text for an error code, in the element's locale. */
+  protected errorText(error: SdkError): string {
+    const key = `error.${error.code}`;
+    return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
+  }
+
   protected renderError(error: SdkError) {
-    const known = `error.${error.code}` in partnerMessages.en;
-    const text = known ? this.t(`error.${error.code}` as PartnerMessage, { detail: error.message }) : error.message;
     return html`<div part="error" role="alert">
-      <span>${text}</span>
+      <span>${this.errorText(error)}</span>
       ${error.retryable ? html`<button class="secondary" part="button retry" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
     </div>`;
   }
@@ -185,8 +189,13 @@ export abstract class BankElement extends LitElement {
       this.closeSecureFrame(null);
     } else if (message.event === 'done') {
       this.closeSecureFrame(message.data);
+    } else {
+      this.onFrameEvent(message);
     }
   };
+
+  /** Other events of the open bank frame (e.g. a failed payment attempt), for elements that expect them. */
+  protected onFrameEvent(_message: BankEventMessage) {}
 
   private renderFrameDialog() {
     const frame = this.frame;

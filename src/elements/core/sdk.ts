@@ -1,6 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
-import { isCustomerDisplay, sdkError, type CustomerDisplay, type SdkError } from '../../protocol/messages.ts';
+import {
+  isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
+} from '../../protocol/messages.ts';
 import { BridgeClient } from './bridge-client.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 
@@ -156,6 +158,12 @@ export function getConfig(): SdkConfig {
 export function frameUrl(name: string, params: Record<string, string> = {}): string {
   const query = new URLSearchParams({ app: config.appId, origin: location.origin, channel, ...params });
   return `${config.base}frames/${name}.html?${query}`;
+}
+
+/** Asks the bank, through the bridge frame (the only holder of the session). */
+export async function callBank<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
+  if (!bridge) throw session.error ?? sdkError('network', 'The bank is not connected.', true);
+  return bridge.call<T>(method, params);
 }
 
 /** Marks which element is acting, so the session change it causes is announced from there. */

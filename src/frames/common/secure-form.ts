@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { format } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/messages.ts';
@@ -86,6 +86,24 @@ export abstract class SecureForm extends LitElement {
       opacity: 0.6;
       cursor: default;
     }
+    dl.order {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.3rem 1rem;
+      margin: 0 0 1rem;
+    }
+    dl.order dt {
+      color: #52606d;
+    }
+    dl.order dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    dl.order .amount {
+      font-size: 1.4rem;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
     .secure {
       margin: 1rem 0 0;
       font-size: 0.8rem;
@@ -99,7 +117,7 @@ export abstract class SecureForm extends LitElement {
   @state() protected error: SdkError | null = null;
 
   protected abstract readonly titleKey: FrameMessage;
-  protected abstract renderBody(): TemplateResult;
+  protected abstract renderBody(): unknown;
 
   protected get framePage(): FramePage {
     return this.page as FramePage;

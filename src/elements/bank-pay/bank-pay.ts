@@ -1,0 +1,234 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatMoney, parseAmount } from '../../domain/money.ts';
+import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { actingElement, callBank } from '../core/sdk.ts';
+
+type Phase = 'idle' | 'paying' | 'checking' | 'failed';
+
+/** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
+const retryableFailures = new Set(['insufficient_funds', 'limit_exceeded', 'network', 'session_expired', 'internal']);
+
+/**
+ * Pays one order that the partner's server created (`POST /v1/orders`). The amount, payee and description shown
+ * are the bank's record of the order; the customer confirms with the payment PIN in the bank's `Confirm payment`
+ * frame. Attributes changed later by the page change nothing in what is paid.
+ *
+ * @attr order-id - the order's id (`ord_…`), required.
+ * @event bank-pay-success - `{orderId, paymentId, status: "paid"}`. A hint: confirm with `GET /v1/orders/{id}`.
+ * @event bank-pay-failure - `{orderId, code, message}`: insufficient_funds, account_frozen, limit_exceeded,
+ *   invalid_credentials (wrong PIN), locked, already_paid, order_cancelled, session_expired, network.
+ * @csspart button - the Pay button. @csspart order - the order summary. @csspart amount - the amount.
+ * @csspart receipt - the receipt after payment. @csspart status - progress and failure messages.
+ */
+@customElement('bank-pay')
+export class BankPay extends BankElement {
+  static styles = [
+    BankElement.styles,
+    css`
+      :host {
+        display: block;
+        max-width: 28rem;
+      }
+      [part~='order'],
+      [part~='receipt'] {
+        display: grid;
+        gap: 0.6em;
+      }
+      [part~='amount'] {
+        font-size: 1.6em;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25em 1em;
+        margin: 0;
+      }
+      dt {
+        color: var(--bank-color-muted, #52606d);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      [part~='status'] {
+        margin: 0;
+      }
+      [part~='receipt'] h3 {
+        margin: 0;
+        font-size: 1.1em;
+        color: var(--bank-color-success, #0b6b3a);
+      }
+    `,
+  ];
+
+  /** The order to pay, as created by the partner's server. */
+  @property({ attribute: 'order-id', reflect: true }) orderId?: string;
+
+  @state() private order?: OrderDisplay;
+  @state() private phase: Phase = 'idle';
+  @state() private lastFailure?: SdkError;
+  private loadedFor?: string;
+
+  protected attributeProblems() {
+    const problems = super.attributeProblems();
+    if (!this.orderId) problems.push('order-id is required');
+    else if (!/^ord_[\w-]{6,64}$/.test(this.orderId)) problems.push(`order-id "${this.orderId}" is not an order id`);
+    return problems;
+  }
+
+  protected get hasData() {
+    return this.order !== undefined;
+  }
+
+  protected willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    const valid = this.orderId && !this.attributeProblems().length;
+    if (valid && this.session?.status === 'ready' && this.loadedFor !== this.orderId) void this.loadOrder(this.orderId!);
+  }
+
+  private async loadOrder(orderId: string) {
+    this.loadedFor = orderId;
+    this.order = undefined;
+    this.phase = 'idle';
+    this.lastFailure = undefined;
+    try {
+      const order = await callBank<OrderDisplay>('getOrder', { orderId });
+      if (this.loadedFor === orderId) this.order = order;
+    } catch (error) {
+      if (this.loadedFor === orderId) this.failure = error as SdkError;
+    }
+  }
+
+  protected retry() {
+    if (this.failure && this.orderId) {
+      this.failure = null;
+      this.loadedFor = undefined;
+      this.requestUpdate();
+    } else super.retry();
+  }
+
+  private money(amount: string) {
+    return formatMoney(parseAmount(amount), this.activeLocale);
+  }
+
+  protected renderReady() {
+    const order = this.order!;
+    if (order.status === 'paid') return this.renderReceipt(order);
+    const summary = html`<div part="order">
+      <dl>
+        <dt>${this.t('payee')}</dt>
+        <dd>${order.payee}</dd>
+        <dt>${this.t('orderFor')}</dt>
+        <dd>${order.description}</dd>
+      </dl>
+      <span part="amount" aria-label="${this.t('amount')} ${this.money(order.amount)}">${this.money(order.amount)}</span>
+    </div>`;
+    if (order.status === 'cancelled') {
+      return html`${summary}<p part="status" role="status">${this.t('orderCancelled')}</p>`;
+    }
+    const busy = this.phase === 'paying' || this.phase === 'checking';
+    return html`${summary}
+      ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
+      ${this.phase === 'failed' && this.lastFailure ? this.renderFailure(this.lastFailure) : nothing}
+      <div class="row">
+        <button part="button" ?disabled=${busy} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
+      </div>`;
+  }
+
+  private renderFailure(failure: SdkError) {
+    return html`<p part="status error" role="alert">${this.t('payFailed')} ${this.errorText(failure)}</p>`;
+  }
+
+  private renderReceipt(order: OrderDisplay) {
+    const paidAt = order.paidAt
+      ? new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.paidAt))
+      : '';
+    return html`<section part="receipt" aria-label=${this.t('receipt')}>
+      <h3 role="status">${this.t('paid')}</h3>
+      <span part="amount">${this.money(order.amount)}</span>
+      <dl>
+        <dt>${this.t('payee')}</dt>
+        <dd>${order.payee}</dd>
+        <dt>${this.t('orderFor')}</dt>
+        <dd>${order.description}</dd>
+        <dt>${this.t('paymentId')}</dt>
+        <dd>${order.paymentId}</dd>
+        <dt>${this.t('paidAt')}</dt>
+        <dd>${paidAt}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private async pay() {
+    const order = this.order;
+    if (!order || this.phase === 'paying' || this.phase === 'checking') return;
+    this.phase = 'paying';
+    this.lastFailure = undefined;
+    if (!this.session?.customer) {
+      actingElement(this);
+      const login = await this.openSecureFrame('login', this.t('loginDialog'));
+      if (!login) {
+        this.phase = 'idle';
+        return;
+      }
+    }
+    // The frame is bound to this order id now; the page changing attributes later changes nothing here.
+    const result = await this.openSecureFrame('pay', this.t('payDialog'), { order: order.id });
+    if (result?.outcome === 'paid') {
+      await this.refreshOrder(order.id);
+      this.emit('bank-pay-success', { orderId: order.id, paymentId: String(result.paymentId), status: 'paid' });
+    } else if (result?.outcome === 'checking') {
+      await this.checkAfterDisconnect(order.id);
+    } else if (this.phase === 'paying') {
+      this.phase = 'idle';
+    }
+  }
+
+  /** The answer was lost: ask the bank what happened to the order instead of paying again. */
+  private async checkAfterDisconnect(orderId: string) {
+    this.phase = 'checking';
+    await this.refreshOrder(orderId);
+    if (this.order?.status === 'paid') {
+      this.emit('bank-pay-success', { orderId, paymentId: String(this.order.paymentId), status: 'paid' });
+    } else {
+      this.failPayment(sdkError('network', 'The bank did not confirm the payment.', true));
+    }
+  }
+
+  private async refreshOrder(orderId: string) {
+    try {
+      const order = await callBank<OrderDisplay>('getOrder', { orderId });
+      if (this.loadedFor === orderId) this.order = order;
+      this.phase = 'idle';
+    } catch (error) {
+      this.failPayment(error as SdkError);
+    }
+  }
+
+  protected onFrameEvent(message: BankEventMessage) {
+    if (message.event !== 'payment-failed') return;
+    const { code, message: text, final } = message.data;
+    this.emit('bank-pay-failure', { orderId: this.order?.id ?? '', code, message: text });
+    if (final) {
+      this.failPayment(sdkError(code, text, retryableFailures.has(code)), false);
+      this.closeSecureFrame({ outcome: 'failed' });
+      if (code === 'already_paid' && this.order) void this.refreshOrder(this.order.id);
+    }
+  }
+
+  private failPayment(error: SdkError, announce = true) {
+    this.phase = 'failed';
+    this.lastFailure = error;
+    if (announce) this.emit('bank-pay-failure', { orderId: this.order?.id ?? '', code: error.code, message: error.message });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bank-pay': BankPay;
+  }
+}

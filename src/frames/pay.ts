@@ -1,0 +1,153 @@
+/**
+ * The `Confirm payment` frame: shows the order as the bank stored it, the funding account and the payment PIN.
+ * One idempotency key per attempt, reused if the customer retries after a lost answer; a lost answer leads to a
+ * status check, never to a blind second payment.
+ */
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatMoney, parseAmount } from '../domain/money.ts';
+import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
+import { SecureForm } from './common/secure-form.ts';
+import { postToPartner } from './common/frame-page.ts';
+import type { FrameMessage } from './messages.ts';
+
+interface Account {
+  id: string;
+  accountClass: 'I' | 'II';
+  number: string;
+  balance: string;
+  status: 'active' | 'frozen';
+}
+
+/** Answers after which another try in this dialog cannot help: the partner element takes over. */
+const finalCodes = new Set(['locked', 'insufficient_funds', 'account_frozen', 'limit_exceeded', 'already_paid', 'order_cancelled', 'not_found', 'session_expired']);
+
+@customElement('bank-pay-form')
+export class BankPayForm extends SecureForm {
+  protected readonly titleKey = 'payTitle';
+  private readonly orderId = new URLSearchParams(location.search).get('order') ?? '';
+  @state() private order?: OrderDisplay;
+  @state() private accounts: Account[] = [];
+  @state() private pinProblem?: FrameMessage;
+  @state() private checking = false;
+  @state() private unconfirmed = false;
+  /** The current attempt's key: made when the customer confirms, kept for retries of that same attempt. */
+  private attemptKey?: string;
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.bridge) void this.load();
+  }
+
+  private async load() {
+    const [order, accounts] = await Promise.all([
+      this.call<OrderDisplay>('getOrder', { orderId: this.orderId }),
+      this.call<{ accounts: Account[] }>('accounts', {}),
+    ]);
+    if (order) this.order = order;
+    if (accounts) this.accounts = accounts.accounts;
+    if (this.error) this.fail(this.error);
+    else if (order?.status === 'paid') this.finish(order);
+    await this.updateComplete;
+    this.focusFirst();
+  }
+
+  private money(amount: string) {
+    return formatMoney(parseAmount(amount), this.framePage.locale);
+  }
+
+  protected renderBody() {
+    const order = this.order;
+    if (!order) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
+    const usable = this.accounts.filter((a) => a.status === 'active');
+    return html`<dl class="order">
+        <dt>${this.t('payee')}</dt>
+        <dd>${order.payee}</dd>
+        <dt>${this.t('orderFor')}</dt>
+        <dd>${order.description}</dd>
+        <dt>${this.t('amount')}</dt>
+        <dd class="amount">${this.money(order.amount)}</dd>
+      </dl>
+      <form @submit=${this.confirm} novalidate>
+        <label for="account">${this.t('payFrom')}
+          <select id="account" name="account" ?disabled=${this.busy}>
+            ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]}>${this.t('accountOption', {
+              class: this.t(a.accountClass === 'II' ? 'classII' : 'classI'),
+              last4: a.number.slice(-4),
+              balance: this.money(a.balance),
+            })}${a.status === 'frozen' ? ` (${this.t('frozen')})` : ''}</option>`)}
+          </select>
+        </label>
+        <label for="pin">${this.t('pin')}
+          <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+            pattern="[0-9]*" required aria-invalid=${this.pinProblem ? 'true' : 'false'}
+            aria-describedby=${this.pinProblem ? 'pin-error pin-hint' : 'pin-hint'} />
+        </label>
+        <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
+        ${this.pinProblem ? html`<p class="field-error" id="pin-error">${this.t(this.pinProblem)}</p>` : nothing}
+        ${this.checking ? html`<p role="status">${this.t('checking')}</p>` : nothing}
+        ${this.unconfirmed ? html`<p role="alert">${this.t('notConfirmed')}</p>` : this.renderError()}
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${this.t('confirmPay')}</button>
+          <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
+        </div>
+      </form>`;
+  }
+
+  protected errorKey(error: SdkError): FrameMessage {
+    return error.code === 'invalid_credentials' ? 'error.invalid_pin' : super.errorKey(error);
+  }
+
+  private async confirm(event: Event) {
+    event.preventDefault();
+    if (this.busy || !this.order) return;
+    const pinInput = this.renderRoot.querySelector('#pin') as HTMLInputElement;
+    const pin = pinInput.value;
+    this.pinProblem = /^\d{6}$/.test(pin) ? undefined : 'invalid.pin';
+    if (this.pinProblem) {
+      await this.updateComplete;
+      pinInput.focus();
+      return;
+    }
+    this.attemptKey ??= crypto.randomUUID();
+    this.unconfirmed = false;
+    const accountId = (this.renderRoot.querySelector('#account') as HTMLSelectElement).value;
+    const result = await this.call<{ payment: { id: string }; order: OrderDisplay }>('pay', {
+      orderId: this.order.id,
+      accountId,
+      pin,
+      expectedAmount: this.order.amount,
+      idempotencyKey: this.attemptKey,
+    });
+    if (result) return this.finish(result.order);
+    const error = this.error!;
+    if (error.retryable) return this.check();
+    // A definite answer ends this attempt: a new confirmation is a new attempt with a new key.
+    this.attemptKey = undefined;
+    pinInput.value = '';
+    this.fail(error);
+    if (!finalCodes.has(error.code)) pinInput.focus();
+  }
+
+  /** The answer was lost (timeout, dropped connection, 5xx): ask the order's status; never re-send blindly. */
+  private async check() {
+    this.error = null;
+    this.checking = true;
+    const order = await this.call<OrderDisplay>('getOrder', { orderId: this.orderId });
+    this.checking = false;
+    if (order?.status === 'paid') return this.finish(order);
+    this.error = null;
+    this.unconfirmed = true; // the same attempt key is kept: trying again cannot pay twice
+  }
+
+  private fail(error: SdkError) {
+    postToPartner(this.framePage, {
+      event: 'payment-failed',
+      data: { code: error.code, message: error.message, final: finalCodes.has(error.code) },
+    });
+  }
+
+  private finish(order: OrderDisplay) {
+    this.done({ outcome: 'paid', orderId: order.id, paymentId: order.paymentId ?? '', paidAt: order.paidAt ?? '' });
+  }
+}

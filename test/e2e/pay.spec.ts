@@ -1,0 +1,291 @@
+import { expect } from '@playwright/test';
+import {
+  axeViolations, bankApi, bankEvents, logIn, newCustomer, partnerOrigin, recordEvents, servePartnerPage, test,
+  watchForProblems, type RecordedEvent,
+} from './helpers.ts';
+import type { Page } from '@playwright/test';
+
+const pin = '135790';
+const payFrame = (page: Page) => page.frameLocator('iframe[title="Confirm payment"]');
+
+async function createOrder(amount = '3500.00', description = 'Rent, December 2026') {
+  const { status, body } = await bankApi('/v1/orders', {
+    method: 'POST',
+    body: JSON.stringify({ amount, currency: 'CNY', description }),
+  });
+  expect(status).toBe(201);
+  return body.id as string;
+}
+
+async function balanceOf(phone: string) {
+  // Read through the bank's frame API as the customer would see it: a fresh login, then the account list.
+  const { bankOrigin } = await import('./helpers.ts');
+  const headers = { 'Content-Type': 'application/json', 'X-Bank-Frame': '1' };
+  const token = (await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' })).body.clientToken;
+  const started = await (await fetch(`${bankOrigin}/v1/frame/sessions`, {
+    method: 'POST', headers, body: JSON.stringify({ clientToken: token, appId: 'app_demo_rental', origin: partnerOrigin, locale: 'en' }),
+  })).json() as { sessionToken: string };
+  const auth = { ...headers, Authorization: `Bearer ${started.sessionToken}` };
+  const { challengeId } = await (await fetch(`${bankOrigin}/v1/frame/login`, { method: 'POST', headers: auth, body: JSON.stringify({ phone, password: 'Passw0rd!' }) })).json() as { challengeId: string };
+  await fetch(`${bankOrigin}/v1/frame/login/verify`, { method: 'POST', headers: auth, body: JSON.stringify({ challengeId, code: '123456' }) });
+  const { accounts } = await (await fetch(`${bankOrigin}/v1/frame/accounts`, { headers: auth })).json() as { accounts: { balance: string }[] };
+  return accounts[0].balance;
+}
+
+async function openPayPage(page: Page, orderId: string, extra = '') {
+  await recordEvents(page);
+  await servePartnerPage(page, '/pay', `{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}" ${extra}></bank-pay>`);
+  await page.goto('/pay');
+}
+
+async function confirmWithPin(page: Page, value = pin) {
+  const frame = payFrame(page);
+  await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(value);
+  await frame.getByRole('button', { name: 'Confirm payment' }).click();
+}
+
+const ofType = (events: RecordedEvent[], type: string) => events.filter((e) => e.type === type);
+
+test('a tenant pays the rent on the demo site; the partner server confirms it with the bank', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await recordEvents(page);
+  await page.goto('/?lang=en');
+  const pay = page.locator('bank-pay');
+  await expect(pay.getByRole('button', { name: 'Pay ¥3,500.00' })).toBeVisible();
+  await expect(pay).toContainText('Demo Rental Homes');
+  await pay.getByRole('button', { name: /^Pay/ }).click();
+  // Not logged in yet: the login dialog comes first, then the payment continues by itself.
+  await logInInDialog(page);
+  const frame = payFrame(page);
+  await expect(frame.getByRole('combobox', { name: 'Pay from' })).toContainText('Class I debit account');
+  await expect(frame.getByText('¥3,500.00')).toBeVisible();
+  await confirmWithPin(page);
+  await expect(pay.getByRole('status')).toHaveText('Paid');
+  await expect(pay).toContainText(/pay_/);
+  const success = ofType(await bankEvents(page), 'bank-pay-success');
+  expect(success).toHaveLength(1);
+  expect(success[0].detail).toMatchObject({ status: 'paid', paymentId: expect.stringMatching(/^pay_/) });
+  const order = await bankApi(`/v1/orders/${success[0].detail.orderId}`);
+  expect(order.body).toMatchObject({ status: 'paid', amount: '3500.00', paymentId: success[0].detail.paymentId });
+  await expect(page.locator('#rent-status')).toHaveAttribute('data-paid', 'true');
+  // The demo backend was also told by a signed webhook.
+  await expect.poll(async () => (await (await page.request.get('/api/rent')).json()).rentPaid).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+async function logInInDialog(page: Page, phone = '13800000001') {
+  const frame = page.frameLocator('iframe[title="Bank login"]');
+  await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
+  await frame.getByRole('textbox', { name: 'Password' }).fill('Passw0rd!');
+  await frame.getByRole('button', { name: 'Log in' }).click();
+  await frame.getByRole('textbox', { name: 'SMS code' }).fill('123456');
+  await frame.getByRole('button', { name: 'Verify' }).click();
+}
+
+for (const [phone, code, text] of [
+  ['13800000002', 'insufficient_funds', 'Not enough money in the account.'],
+  ['13800000003', 'account_frozen', 'The account is frozen.'],
+] as const) {
+  test(`sandbox customer ${phone} fails with ${code}, shown plainly, and no money moves`, async ({ page }) => {
+    const orderId = await createOrder();
+    await openPayPage(page, orderId);
+    await logIn(page, phone);
+    await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+    await confirmWithPin(page);
+    await expect(page.locator('bank-pay').getByRole('alert')).toContainText(text);
+    await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
+    const failures = ofType(await bankEvents(page), 'bank-pay-failure');
+    expect(failures.map((f) => f.detail.code)).toEqual([code]);
+    expect(failures[0].detail.orderId).toBe(orderId);
+    expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
+  });
+}
+
+test('a Class I customer paying above the balance gets insufficient_funds; balances never go negative', async ({ page }) => {
+  const phone = await newCustomer({ balance: '100.00' });
+  const orderId = await createOrder('100.01');
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await confirmWithPin(page);
+  await expect(page.locator('bank-pay').getByRole('alert')).toContainText('Not enough money');
+  expect(await balanceOf(phone)).toBe('100.00');
+});
+
+test('a wrong PIN is refused in the frame (bank-pay-failure), five lock, and no money moves', async ({ page }) => {
+  const phone = await newCustomer();
+  const orderId = await createOrder('10.00');
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  const frame = payFrame(page);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await confirmWithPin(page, '000000');
+    await expect(frame.getByRole('alert')).toHaveText('The payment PIN is wrong.');
+  }
+  await confirmWithPin(page, '000000');
+  await expect(page.locator('bank-pay').getByRole('alert')).toContainText('locked');
+  const codes = ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code);
+  expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'locked']);
+  expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
+  expect(await balanceOf(phone).catch(() => 'locked')).toBe('locked'); // the locked customer cannot even log in
+});
+
+test('the page changing order-id and amount after the dialog opened changes nothing in what is paid', async ({ page }) => {
+  const cheap = await createOrder('0.01', 'Cheap order');
+  const real = await createOrder('1234.56', 'Real order');
+  const phone = await newCustomer({ balance: '5000.00' });
+  await openPayPage(page, real, 'amount="0.01"');
+  await logIn(page, phone);
+  const pay = page.locator('bank-pay');
+  await expect(pay.getByRole('button', { name: 'Pay ¥1,234.56' })).toBeVisible();
+  await pay.getByRole('button', { name: /^Pay/ }).click();
+  await expect(payFrame(page).getByText('¥1,234.56')).toBeVisible();
+  await pay.evaluate((el, id) => {
+    el.setAttribute('order-id', id);
+    el.setAttribute('amount', '0.01');
+  }, cheap);
+  await confirmWithPin(page);
+  await expect.poll(async () => (await bankApi(`/v1/orders/${real}`)).body.status).toBe('paid');
+  expect((await bankApi(`/v1/orders/${cheap}`)).body.status).toBe('pending');
+  expect(await balanceOf(phone)).toBe('3765.44');
+  expect(ofType(await bankEvents(page), 'bank-pay-success')[0].detail.orderId).toBe(real);
+});
+
+test('a double click on Confirm payment pays once', async ({ page }) => {
+  const phone = await newCustomer({ balance: '1000.00' });
+  const orderId = await createOrder('100.00');
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  const frame = payFrame(page);
+  await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(pin);
+  await frame.getByRole('button', { name: 'Confirm payment' }).dblclick();
+  await expect(page.locator('bank-pay').getByRole('status')).toHaveText('Paid');
+  expect(await balanceOf(phone)).toBe('900.00');
+  expect(ofType(await bankEvents(page), 'bank-pay-success')).toHaveLength(1);
+});
+
+test('the answer is lost after the bank committed: the element checks the status and nothing is paid twice', async ({ page }) => {
+  const phone = await newCustomer({ balance: '1000.00' });
+  const orderId = await createOrder('250.00');
+  let confirms = 0;
+  await page.route('**/v1/frame/payments', async (route) => {
+    confirms++;
+    await route.fetch(); // the bank commits…
+    await route.abort('connectionreset'); // …and the answer never arrives
+  });
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await confirmWithPin(page);
+  await expect(page.locator('bank-pay').getByRole('status')).toHaveText('Paid');
+  expect(confirms).toBe(1);
+  expect(await balanceOf(phone)).toBe('750.00');
+  expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('paid');
+});
+
+test('a 503 from the bank: no blind re-POST; a retry reuses the attempt key and pays exactly once', async ({ page }) => {
+  const phone = await newCustomer({ balance: '1000.00' });
+  const orderId = await createOrder('300.00');
+  const keys: string[] = [];
+  let failNext = true;
+  await page.route('**/v1/frame/payments', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (failNext) {
+      failNext = false;
+      return route.fulfill({ status: 503, json: { error: { code: 'internal', message: 'unavailable' } } });
+    }
+    return route.continue();
+  });
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await confirmWithPin(page);
+  const frame = payFrame(page);
+  await expect(frame.getByRole('alert')).toContainText('Nothing will be charged twice');
+  expect(keys).toHaveLength(1); // a status check, not a second POST
+  expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
+  await confirmWithPin(page);
+  await expect(page.locator('bank-pay').getByRole('status')).toHaveText('Paid');
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  expect(await balanceOf(phone)).toBe('700.00');
+});
+
+test('two tabs paying the same order: one payment; the second tab shows the order paid', async ({ browser }) => {
+  const phone = await newCustomer({ balance: '1000.00' });
+  const orderId = await createOrder('400.00');
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  for (const page of [first, second]) await openPayPage(page, orderId);
+  await logIn(first, phone);
+  await second.reload(); // logged in through the bank's own session cookie
+  for (const page of [first, second]) await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await confirmWithPin(first);
+  await expect(first.locator('bank-pay').getByRole('status')).toHaveText('Paid');
+  await confirmWithPin(second);
+  // The second frame learns at once (or on confirming) that the order is paid; it never pays again.
+  await expect(second.locator('bank-pay').getByRole('status')).toHaveText('Paid');
+  expect(await balanceOf(phone)).toBe('600.00');
+  await context.close();
+});
+
+test('an order that does not exist, a cancelled one, and a bad order-id each say so', async ({ page }) => {
+  const cancelled = await createOrder('5.00');
+  await bankApi(`/v1/orders/${cancelled}/cancel`, { method: 'POST', body: '{}' });
+  await recordEvents(page);
+  await servePartnerPage(
+    page,
+    '/orders',
+    `{{sdk}}<bank-pay id="missing" order-id="ord_doesnotexist"></bank-pay><bank-pay id="cancelled" order-id="${cancelled}"></bank-pay>
+     <bank-pay id="bad" order-id="12345"></bank-pay><bank-pay id="none"></bank-pay>`,
+  );
+  await page.goto('/orders');
+  await expect(page.locator('#missing').getByRole('alert')).toHaveText('The bank could not find this order.');
+  await expect(page.locator('#cancelled').getByRole('status')).toHaveText('This order was cancelled and cannot be paid.');
+  await expect(page.locator('#cancelled').getByRole('button')).toHaveCount(0);
+  await expect(page.locator('#bad').getByRole('alert')).toContainText('order-id "12345" is not an order id');
+  await expect(page.locator('#none').getByRole('alert')).toContainText('order-id is required');
+  const codes = ofType(await bankEvents(page), 'bank-error').map((e) => e.detail.code).sort();
+  expect(codes).toEqual(['invalid_attribute', 'invalid_attribute', 'not_found']);
+});
+
+test('a forged bank-pay-success does not make the demo backend mark the rent paid', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay/ })).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('bank-pay')!.dispatchEvent(new CustomEvent('bank-pay-success', {
+      bubbles: true, composed: true, detail: { orderId: 'ord_forged', paymentId: 'pay_forged', status: 'paid' },
+    }));
+  });
+  await expect(page.locator('#event-log')).toContainText('server checked the order with the bank: pending');
+  expect((await (await page.request.get('/api/rent')).json()).rentPaid).toBe(false);
+  await expect(page.locator('#rent-status')).toHaveAttribute('data-paid', 'false');
+});
+
+test('axe finds no serious or critical violation in <bank-pay> or inside the confirm frame (zh-CN too)', async ({ page }) => {
+  const orderId = await createOrder('88.00');
+  for (const locale of ['en', 'zh-CN']) {
+    await servePartnerPage(page, `/axe-${locale}`, `{{sdk}}<bank-pay order-id="${orderId}"></bank-pay>`, {
+      dataset: `data-token-url="/api/bank/client-token" data-locale="${locale}"`,
+    });
+    await page.goto(`/axe-${locale}`);
+    await expect(page.locator('bank-pay').getByRole('button')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  await page.locator('bank-pay').getByRole('button', { name: '支付 ¥88.00' }).click();
+  const login = page.frameLocator('iframe[title="银行登录"]');
+  await login.getByRole('textbox', { name: '手机号' }).fill('13800000001');
+  await login.getByRole('textbox', { name: '密码' }).fill('Passw0rd!');
+  await login.getByRole('button', { name: '登录' }).click();
+  await login.getByRole('textbox', { name: '短信验证码' }).fill('123456');
+  await login.getByRole('button', { name: '验证' }).click();
+  const payFrame = (p: Page) => p.frameLocator('iframe[title="确认付款"]');
+  await expect(payFrame(page).getByRole('textbox', { name: '支付密码' })).toBeVisible();
+  const frame = page.frames().find((f) => f.url().includes('/frames/pay.html'))!;
+  expect(await axeViolations(frame)).toEqual([]);
+  await payFrame(page).getByRole('button', { name: '确认付款' }).click(); // the empty PIN's error state
+  await expect(payFrame(page).getByText('请输入 6 位支付密码。')).toBeVisible();
+  expect(await axeViolations(frame)).toEqual([]);
+});
