@@ -73,9 +73,9 @@ export function customerByPublicId(db: Db, appId: string, publicId: string) {
     .get(appId, publicId) as CustomerRow | undefined;
 }
 
-/** Sandbox only: a customer with the standard sandbox password and PIN and a funded Class I account. */
+/** Sandbox only: a customer with the standard sandbox password and PIN and one funded account (Class I unless asked). */
 export function createSandboxCustomer(
-  db: Db, phone: string, nameEn: string, nameZh: string, balance = 5_000_000, frozen = false,
+  db: Db, phone: string, nameEn: string, nameZh: string, balance = 5_000_000, frozen = false, accountClass: 'I' | 'II' = 'I',
 ) {
   if (customerByPhone(db, phone)) throw new BankError('invalid_request', `A customer with phone ${phone} exists.`, 409);
   const passwordHash = hashSecret(sandboxPassword);
@@ -84,7 +84,7 @@ export function createSandboxCustomer(
     const { lastInsertRowid } = db
       .prepare('INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)')
       .run(phone, passwordHash, pinHash, nameEn, nameZh);
-    openCustomerAccount(db, Number(lastInsertRowid), 'I', balance, frozen);
+    openCustomerAccount(db, Number(lastInsertRowid), accountClass, balance, frozen);
   })();
 }
 

@@ -99,7 +99,7 @@ partnerApi.post('/orders/:id/cancel', (c) => {
 
 /**
  * Sandbox only: a test customer of one's own (password `Passw0rd!`, SMS code `123456`, PIN `135790`), with a
- * Class I account holding `balance` (default "50000.00"), `frozen` if asked.
+ * Class I (or `accountClass: "II"`) account holding `balance` (default "50000.00"), `frozen` if asked.
  */
 partnerApi.post('/sandbox/customers', async (c) => {
   const { db, production } = c.var.options;
@@ -115,7 +115,8 @@ partnerApi.post('/sandbox/customers', async (c) => {
   } catch {
     throw new BankError('invalid_request', '`balance` must be a decimal string like "50000.00".');
   }
-  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false);
+  const accountClass = (body.optionalString('accountClass', { pattern: /^(I|II)$/ }) ?? 'I') as 'I' | 'II';
+  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false, accountClass);
   return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
 });
 
