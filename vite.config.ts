@@ -46,7 +46,7 @@ const builds: Record<string, UserConfig> = {
       outDir: `${outDir}/frames`,
       modulePreload: { polyfill: false },
       rolldownOptions: {
-        input: Object.fromEntries(['bridge', 'login', 'pay'].map((name) => [name, resolve(`src/frames/${name}.html`)])),
+        input: Object.fromEntries(['bridge', 'login', 'pay', 'loan'].map((name) => [name, resolve(`src/frames/${name}.html`)])),
         output: { minify: true },
       },
     },

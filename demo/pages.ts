@@ -10,6 +10,7 @@ const copy = {
     rent: '¥3,500 a month · 12-month lease',
     account: 'Your bank',
     payRent: 'Pay this month’s rent',
+    borrow: 'Can’t pay the year up front? Spread it with a rent loan',
     rentPaid: 'Rent for December is paid — confirmed by our server with the bank.',
     rentUnpaid: 'Rent for December is not paid yet.',
     events: 'What the page heard (events are hints; our server checks with the bank)',
@@ -22,6 +23,7 @@ const copy = {
     rent: '每月 ¥3,500 · 租期 12 个月',
     account: '我的银行',
     payRent: '支付本月房租',
+    borrow: '一次付不起全年房租？用租金贷分期',
     rentPaid: '12 月房租已支付——已由本站服务器向银行核实。',
     rentUnpaid: '12 月房租尚未支付。',
     events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
@@ -65,6 +67,8 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
       <p>${escape(t.rent)}</p>
       <h2>${escape(t.payRent)}</h2>
       <bank-pay order-id="${escape(orderId)}"></bank-pay>
+      <h2>${escape(t.borrow)}</h2>
+      <bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-${escape(orderId)}"></bank-loan-apply>
       <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
     </article>
     <section aria-labelledby="events-title">

@@ -91,6 +91,12 @@ export function createDemo(options: DemoOptions) {
     return c.json({ orderId: tenant.orderId, rentPaid: tenant.rentPaid, confirmedBy: tenant.confirmedBy ?? null });
   });
 
+  /** The backend reads the loan decision from the bank, not from the page's event. */
+  app.get('/api/loans/:id', async (c) => {
+    const response = await bank(`/v1/loan-applications/${encodeURIComponent(c.req.param('id'))}`);
+    return c.json(await response.json(), response.status as 200);
+  });
+
   /** Signed webhooks from the bank: verified, fresh, then trusted. */
   app.post('/api/bank/webhooks', async (c) => {
     const body = await c.req.text();

@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
@@ -30,4 +30,10 @@ document.addEventListener('bank-pay-success', async () => {
     status.textContent = status.dataset.paidText;
     status.dataset.paid = 'true';
   }
+});
+
+document.addEventListener('bank-loan-submitted', async (event) => {
+  const response = await fetch(`/api/loans/${encodeURIComponent(event.detail.applicationId)}`);
+  const loan = await response.json();
+  write(response.ok ? `server read the application from the bank: ${loan.status}, APR ${loan.apr}%` : `server could not read it: ${loan.error?.code}`);
 });

@@ -65,3 +65,17 @@ export function formatMoney(minor: number, locale: string, currency = 'CNY'): st
   }
   return nf.format(minor / 100);
 }
+
+/**
+ * A wire amount from the bank (`"0.00"`, `"3500.50"`, `"-1.00"`) to minor units, for display. Unlike
+ * {@link parseAmount}, which checks what a customer or partner typed, it accepts zero and a sign; it throws a
+ * RangeError on anything that is not a wire amount.
+ * @example
+ * minorUnits('0.00'); // 0
+ */
+export function minorUnits(text: string): number {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(text);
+  if (!m) throw new RangeError(`Not a wire amount: ${JSON.stringify(text)}`);
+  const minor = Number(m[2]) * 100 + Number(m[3]);
+  return m[1] ? -minor : minor;
+}

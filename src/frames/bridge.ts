@@ -53,7 +53,18 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     return { customer: null };
   },
   getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
+  loanProducts: () => api.get('loan-products'),
+  loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
 };
+
+function loanTermsOf(params: Record<string, unknown>) {
+  return {
+    product: str(params.product, 'product', 40),
+    amount: str(params.amount, 'amount', 20),
+    termMonths: Number(str(params.termMonths, 'termMonths', 3)),
+    repaymentMethod: str(params.repaymentMethod, 'repaymentMethod', 40),
+  };
+}
 
 /** The secure frames' requests (bank origin only: BroadcastChannel never crosses origins). */
 const frameMethods: Record<string, Handler> = {
@@ -69,6 +80,17 @@ const frameMethods: Record<string, Handler> = {
   },
   getOrder: (page, params) => pageMethods.getOrder(page, params),
   accounts: () => api.get('accounts'),
+  loanQuote: (page, params) => pageMethods.loanQuote(page, params),
+  applyLoan: (_page, params) =>
+    api.post('loan-applications', {
+      ...loanTermsOf(params),
+      reference: typeof params.reference === 'string' && params.reference ? params.reference.slice(0, 100) : undefined,
+      fullName: str(params.fullName, 'fullName', 60),
+      idNumber: str(params.idNumber, 'idNumber', 18),
+      monthlyIncome: str(params.monthlyIncome, 'monthlyIncome', 20),
+      employer: str(params.employer, 'employer', 100),
+      consent: params.consent === true,
+    }),
   /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
   pay: (_page, params) =>
     api.post(

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatMoney, parseAmount } from '../domain/money.ts';
+import { formatMoney, minorUnits } from '../domain/money.ts';
 import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { postToPartner } from './common/frame-page.ts';
@@ -53,7 +53,7 @@ export class BankPayForm extends SecureForm {
   }
 
   private money(amount: string) {
-    return formatMoney(parseAmount(amount), this.framePage.locale);
+    return formatMoney(minorUnits(amount), this.framePage.locale);
   }
 
   protected renderBody() {

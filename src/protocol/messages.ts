@@ -12,7 +12,7 @@ export type SdkErrorCode =
   | 'invalid_attribute' | 'config_invalid' | 'token_fetch_failed' | 'origin_not_allowed' | 'network'
   | 'session_expired' | 'not_found' | 'insufficient_funds' | 'limit_exceeded' | 'account_frozen'
   | 'invalid_credentials' | 'locked' | 'declined' | 'invalid_request' | 'already_paid' | 'order_cancelled'
-  | 'internal';
+  | 'duplicate_application' | 'internal';
 
 export interface SdkError {
   code: SdkErrorCode;
@@ -27,7 +27,7 @@ export interface CustomerDisplay {
   expiresAt: string;
 }
 
-export type BridgeMethod = 'start' | 'logout' | 'getOrder';
+export type BridgeMethod = 'start' | 'logout' | 'getOrder' | 'loanProducts' | 'loanQuote';
 
 export interface BridgeRequest {
   bank: 1;
@@ -52,7 +52,7 @@ export type BankEventMessage =
   /** A payment attempt failed; `final` when the dialog has nothing more to offer. */
   | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean } };
 
-const methods: readonly string[] = ['start', 'logout', 'getOrder'];
+const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote'];
 const events: readonly string[] = ['bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -94,6 +94,33 @@ export interface OrderDisplay {
   payee: string;
   paymentId?: string;
   paidAt?: string;
+}
+
+export interface LoanProduct {
+  id: string;
+  name: Record<'en' | 'zh-CN', string>;
+  minAmount: string;
+  maxAmount: string;
+  minTermMonths: number;
+  maxTermMonths: number;
+  annualRate: string;
+  repaymentMethods: string[];
+}
+
+/** The bank's quote: every figure computed by the bank, in decimal strings. */
+export interface LoanQuote {
+  product: string;
+  amount: string;
+  termMonths: number;
+  repaymentMethod: string;
+  annualRate: string;
+  apr: string;
+  firstPayment: string;
+  typicalPayment: string;
+  lastPayment: string;
+  totalInterest: string;
+  totalPayment: string;
+  installments: { period: number; payment: string; principal: string; interest: string; remaining: string }[];
 }
 
 /** Secure frame ↔ bridge, over the page's BroadcastChannel (same origin, same partition: bank frames only). */

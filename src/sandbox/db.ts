@@ -147,6 +147,45 @@ const migrations: string[] = [
   );
   ALTER TABLE apps ADD COLUMN webhook_secret TEXT;
   `,
+  `
+  CREATE TABLE loan_products (
+    id TEXT PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_zh TEXT NOT NULL,
+    min_amount INTEGER NOT NULL,
+    max_amount INTEGER NOT NULL,
+    min_term INTEGER NOT NULL,
+    max_term INTEGER NOT NULL,
+    annual_rate_bp INTEGER NOT NULL          -- nominal annual rate in hundredths of a percent (720 = 7.20%)
+  );
+  INSERT INTO loan_products VALUES
+    ('rent-loan', 'Rent loan', '租金贷', 100000, 20000000, 1, 24, 720),
+    ('renovation-loan', 'Renovation loan', '装修贷', 1000000, 50000000, 6, 60, 540);
+  CREATE TABLE loan_applications (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    product TEXT NOT NULL REFERENCES loan_products(id),
+    amount INTEGER NOT NULL,
+    term_months INTEGER NOT NULL,
+    repayment_method TEXT NOT NULL,
+    annual_rate_bp INTEGER NOT NULL,
+    apr TEXT NOT NULL,
+    monthly_payment INTEGER NOT NULL,
+    total_interest INTEGER NOT NULL,
+    reference TEXT,
+    status TEXT NOT NULL CHECK (status IN ('approved', 'pending', 'declined')),
+    -- Applicant data (C3 personal information): kept masked except what the decision needs.
+    applicant_name_masked TEXT NOT NULL,
+    id_number_masked TEXT NOT NULL,
+    monthly_income INTEGER NOT NULL,
+    employer TEXT NOT NULL,
+    consent_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER
+  );
+  CREATE INDEX loan_applications_reference ON loan_applications(app_id, customer_id, reference);
+  `,
 ];
 
 export const demoApp = {

@@ -21,6 +21,7 @@ export type BankErrorCode =
   | 'insufficient_funds'
   | 'account_frozen'
   | 'limit_exceeded'
+  | 'duplicate_application'
   | 'internal';
 
 const statusOf: Record<BankErrorCode, number> = {
@@ -42,6 +43,7 @@ const statusOf: Record<BankErrorCode, number> = {
   insufficient_funds: 402,
   account_frozen: 403,
   limit_exceeded: 403,
+  duplicate_application: 409,
   internal: 500,
 };
 

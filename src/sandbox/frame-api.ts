@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from './app.ts';
 import { assertOriginAllowed, findApp } from './apps.ts';
-import { customerByPhone, maskPhone, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import {
+  customerByPhone, maskPhone, publicCustomerId, recordFailure, resetFailures, type CustomerRow,
+} from './customers.ts';
 import { BankError } from './errors.ts';
 import { readBody } from './partner-api.ts';
 import { verifySecret } from './secrets.ts';
@@ -15,6 +17,7 @@ import { formatAmount } from '../domain/money.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
 import { confirmPayment } from './payments.ts';
+import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -159,6 +162,43 @@ frameApi.post('/payments', async (c) => {
     now: now(),
   });
   return c.json(answer.body as object, answer.status as 200);
+});
+
+frameApi.get('/loan-products', (c) => {
+  frameSession(c);
+  return c.json({ products: loanProducts(c.var.options.db) });
+});
+
+async function readLoanTerms(c: Context<Env>) {
+  const body = await readBody(c);
+  const terms = loanTerms(c.var.options.db, {
+    product: body.string('product', { max: 40 }),
+    amount: body.string('amount', { max: 20 }),
+    termMonths: body.raw('termMonths'),
+    method: body.optionalString('repaymentMethod', { max: 40 }),
+  });
+  return { body, terms };
+}
+
+frameApi.post('/loan-quotes', async (c) => {
+  frameSession(c);
+  const { terms } = await readLoanTerms(c);
+  return c.json(quoteView(terms));
+});
+
+frameApi.post('/loan-applications', async (c) => {
+  const { db, now } = c.var.options;
+  const { session, customer } = loggedIn(c);
+  // The bank recomputes every figure from the terms: nothing the page calculated is trusted.
+  const { body, terms } = await readLoanTerms(c);
+  const application = applyForLoan(db, session.appId, customer, terms, body.optionalString('reference', { max: 100 }) ?? null, {
+    fullName: body.string('fullName', { max: 60 }),
+    idNumber: body.string('idNumber', { max: 18 }),
+    monthlyIncome: body.string('monthlyIncome', { max: 20 }),
+    employer: body.string('employer', { max: 100 }),
+    consent: body.optionalBoolean('consent'),
+  }, now());
+  return c.json(applicationView(application, publicCustomerId(db, session.appId, customer.id)), 201);
 });
 
 frameApi.post('/logout', (c) => {

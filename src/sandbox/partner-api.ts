@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { Env } from './app.ts';
 import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
-import { createSandboxCustomer, customerByPublicId, displayName, maskPhone, sandboxPassword, sandboxPin } from './customers.ts';
+import {
+  createSandboxCustomer, customerByPublicId, displayName, maskPhone, publicCustomerId, sandboxPassword, sandboxPin,
+} from './customers.ts';
+import { applicationView, findApplication } from './loans.ts';
 import { BankError } from './errors.ts';
 import { mintClientToken } from './sessions.ts';
 import { AmountError, parseAmount } from '../domain/money.ts';
@@ -95,6 +98,13 @@ partnerApi.post('/orders/:id/cancel', (c) => {
   const app = authenticate(c);
   const { db, now } = c.var.options;
   return c.json(orderView(cancelOrder(db, app.id, c.req.param('id'), now())));
+});
+
+partnerApi.get('/loan-applications/:id', (c) => {
+  const app = authenticate(c);
+  const { db } = c.var.options;
+  const application = findApplication(db, app.id, c.req.param('id'));
+  return c.json(applicationView(application, publicCustomerId(db, app.id, application.customer_id)));
 });
 
 /**

@@ -44,6 +44,11 @@ export class RequestBody {
     return value as string[];
   }
 
+  /** A field as sent, for checks the caller makes itself. */
+  raw(name: string): unknown {
+    return this.body[name];
+  }
+
   optionalBoolean(name: string): boolean | undefined {
     const value = this.body[name];
     if (value === undefined) return undefined;

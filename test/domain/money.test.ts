@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AmountError, formatAmount, formatMoney, parseAmount } from '../../src/domain/money.ts';
+import { AmountError, formatAmount, formatMoney, minorUnits, parseAmount } from '../../src/domain/money.ts';
 
 
 /** Small seeded PRNG (mulberry32) so generated cases are reproducible. */
@@ -109,5 +109,28 @@ describe('formatMoney', () => {
     expect(formatMoney(123_456, 'en', 'USD')).to.equal('$1,234.56');
     expect(formatMoney(123_456, 'de')).to.match(/^1\.234,56\s¥$/);
     expect(formatMoney(123_456, 'en')).to.equal('¥1,234.56');
+  });
+});
+
+describe('minorUnits', () => {
+  it('reads the bank’s wire amounts, zero and negatives included', () => {
+    expect(minorUnits('0.00')).to.equal(0);
+    expect(minorUnits('3500.50')).to.equal(350_050);
+    expect(minorUnits('-1.00')).to.equal(-100);
+  });
+
+  it('inverts formatAmount for 1000 generated values of either sign', () => {
+    let seed = 7;
+    for (let k = 0; k < 1000; k++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const minor = (seed % 2 ? -1 : 1) * (seed % 10_000_000_000);
+      expect(minorUnits(formatAmount(minor))).to.equal(minor);
+    }
+  });
+
+  it('refuses what is not a wire amount', () => {
+    for (const text of ['', '1', '1.5', '1.234', '+1.00', '1e5', ' 1.00', '1,000.00']) {
+      expect(() => minorUnits(text), text).to.throw(RangeError);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatMoney, parseAmount } from '../../domain/money.ts';
+import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
@@ -112,7 +112,7 @@ export class BankPay extends BankElement {
   }
 
   private money(amount: string) {
-    return formatMoney(parseAmount(amount), this.activeLocale);
+    return formatMoney(minorUnits(amount), this.activeLocale);
   }
 
   protected renderReady() {

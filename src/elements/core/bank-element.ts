@@ -113,7 +113,15 @@ export abstract class BankElement extends LitElement {
     let content: TemplateResult;
     if (error) content = this.renderError(error);
     else if (!this.session || this.session.status === 'starting' || !this.hasData) content = this.renderLoading();
-    else content = this.renderReady();
+    else {
+      try {
+        content = this.renderReady();
+      } catch (failure) {
+        // A bug must not leave a stale or blank element: say so, visibly.
+        console.error('[bank-sdk]', failure);
+        content = this.renderError(sdkError('internal', String(failure)));
+      }
+    }
     return html`${content}${this.renderFrameDialog()}`;
   }
 

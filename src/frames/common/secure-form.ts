@@ -104,6 +104,15 @@ export abstract class SecureForm extends LitElement {
       font-weight: 700;
       font-variant-numeric: tabular-nums;
     }
+    label.check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    label.check input {
+      width: 1.2rem;
+      height: 1.2rem;
+    }
     .secure {
       margin: 1rem 0 0;
       font-size: 0.8rem;

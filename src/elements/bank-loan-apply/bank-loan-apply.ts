@@ -1,0 +1,393 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
+import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
+import type { PartnerMessage } from '../../i18n/partner.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { actingElement, callBank } from '../core/sdk.ts';
+
+const methods = ['equal-installment', 'equal-principal', 'interest-first'] as const;
+type Method = (typeof methods)[number];
+
+interface Decision {
+  applicationId: string;
+  status: 'approved' | 'pending' | 'declined';
+  amount: string;
+  termMonths: number;
+  apr: string;
+}
+
+// Shared by every <bank-loan-apply> on the page: products are asked once, each quote once.
+let products: Promise<LoanProduct[]> | undefined;
+const quotes = new Map<string, Promise<LoanQuote>>();
+
+const quoteDelayMs = 300;
+
+/**
+ * A loan calculator and application for a partner's customers: the bank's quote (APR first, as PBOC
+ * Announcement [2021] No. 3 requires), the full schedule, and an application whose personal data is typed only
+ * in the bank's `Loan application` frame.
+ *
+ * @attr product - `rent-loan` or `renovation-loan` (required).
+ * @attr amount - the amount to start with, a decimal string in yuan ("36000").
+ * @attr term - the term to start with, in months.
+ * @attr reference - the partner's reference (e.g. a lease id); one open application per reference.
+ * @event bank-loan-submitted - `{applicationId, status: "approved"|"pending"|"declined", amount, termMonths, apr}`.
+ * @csspart calculator - the calculator. @csspart apr - the APR. @csspart quote - the payments summary.
+ * @csspart schedule - the repayment schedule. @csspart button - the Apply button. @csspart decision - the result.
+ */
+@customElement('bank-loan-apply')
+export class BankLoanApply extends BankElement {
+  static styles = [
+    BankElement.styles,
+    css`
+      :host {
+        display: block;
+        max-width: 34rem;
+      }
+      [part~='calculator'] {
+        display: grid;
+        gap: 0.9em;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1.15em;
+      }
+      .field {
+        display: grid;
+        gap: 0.3em;
+      }
+      label,
+      legend {
+        font-weight: 600;
+      }
+      input,
+      select {
+        font: inherit;
+        padding: 0.45em 0.6em;
+        border: 1px solid #7b8794;
+        border-radius: var(--bank-radius, 6px);
+        max-width: 16em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bank-color-error, #a4001a);
+      }
+      input:focus-visible,
+      select:focus-visible,
+      summary:focus-visible {
+        outline: 3px solid var(--bank-color-focus, #1a5fd0);
+        outline-offset: 1px;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.3em;
+      }
+      .field-error {
+        color: var(--bank-color-error, #a4001a);
+        margin: 0;
+      }
+      [part~='apr'] {
+        margin: 0;
+        display: flex;
+        align-items: baseline;
+        gap: 0.5em;
+      }
+      .apr-label {
+        font-weight: 700;
+        font-size: 1.25em;
+      }
+      .apr-value {
+        font-size: 2em;
+        font-weight: 800;
+        color: var(--bank-color-primary, #b0001e);
+        font-variant-numeric: tabular-nums;
+      }
+      .fine {
+        font-size: 0.8em;
+        color: var(--bank-color-muted, #52606d);
+        margin: 0;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25em 1em;
+        margin: 0;
+      }
+      dt {
+        color: var(--bank-color-muted, #52606d);
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+        font-size: 0.9em;
+        width: 100%;
+      }
+      th,
+      td {
+        padding: 0.25em 0.5em;
+        text-align: end;
+        border-bottom: 1px solid #d9e2ec;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      [part~='decision'] {
+        display: grid;
+        gap: 0.4em;
+        border: 1px solid currentColor;
+        border-radius: var(--bank-radius, 6px);
+        padding: 0.75em 1em;
+      }
+    `,
+  ];
+
+  @property() product?: string;
+  @property() amount?: string;
+  @property() term?: string;
+  @property() reference?: string;
+
+  @state() private productList?: LoanProduct[];
+  @state() private amountText = '';
+  @state() private termMonths = 12;
+  @state() private method: Method = 'equal-installment';
+  @state() private quote?: LoanQuote;
+  @state() private quoting = false;
+  @state() private decision?: Decision;
+  @state() private applying = false;
+  private quoteTimer?: ReturnType<typeof setTimeout>;
+  private quoteFor = '';
+
+  private get productInfo() {
+    return this.productList?.find((p) => p.id === this.product);
+  }
+
+  protected attributeProblems() {
+    const problems = super.attributeProblems();
+    if (!this.product) problems.push('product is required');
+    else if (this.productList && !this.productInfo) {
+      problems.push(`product "${this.product}" is not one of ${this.productList.map((p) => p.id).join(', ')}`);
+    }
+    if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push(`amount "${this.amount}" is not an amount in yuan like "36000"`);
+    if (this.term != null && !/^[1-9]\d{0,2}$/.test(this.term)) problems.push(`term "${this.term}" is not a whole number of months`);
+    return problems;
+  }
+
+  protected get hasData() {
+    return this.productList !== undefined;
+  }
+
+  protected willUpdate(changed: PropertyValues) {
+    if (this.session?.status === 'ready' && !this.productList) this.loadProducts();
+    super.willUpdate(changed);
+    const product = this.productInfo;
+    if (!product || this.failure) return;
+    if (changed.has('product') || changed.has('amount') || changed.has('term') || changed.has('productList')) {
+      // The attributes set the starting point; attributes changed later move the calculator too.
+      this.amountText = this.amount ?? product.minAmount.replace(/\.00$/, '');
+      const term = this.term ? Number(this.term) : 12;
+      this.termMonths = Math.min(product.maxTermMonths, Math.max(product.minTermMonths, term));
+      this.requestQuote(0);
+    }
+  }
+
+  private loadProducts() {
+    products ??= callBank<{ products: LoanProduct[] }>('loanProducts').then((r) => r.products);
+    products.then(
+      (list) => (this.productList = list),
+      (error: SdkError) => {
+        products = undefined;
+        this.failure = error;
+      },
+    );
+  }
+
+  /** The amount in fen when it is valid for the product, else the message explaining why not. */
+  private get amountCheck(): number | PartnerMessage {
+    const product = this.productInfo!;
+    let minor: number;
+    try {
+      minor = parseAmount(this.amountText.trim().replace(/[,，\s]/g, ''));
+    } catch {
+      return 'amountFormat';
+    }
+    return minor < minorUnits(product.minAmount) || minor > minorUnits(product.maxAmount) ? 'amountRange' : minor;
+  }
+
+  private requestQuote(delay = quoteDelayMs) {
+    clearTimeout(this.quoteTimer);
+    const amount = this.amountCheck;
+    if (typeof amount !== 'number') {
+      this.quote = undefined;
+      this.quoting = false;
+      return;
+    }
+    const params = {
+      product: this.product!,
+      amount: (amount / 100).toFixed(2),
+      termMonths: String(this.termMonths),
+      repaymentMethod: this.method,
+    };
+    const key = JSON.stringify(params);
+    this.quoteFor = key;
+    this.quoting = true;
+    this.quoteTimer = setTimeout(async () => {
+      let pending = quotes.get(key);
+      if (!pending) {
+        pending = callBank<LoanQuote>('loanQuote', params);
+        quotes.set(key, pending);
+        pending.catch(() => quotes.delete(key));
+      }
+      try {
+        const quote = await pending;
+        if (this.quoteFor === key) this.quote = quote;
+      } catch (error) {
+        if (this.quoteFor === key) this.failure = error as SdkError;
+      } finally {
+        if (this.quoteFor === key) this.quoting = false;
+      }
+    }, delay);
+  }
+
+  protected retry() {
+    super.retry();
+    if (this.productInfo) this.requestQuote(0);
+  }
+
+  private money(amount: string) {
+    return formatMoney(minorUnits(amount), this.activeLocale);
+  }
+
+  protected renderReady() {
+    const product = this.productInfo!;
+    const check = this.amountCheck;
+    const problem = typeof check === 'number' ? undefined : check;
+    const terms = Array.from({ length: product.maxTermMonths - product.minTermMonths + 1 }, (_, i) => product.minTermMonths + i);
+    return html`<section part="calculator" aria-labelledby="loan-title">
+      <h3 id="loan-title">${this.t(`product.${product.id}` as PartnerMessage)}</h3>
+      <div class="field">
+        <label for="amount">${this.t('loanAmount')}</label>
+        <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.onAmount}
+          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'amount-error' : nothing} />
+        ${problem ? html`<p class="field-error" id="amount-error">${this.t(problem, {
+          min: this.money(product.minAmount), max: this.money(product.maxAmount),
+        })}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="term">${this.t('term')}</label>
+        <select id="term" @change=${this.onTerm}>
+          ${terms.map((n) => html`<option value=${n} ?selected=${n === this.termMonths}>${this.t('termMonths', { n })}</option>`)}
+        </select>
+      </div>
+      <fieldset>
+        <legend>${this.t('repaymentMethod')}</legend>
+        ${methods.map((m) => html`<label><input type="radio" name="method" value=${m} .checked=${m === this.method}
+          @change=${this.onMethod} /> ${this.t(`method.${m}`)}</label>`)}
+      </fieldset>
+      ${this.renderQuote(problem !== undefined)}
+      ${this.decision ? this.renderDecision(this.decision) : html`<div class="row">
+        <button part="button" ?disabled=${!this.quote || this.quoting || this.applying || problem !== undefined}
+          @click=${this.apply}>${this.t('apply')}</button>
+      </div>`}
+    </section>`;
+  }
+
+  private renderQuote(invalid: boolean) {
+    if (invalid) return nothing;
+    const quote = this.quote;
+    if (!quote) return this.renderLoading(this.t('quoting'));
+    const monthly = (Number(quote.annualRate) / 12).toFixed(2);
+    return html`<div part="quote" aria-busy=${this.quoting ? 'true' : 'false'}>
+        <p part="apr"><span class="apr-label">${this.t('apr')}</span><span class="apr-value">${quote.apr}%</span></p>
+        <p class="fine">${this.t('aprNote')} · ${this.t('monthlyRate', { rate: `${monthly}%` })}</p>
+        <dl>
+          <dt>${this.t('typicalPayment')}</dt><dd>${this.money(quote.typicalPayment)}</dd>
+          <dt>${this.t('firstPayment')}</dt><dd>${this.money(quote.firstPayment)}</dd>
+          <dt>${this.t('lastPayment')}</dt><dd>${this.money(quote.lastPayment)}</dd>
+          <dt>${this.t('totalInterest')}</dt><dd>${this.money(quote.totalInterest)}</dd>
+          <dt>${this.t('totalPayment')}</dt><dd>${this.money(quote.totalPayment)}</dd>
+        </dl>
+      </div>
+      <details part="schedule">
+        <summary>${this.t('schedule')}</summary>
+        <table>
+          <caption class="fine">${this.t('schedule')}</caption>
+          <thead><tr>${(['period', 'payment', 'principal', 'interest', 'remaining'] as const).map((k) => html`<th scope="col">${this.t(k)}</th>`)}</tr></thead>
+          <tbody>${quote.installments.map((i) => html`<tr>
+            <th scope="row">${i.period}</th><td>${this.money(i.payment)}</td><td>${this.money(i.principal)}</td>
+            <td>${this.money(i.interest)}</td><td>${this.money(i.remaining)}</td></tr>`)}</tbody>
+        </table>
+      </details>`;
+  }
+
+  private renderDecision(decision: Decision) {
+    return html`<div part="decision" role="status">
+      <strong>${this.t(`decision.${decision.status}`)}</strong>
+      <dl>
+        <dt>${this.t('applicationId')}</dt><dd>${decision.applicationId}</dd>
+        <dt>${this.t('loanAmount')}</dt><dd>${this.money(decision.amount)}</dd>
+        <dt>${this.t('term')}</dt><dd>${this.t('termMonths', { n: decision.termMonths })}</dd>
+        <dt>${this.t('apr')}</dt><dd>${decision.apr}%</dd>
+      </dl>
+    </div>`;
+  }
+
+  private onAmount(event: Event) {
+    this.amountText = (event.target as HTMLInputElement).value;
+    this.requestQuote();
+  }
+
+  private onTerm(event: Event) {
+    this.termMonths = Number((event.target as HTMLSelectElement).value);
+    this.requestQuote(0);
+  }
+
+  private onMethod(event: Event) {
+    this.method = (event.target as HTMLInputElement).value as Method;
+    this.requestQuote(0);
+  }
+
+  private async apply() {
+    const quote = this.quote;
+    if (!quote || this.applying) return;
+    this.applying = true;
+    try {
+      if (!this.session?.customer) {
+        actingElement(this);
+        if (!(await this.openSecureFrame('login', this.t('loginDialog')))) return;
+      }
+      const result = await this.openSecureFrame('loan', this.t('loanDialog'), {
+        product: quote.product,
+        amount: quote.amount,
+        termMonths: String(quote.termMonths),
+        repaymentMethod: quote.repaymentMethod,
+        reference: this.reference ?? '',
+      });
+      if (result && typeof result.applicationId === 'string') {
+        this.decision = {
+          applicationId: result.applicationId,
+          status: result.status as Decision['status'],
+          amount: String(result.amount),
+          termMonths: Number(result.termMonths),
+          apr: String(result.apr),
+        };
+        this.emit('bank-loan-submitted', { ...this.decision });
+      }
+    } finally {
+      this.applying = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bank-loan-apply': BankLoanApply;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The `Loan application` frame: name, ID number, income, employer and credit-check consent — personal
+ * information that goes only to the bank, never to the partner page or its events. The terms come from the
+ * bank's own quote; the bank recomputes them again when it receives the application.
+ */
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatMoney, minorUnits, parseAmount } from '../domain/money.ts';
+import { isValidResidentId } from '../domain/resident-id.ts';
+import type { LoanQuote } from '../protocol/messages.ts';
+import { SecureForm } from './common/secure-form.ts';
+import type { FrameMessage } from './messages.ts';
+
+type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
+
+@customElement('bank-loan-form')
+export class BankLoanForm extends SecureForm {
+  protected readonly titleKey = 'loanTitle';
+  private readonly terms = Object.fromEntries(
+    ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
+  );
+  @state() private quote?: LoanQuote;
+  @state() private invalid: Partial<Record<Field, FrameMessage>> = {};
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.bridge) void this.load();
+  }
+
+  private async load() {
+    const quote = await this.call<LoanQuote>('loanQuote', this.terms);
+    if (quote) this.quote = quote;
+    await this.updateComplete;
+    this.focusFirst();
+  }
+
+  private money(amount: string) {
+    return formatMoney(minorUnits(amount), this.framePage.locale);
+  }
+
+  protected renderBody() {
+    const quote = this.quote;
+    if (!quote) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
+    return html`<p class="hint">
+        <strong>${this.t(`product.${quote.product}` as FrameMessage)}</strong>:
+        ${this.t('loanSummary', {
+          amount: this.money(quote.amount), n: quote.termMonths, apr: quote.apr, payment: this.money(quote.typicalPayment),
+        })}
+      </p>
+      <form @submit=${this.submit} novalidate>
+        ${this.field('fullName', 'text', 'name')}
+        ${this.field('idNumber', 'text', 'off', 'idHint')}
+        ${this.field('monthlyIncome', 'text', 'off')}
+        ${this.field('employer', 'text', 'organization')}
+        <label class="check" for="consent">
+          <input id="consent" type="checkbox" aria-describedby=${this.invalid.consent ? 'consent-error consent-hint' : 'consent-hint'}
+            aria-invalid=${this.invalid.consent ? 'true' : 'false'} />
+          ${this.t('consent')}
+        </label>
+        <p class="hint" id="consent-hint">${this.t('consentHint')}</p>
+        ${this.invalid.consent ? html`<p class="field-error" id="consent-error">${this.t(this.invalid.consent)}</p>` : nothing}
+        ${this.renderError()}
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${this.t('submitApplication')}</button>
+          <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
+        </div>
+      </form>`;
+  }
+
+  private field(id: Exclude<Field, 'consent'>, type: string, autocomplete: string, hint?: FrameMessage) {
+    const problem = this.invalid[id];
+    const described = [problem ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+    return html`<label for=${id}>${this.t(id)}
+        <input id=${id} type=${type} autocomplete=${autocomplete} inputmode=${id === 'monthlyIncome' ? 'decimal' : 'text'}
+          maxlength=${id === 'idNumber' ? 18 : 60} aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${described || nothing} />
+      </label>
+      ${hint ? html`<p class="hint" id="${id}-hint">${this.t(hint)}</p>` : nothing}
+      ${problem ? html`<p class="field-error" id="${id}-error">${this.t(problem)}</p>` : nothing}`;
+  }
+
+  private value(id: string) {
+    return (this.renderRoot.querySelector(`#${id}`) as HTMLInputElement).value.trim();
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    if (this.busy) return;
+    const fullName = this.value('fullName');
+    const idNumber = this.value('idNumber').toUpperCase();
+    const income = this.value('monthlyIncome').replace(/[,，\s]/g, '');
+    const employer = this.value('employer');
+    const consent = (this.renderRoot.querySelector('#consent') as HTMLInputElement).checked;
+    let incomeOk = true;
+    try {
+      parseAmount(income);
+    } catch {
+      incomeOk = false;
+    }
+    this.invalid = {
+      fullName: [...fullName].length >= 2 ? undefined : 'invalid.fullName',
+      idNumber: isValidResidentId(idNumber) ? undefined : 'invalid.idNumber',
+      monthlyIncome: incomeOk ? undefined : 'invalid.monthlyIncome',
+      employer: employer.length >= 2 ? undefined : 'invalid.employer',
+      consent: consent ? undefined : 'invalid.consent',
+    };
+    if (Object.values(this.invalid).some(Boolean)) {
+      await this.updateComplete;
+      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      return;
+    }
+    const result = await this.call<{ id: string; status: string; amount: string; termMonths: number; apr: string }>(
+      'applyLoan',
+      { ...this.terms, fullName, idNumber, monthlyIncome: income, employer, consent },
+    );
+    // Only the decision goes to the page: never the name, ID number, income or employer.
+    if (result) {
+      this.done({ applicationId: result.id, status: result.status, amount: result.amount, termMonths: result.termMonths, apr: result.apr });
+    }
+  }
+}
