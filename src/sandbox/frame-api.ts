@@ -87,7 +87,7 @@ frameApi.post('/login', async (c) => {
   const password = body.string('password', { max: 100 });
   const customer = customerByPhone(db, phone);
   // Same work and the same answer for an unknown phone as for a wrong password.
-  const ok = verifySecret(password, customer?.password_hash);
+  const ok = await verifySecret(password, customer?.password_hash);
   const wrong = new BankError('invalid_credentials', 'The phone number or password is wrong.');
   if (!customer) throw wrong;
   assertUnlocked(customer);
@@ -151,7 +151,7 @@ frameApi.post('/payments', async (c) => {
   const body = await readBody(c);
   const idempotencyKey = c.req.header('Idempotency-Key') ?? '';
   if (!/^[\w-]{16,100}$/.test(idempotencyKey)) throw new BankError('invalid_request', 'An Idempotency-Key is required.');
-  const answer = confirmPayment(db, {
+  const answer = await confirmPayment(db, {
     app: findApp(db, session.appId)!,
     customer,
     orderId: body.string('orderId', { max: 100 }),

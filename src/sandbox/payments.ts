@@ -1,6 +1,6 @@
 import { formatAmount } from '../domain/money.ts';
 import type { PartnerApp } from './apps.ts';
-import { maxFailedAttempts, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import { customerById, maxFailedAttempts, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { classLimits, customerAccounts, paidOutSince, post, settlementAccount } from './ledger.ts';
@@ -39,7 +39,7 @@ const chinaYearStart = (now: number) => {
  * every retry; the money moves in one SQLite transaction with every check that justifies it; an order's
  * UNIQUE payment row makes a second payment impossible even for a different key.
  */
-export function confirmPayment(db: Db, request: PaymentRequest): PaymentAnswer {
+export async function confirmPayment(db: Db, request: PaymentRequest): Promise<PaymentAnswer> {
   const replay = storedAnswer(db, request);
   if (replay) return replay;
 
@@ -47,7 +47,14 @@ export function confirmPayment(db: Db, request: PaymentRequest): PaymentAnswer {
   if (customer.locked_at !== null) {
     return remember(db, request, new BankError('locked', 'Too many wrong attempts: the customer is locked.'));
   }
-  if (!verifySecret(request.pin, customer.pin_hash)) {
+  const pinOk = await verifySecret(request.pin, customer.pin_hash);
+  // Another request may have answered this key while the PIN was being checked.
+  const meanwhile = storedAnswer(db, request);
+  if (meanwhile) return meanwhile;
+  if (customerById(db, customer.id).locked_at !== null) {
+    return remember(db, request, new BankError('locked', 'Too many wrong attempts: the customer is locked.'));
+  }
+  if (!pinOk) {
     const locked = recordFailure(db, customer, now);
     const left = maxFailedAttempts - customer.failed_attempts - 1;
     return remember(

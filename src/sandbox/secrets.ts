@@ -1,4 +1,7 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (secret: string, salt: Buffer, length: number) => Promise<Buffer>;
 
 /** A random, URL-safe secret or id with a readable prefix (`ct_…`, `sess_…`). */
 export function randomToken(prefix: string, bytes = 24): string {
@@ -17,9 +20,12 @@ export function hashSecret(secret: string): string {
 
 const decoy = hashSecret('decoy');
 
-/** Constant-time check; with no stored hash it still does the work, so unknown phones answer as slowly as wrong passwords. */
-export function verifySecret(secret: string, stored: string | undefined): boolean {
+/**
+ * Constant-time check; with no stored hash it still does the work, so unknown phones answer as slowly as wrong
+ * passwords. Asynchronous, so a burst of logins or PIN checks never stalls the rest of the bank.
+ */
+export async function verifySecret(secret: string, stored: string | undefined): Promise<boolean> {
   const [saltHex, hashHex] = (stored ?? decoy).split(':');
-  const actual = scryptSync(secret, Buffer.from(saltHex, 'hex'), 32);
+  const actual = await scryptAsync(secret, Buffer.from(saltHex, 'hex'), 32);
   return timingSafeEqual(actual, Buffer.from(hashHex, 'hex')) && stored !== undefined;
 }

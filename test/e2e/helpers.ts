@@ -10,7 +10,17 @@ export const test = base.extend<{ diagnostics: void }>({
   diagnostics: [
     async ({ page }, use, testInfo) => {
       const log: string[] = [];
-      page.on('console', (m) => log.push(`[${m.type()}] ${m.location().url.split('?')[0]}: ${m.text()}`));
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        log.push(`[${m.type()}] ${m.location().url.split('?')[0]}: ${m.text()}`);
+        if (m.text().startsWith('CSP violation')) violations.push(m.text());
+      });
+      // Every test fails on a CSP or Trusted Types violation, in the partner page and in every bank frame.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation in ${location.origin}: ${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
       page.on('requestfailed', (r) => log.push(`[requestfailed] ${r.url()} ${r.failure()?.errorText}`));
       await use();
       if (testInfo.status !== testInfo.expectedStatus) {
@@ -23,6 +33,7 @@ export const test = base.extend<{ diagnostics: void }>({
         await testInfo.attach('diagnostics', { body: log.join('\n'), contentType: 'text/plain' });
         console.log(`--- diagnostics for "${testInfo.title}"\n${log.join('\n')}`);
       }
+      expect(violations, 'CSP violations').toEqual([]);
     },
     { auto: true },
   ],
@@ -35,8 +46,8 @@ export const password = 'Passw0rd!';
 export const smsCode = '123456';
 
 /**
- * Fails the test on any CSP violation or console error, in the page and in every bank frame: the SDK must
- * work under a strict policy. Init scripts run in every frame and are not subject to the page's CSP.
+ * Collects console errors and uncaught exceptions, in the page and in every bank frame, for tests that assert a
+ * clean run. (CSP violations fail every test anyway: see `diagnostics`.)
  */
 export function watchForProblems(page: Page, { allow = [] as RegExp[] } = {}) {
   const problems: string[] = [];
@@ -44,11 +55,6 @@ export function watchForProblems(page: Page, { allow = [] as RegExp[] } = {}) {
     if (message.type() === 'error' && !allow.some((re) => re.test(message.text()))) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation in ${location.origin}: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
   return problems;
 }
 

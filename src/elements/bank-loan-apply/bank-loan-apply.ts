@@ -2,9 +2,9 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
 import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
-import type { PartnerMessage } from '../../i18n/partner.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
+import { loanMessages, type LoanMessage } from './messages.ts';
 
 const methods = ['equal-installment', 'equal-principal', 'interest-first'] as const;
 type Method = (typeof methods)[number];
@@ -37,7 +37,8 @@ const quoteDelayMs = 300;
  * @csspart schedule - the repayment schedule. @csspart button - the Apply button. @csspart decision - the result.
  */
 @customElement('bank-loan-apply')
-export class BankLoanApply extends BankElement {
+export class BankLoanApply extends BankElement<LoanMessage> {
+  static messages = loanMessages;
   static styles = [
     BankElement.styles,
     css`
@@ -210,7 +211,7 @@ export class BankLoanApply extends BankElement {
   }
 
   /** The amount in fen when it is valid for the product, else the message explaining why not. */
-  private get amountCheck(): number | PartnerMessage {
+  private get amountCheck(): number | LoanMessage {
     const product = this.productInfo!;
     let minor: number;
     try {
@@ -271,7 +272,7 @@ export class BankLoanApply extends BankElement {
     const problem = typeof check === 'number' ? undefined : check;
     const terms = Array.from({ length: product.maxTermMonths - product.minTermMonths + 1 }, (_, i) => product.minTermMonths + i);
     return html`<section part="calculator" aria-labelledby="loan-title">
-      <h3 id="loan-title">${this.t(`product.${product.id}` as PartnerMessage)}</h3>
+      <h3 id="loan-title">${this.t(`product.${product.id}` as LoanMessage)}</h3>
       <div class="field">
         <label for="amount">${this.t('loanAmount')}</label>
         <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.onAmount}

@@ -4,6 +4,7 @@ import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
+import { payMessages, type PayMessage } from './messages.ts';
 
 type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
@@ -23,7 +24,8 @@ const retryableFailures = new Set(['insufficient_funds', 'limit_exceeded', 'netw
  * @csspart receipt - the receipt after payment. @csspart status - progress and failure messages.
  */
 @customElement('bank-pay')
-export class BankPay extends BankElement {
+export class BankPay extends BankElement<PayMessage> {
+  static messages = payMessages;
   static styles = [
     BankElement.styles,
     css`

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { format, isLocale, type Locale } from '../../i18n/locale.ts';
+import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
@@ -32,8 +32,11 @@ interface OpenFrame {
  * @csspart error - the error message box. @csspart loading - the loading indicator.
  * @csspart dialog - the modal dialog around a bank frame. @csspart frame - the bank frame itself.
  */
-export abstract class BankElement extends LitElement {
+export abstract class BankElement<Own extends string = never> extends LitElement {
   static styles: CSSResultGroup = [baseStyles];
+
+  /** An element's own texts, looked up before the shared catalogue (kept in the element's chunk). */
+  static messages?: Catalogue<string>;
 
   /** Overrides the script tag's `data-locale`: `en` or `zh-CN`. */
   @property({ reflect: true }) locale?: string;
@@ -60,8 +63,9 @@ export abstract class BankElement extends LitElement {
     return isLocale(this.locale) ? this.locale : (this.config?.locale ?? 'zh-CN');
   }
 
-  protected t(key: PartnerMessage, params?: Record<string, string | number>): string {
-    return format(partnerMessages[this.activeLocale][key], params);
+  protected t(key: PartnerMessage | Own, params?: Record<string, string | number>): string {
+    const own = (this.constructor as typeof BankElement).messages?.[this.activeLocale][key];
+    return format(own ?? partnerMessages[this.activeLocale][key as PartnerMessage], params);
   }
 
   protected emit(type: string, detail: object = {}) {
