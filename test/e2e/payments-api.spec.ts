@@ -696,8 +696,6 @@ test.describe('demo webhook verification', () => {
     }
   });
 
-  // BUG (demo/webhooks.ts:12): `Number('')` is 0, an integer, so an empty `t=` passes the format check and is
-  // reported as 'signature too old' instead of 'malformed signature'. It is still refused, only mislabelled.
   test('webhookProblem: an empty timestamp is malformed, not old', () => {
     const t = now();
     const v1 = /v1=([0-9a-f]{64})/.exec(signWebhook(secret, body, t))![1];
