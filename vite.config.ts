@@ -8,7 +8,7 @@ import { elementTags } from './src/elements/tags.ts';
  * - `--mode loader`: `bank-sdk.js`, the classic-script loader (IIFE: no import/export syntax);
  * - `--mode elements`: `elements/core.js` and one lazy ES chunk per element, sharing lit's chunk;
  * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages.
- * `vite` alone (no build) serves `index.html`, the playground.
+ * `vite` alone (`npm run dev`) serves `index.html`, the playground, at http://localhost:5173 (needs `npm start`).
  */
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 const outDir = resolve('dist/sdk/v1');
@@ -54,7 +54,10 @@ const builds: Record<string, UserConfig> = {
 };
 
 export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return { ...shared, server: { port: 5173 } };
+  // The playground is a partner page: its token requests go to the demo partner's backend (`npm start`).
+  if (command === 'serve') {
+    return { ...shared, server: { port: 5173, strictPort: true, proxy: { '/api': 'http://localhost:4000' } } };
+  }
   const build = builds[mode];
   if (!build) throw new Error(`Unknown build mode "${mode}": use loader, elements or frames.`);
   return { ...shared, ...build, build: { ...shared.build, ...build.build } };

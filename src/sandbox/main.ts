@@ -10,7 +10,11 @@ export function startSandbox() {
   const partnerPort = Number(process.env.PARTNER_PORT ?? 4000);
   const bankOrigin = `http://127.0.0.1:${port}`;
   const partnerOrigin = `http://localhost:${partnerPort}`;
-  const db = openDatabase(process.env.BANK_DB ?? '.data/sandbox.db', [partnerOrigin], `${partnerOrigin}/api/bank/webhooks`);
+  // The demo app may also be embedded by the `npm run dev` playground.
+  const playgroundOrigin = `http://localhost:${Number(process.env.PLAYGROUND_PORT ?? 5173)}`;
+  const db = openDatabase(
+    process.env.BANK_DB ?? '.data/sandbox.db', [partnerOrigin, playgroundOrigin], `${partnerOrigin}/api/bank/webhooks`,
+  );
   startWebhookDelivery(db);
   const app = createSandbox({
     db,

@@ -164,6 +164,7 @@ export class BankLoanApply extends BankElement<LoanMessage> {
   @state() private decision?: Decision;
   @state() private applying = false;
   private quoteTimer?: ReturnType<typeof setTimeout>;
+  private productsLoading = false;
   private quoteFor = '';
 
   private get productInfo() {
@@ -186,8 +187,9 @@ export class BankLoanApply extends BankElement<LoanMessage> {
   }
 
   protected willUpdate(changed: PropertyValues) {
-    if (this.session?.status === 'ready' && !this.productList) this.loadProducts();
     super.willUpdate(changed);
+    // Without a standing failure only, so a failed load waits for "Try again" instead of looping.
+    if (!this.failure && this.session?.status === 'ready' && !this.productList && !this.productsLoading) this.loadProducts();
     const product = this.productInfo;
     if (!product || this.failure) return;
     if (changed.has('product') || changed.has('amount') || changed.has('term') || changed.has('productList')) {
@@ -200,11 +202,16 @@ export class BankLoanApply extends BankElement<LoanMessage> {
   }
 
   private loadProducts() {
+    this.productsLoading = true;
     products ??= callBank<{ products: LoanProduct[] }>('loanProducts').then((r) => r.products);
     products.then(
-      (list) => (this.productList = list),
+      (list) => {
+        this.productsLoading = false;
+        this.productList = list;
+      },
       (error: SdkError) => {
         products = undefined;
+        this.productsLoading = false;
         this.failure = error;
       },
     );

@@ -87,9 +87,13 @@ export class BankPay extends BankElement<PayMessage> {
   }
 
   protected willUpdate(changed: PropertyValues) {
+    // Another order: the last one's problem is not this one's.
+    if (changed.has('orderId') && this.failure?.code !== 'invalid_attribute') this.failure = null;
     super.willUpdate(changed);
-    const valid = this.orderId && !this.attributeProblems().length;
-    if (valid && this.session?.status === 'ready' && this.loadedFor !== this.orderId) void this.loadOrder(this.orderId!);
+    // Loads only without a standing failure, so a failed load waits for "Try again" instead of looping.
+    if (!this.failure && this.orderId && this.session?.status === 'ready' && this.loadedFor !== this.orderId) {
+      void this.loadOrder(this.orderId);
+    }
   }
 
   private async loadOrder(orderId: string) {
@@ -101,16 +105,11 @@ export class BankPay extends BankElement<PayMessage> {
       const order = await callBank<OrderDisplay>('getOrder', { orderId });
       if (this.loadedFor === orderId) this.order = order;
     } catch (error) {
-      if (this.loadedFor === orderId) this.failure = error as SdkError;
+      if (this.loadedFor === orderId) {
+        this.loadedFor = undefined;
+        this.failure = error as SdkError;
+      }
     }
-  }
-
-  protected retry() {
-    if (this.failure && this.orderId) {
-      this.failure = null;
-      this.loadedFor = undefined;
-      this.requestUpdate();
-    } else super.retry();
   }
 
   private money(amount: string) {

@@ -109,7 +109,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   protected get currentError(): SdkError | null {
-    return this.failure ?? this.config?.error ?? (this.session?.status === 'error' ? this.session.error : null);
+    // A broken script tag explains everything else, so it wins over the element's own problems.
+    return this.config?.error ?? this.failure ?? (this.session?.status === 'error' ? this.session.error : null);
   }
 
   render() {

@@ -1,0 +1,402 @@
+// <bank-pay> in isolation: what the element decides without a bank (attribute checks, loading, error display,
+// events, theming). Paying against the real bank is covered by test/e2e/pay.spec.ts.
+//
+// No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
+// ("The bank is not connected.", retryable), which is what any order load runs into.
+import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/bank-pay/bank-pay.ts';
+import type { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
+import { loggedInSession, loggedOutSession, mountWithContext, startingSession, type MountOptions } from './harness.ts';
+
+const validOrderId = 'ord_demo01';
+
+const mount = (orderId: string | null = validOrderId, options: MountOptions = {}) =>
+  mountWithContext<BankPay>(
+    orderId === null ? html`<bank-pay></bank-pay>` : html`<bank-pay order-id=${orderId}></bank-pay>`,
+    options,
+  );
+
+function shadow(element: HTMLElement): ShadowRoot {
+  expect(element.shadowRoot, 'open shadow root').to.exist;
+  return element.shadowRoot!;
+}
+
+const buttons = (element: HTMLElement) => [...shadow(element).querySelectorAll('button')];
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const alertOf = (element: HTMLElement) => shadow(element).querySelector('[role="alert"]');
+const alertsOf = (element: HTMLElement) => shadow(element).querySelectorAll('[role="alert"]');
+const statusOf = (element: HTMLElement) => shadow(element).querySelector('[role="status"]');
+
+/** Asserts identity without handing DOM nodes to chai (a failing DOM assertion can hang wtr; see bank-login.test.ts). */
+function expectSame(actual: unknown, expected: unknown, what: string) {
+  const show = (node: unknown) => (node instanceof Element ? node.outerHTML.slice(0, 200) : String(node));
+  expect(actual === expected, `${what}: got ${show(actual)}, wanted ${show(expected)}`).to.be.true;
+}
+
+function buttonNames(element: HTMLElement) {
+  return buttons(element).map((button) => {
+    expect(button.hasAttribute('aria-label'), 'no aria-label').to.be.false;
+    return text(button);
+  });
+}
+
+function expectPlainJson(detail: unknown) {
+  expect(detail).to.be.an('object');
+  expect(Object.getPrototypeOf(detail)).to.equal(Object.prototype);
+  expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
+}
+
+/** Records uncaught errors and unhandled rejections (and console.error, where a render crash is logged). */
+function watchFailures() {
+  const failures: string[] = [];
+  const onError = (event: ErrorEvent) => failures.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => failures.push(`unhandled rejection: ${String(event.reason?.message ?? JSON.stringify(event.reason))}`);
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    failures.push(`console.error: ${args.map(String).join(' ')}`);
+    consoleError.apply(console, args);
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    failures,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      console.error = consoleError;
+    },
+  };
+}
+
+const notConnected = { code: 'network', message: 'The bank is not connected.', retryable: true } as const;
+const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;
+const networkText = 'Could not reach the bank. Check your connection and try again.';
+
+/** Mounts with a ready session and waits for the (failing) order load to show its error. */
+async function mountFailedLoad(options: MountOptions = {}) {
+  const mounted = await mount(validOrderId, { session: loggedOutSession, ...options });
+  await waitUntil(() => alertOf(mounted.element), 'the failed order load is shown', { timeout: 2000 });
+  await mounted.element.updateComplete;
+  return mounted;
+}
+
+describe('<bank-pay>', () => {
+  describe('order-id attribute', () => {
+    it('without order-id: alert "order-id is required", invalid_attribute exactly once, no button', async () => {
+      const { element, eventsOf, setSession } = await mount(null);
+      const alert = alertOf(element);
+      expect(alert).to.exist;
+      expect(text(alert)).to.equal('This element is set up wrongly: order-id is required');
+      expect(buttons(element), 'not retryable, nothing to pay').to.have.length(0);
+      expectSame(statusOf(element), null, 'status');
+      expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([
+        { code: 'invalid_attribute', message: 'order-id is required', retryable: false },
+      ]);
+
+      element.requestUpdate();
+      await element.updateComplete;
+      await setSession({ customer: loggedInSession.customer });
+      await setSession({ status: 'starting' });
+      await setSession({ status: 'ready' });
+      expect(eventsOf('bank-error'), 'not again on re-renders and session changes').to.have.length(1);
+      expect(eventsOf('bank-ready')).to.have.length(0);
+    });
+
+    it('treats an empty order-id as missing', async () => {
+      const { element, eventsOf } = await mount('');
+      expect(text(alertOf(element))).to.contain('order-id is required');
+      expect(eventsOf('bank-error')).to.have.length(1);
+    });
+
+    for (const bad of ['12345', 'ord_abc', 'ORD_demo01', ' ord_demo01', 'ord_demo01 ', 'ord_demo/01', `ord_${'x'.repeat(65)}`]) {
+      it(`rejects order-id ${JSON.stringify(bad)} as not an order id`, async () => {
+        const { element, eventsOf } = await mount(bad);
+        expect(text(alertOf(element))).to.contain(`order-id "${bad}" is not an order id`);
+        expect(buttons(element)).to.have.length(0);
+        expect(eventsOf('bank-error').map((e) => e.detail.code)).to.deep.equal(['invalid_attribute']);
+        expect(eventsOf('bank-error')[0].detail.message).to.equal(`order-id "${bad}" is not an order id`);
+      });
+    }
+
+    it('accepts well-formed order ids (6 to 64 word characters or dashes after "ord_")', async () => {
+      for (const good of ['ord_abc123', 'ord_A-b_C-9', `ord_${'x'.repeat(64)}`]) {
+        const { element, eventsOf } = await mount(good, { session: startingSession });
+        expectSame(alertOf(element), null, `alert for ${good}`);
+        expect(eventsOf('bank-error'), good).to.have.length(0);
+      }
+    });
+
+    it('with a valid order-id and a starting session: a loading status, no alert, no event', async () => {
+      const { element, eventsOf } = await mount(validOrderId, { session: startingSession });
+      expect(text(statusOf(element))).to.equal('Connecting to the bank…');
+      expect(statusOf(element)!.getAttribute('part')).to.equal('loading');
+      expectSame(alertOf(element), null, 'alert');
+      expect(buttons(element)).to.have.length(0);
+      expect(eventsOf('bank-error')).to.have.length(0);
+      expect(eventsOf('bank-ready')).to.have.length(0);
+    });
+
+    it('reports an order-id that becomes invalid, and clears the alert once corrected', async () => {
+      const { element, eventsOf } = await mount(validOrderId, { session: startingSession });
+      element.setAttribute('order-id', '12345');
+      await element.updateComplete;
+      expect(text(alertOf(element))).to.contain('order-id "12345" is not an order id');
+      element.removeAttribute('order-id');
+      await element.updateComplete;
+      expect(text(alertOf(element)), 'the alert follows the new problem').to.contain('order-id is required');
+      element.setAttribute('order-id', 'ord_other1');
+      await element.updateComplete;
+      expectSame(alertOf(element), null, 'alert after correcting');
+      expect(text(statusOf(element))).to.equal('Connecting to the bank…');
+      expect(eventsOf('bank-error').map((e) => e.detail.message)).to.deep.equal([
+        'order-id "12345" is not an order id',
+        'order-id is required',
+      ]);
+    });
+
+    it('reflects the order-id property to the attribute', async () => {
+      const { element } = await mount(validOrderId, { session: startingSession });
+      element.orderId = 'ord_other1';
+      await element.updateComplete;
+      expect(element.getAttribute('order-id')).to.equal('ord_other1');
+    });
+
+    it('lists an invalid locale together with a bad order-id', async () => {
+      const { element, eventsOf } = await mountWithContext<BankPay>(html`<bank-pay locale="fr" order-id="12345"></bank-pay>`, {
+        session: startingSession,
+      });
+      expect(eventsOf('bank-error').map((e) => e.detail.message)).to.deep.equal([
+        'locale "fr" must be "en" or "zh-CN"; order-id "12345" is not an order id',
+      ]);
+      expect(text(alertOf(element))).to.contain('locale "fr"');
+    });
+  });
+
+  describe('config error', () => {
+    it('shows the config error, not the loading state, when the SDK could not start', async () => {
+      const { element, eventsOf } = await mount(validOrderId, {
+        config: { error: configError },
+        session: { status: 'error', error: configError },
+      });
+      expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+      expect(buttons(element), 'not retryable').to.have.length(0);
+      expectSame(statusOf(element), null, 'status');
+      expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
+    });
+    // invalid_attribute of a missing order-id) is preferred over `config.error`, so a page whose script tag is
+    // broken shows "This element is set up wrongly: order-id is required" instead of the config error that
+    // `SdkConfig.error` says every element shows. The config error should win over everything.
+    it('lets a config error win over attribute problems', async () => {
+      for (const template of [html`<bank-pay></bank-pay>`, html`<bank-pay order-id="12345" locale="fr"></bank-pay>`]) {
+        const { element, eventsOf } = await mountWithContext<BankPay>(template, {
+          config: { error: configError },
+          session: { status: 'error', error: configError },
+        });
+        expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+        expect(alertsOf(element)).to.have.length(1);
+        expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
+      }
+    });
+
+    it('shows the config error in zh-CN', async () => {
+      const { element } = await mount(validOrderId, {
+        config: { locale: 'zh-CN', error: configError },
+        session: { status: 'error', error: configError },
+      });
+      expect(text(alertOf(element))).to.equal('银行 SDK 配置有误：data-app-id is required');
+    });
+  });
+
+  describe('zh-CN', () => {
+    it('says the attribute problem, the loading state and the network failure in Chinese', async () => {
+      const missing = await mount(null, { config: { locale: 'zh-CN' } });
+      expect(text(alertOf(missing.element))).to.equal('组件配置有误：order-id is required');
+
+      const loading = await mount(validOrderId, { config: { locale: 'zh-CN' }, session: startingSession });
+      expect(text(statusOf(loading.element))).to.equal('正在连接银行…');
+
+      const failed = await mountFailedLoad({ config: { locale: 'zh-CN' } });
+      expect(text(alertOf(failed.element))).to.equal('无法连接银行，请检查网络后重试。 重试');
+      expect(buttonNames(failed.element)).to.deep.equal(['重试']);
+    });
+
+    it('lets the locale attribute override the config', async () => {
+      const { element } = await mountWithContext<BankPay>(html`<bank-pay locale="zh-CN"></bank-pay>`);
+      expect(text(alertOf(element))).to.equal('组件配置有误：order-id is required');
+      element.locale = 'en';
+      await element.updateComplete;
+      expect(text(alertOf(element))).to.equal('This element is set up wrongly: order-id is required');
+      expect(element.getAttribute('locale'), 'reflected').to.equal('en');
+    });
+  });
+
+  describe('no bank connected (session ready)', () => {
+    it('shows a visible, retryable network error and fires bank-error, without throwing', async () => {
+      const watch = watchFailures();
+      try {
+        const { element, eventsOf } = await mountFailedLoad();
+        const alert = alertOf(element)!;
+        expect(alert.getAttribute('part')).to.equal('error');
+        expect(text(alert)).to.equal(`${networkText} Try again`);
+        expect(buttonNames(element)).to.deep.equal(['Try again']);
+        const retry = buttons(element)[0];
+        expect(alert.contains(retry), 'the button is part of the alert').to.be.true;
+        expect(retry.getAttribute('part')?.split(/\s+/)).to.include.members(['button', 'retry']);
+        expect(retry.disabled).to.be.false;
+        expectSame(statusOf(element), null, 'no lingering loading status');
+        expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([notConnected]);
+        expect(eventsOf('bank-ready')).to.have.length(0);
+        await aTimeout(20);
+        expect(watch.failures).to.deep.equal([]);
+      } finally {
+        watch.stop();
+      }
+    });
+
+    it('behaves the same for a logged-in customer', async () => {
+      const { element, eventsOf } = await mountFailedLoad({ session: loggedInSession });
+      expect(text(alertOf(element))).to.contain(networkText);
+      expect(eventsOf('bank-error').map((e) => e.detail.code)).to.deep.equal(['network']);
+    });
+
+    it('loads (and fails) only once the starting session becomes ready', async () => {
+      const { element, eventsOf, setSession } = await mount(validOrderId, { session: startingSession });
+      await aTimeout(20);
+      expectSame(alertOf(element), null, 'no load while starting');
+      await setSession({ status: 'ready' });
+      await waitUntil(() => alertOf(element), 'the failed load is shown', { timeout: 2000 });
+      expect(text(alertOf(element))).to.contain(networkText);
+      expect(eventsOf('bank-error')).to.have.length(1);
+    });
+
+    it('"Try again" loads the order again: the failure shows again and bank-error fires again', async () => {
+      const watch = watchFailures();
+      try {
+        const { element, eventsOf } = await mountFailedLoad();
+        buttons(element)[0].click();
+        await waitUntil(() => eventsOf('bank-error').length === 2, 'a second failure is announced', { timeout: 2000 });
+        await element.updateComplete;
+        expect(text(alertOf(element))).to.contain(networkText);
+        expect(buttonNames(element)).to.deep.equal(['Try again']);
+        expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([notConnected, notConnected]);
+        await aTimeout(20);
+        expect(eventsOf('bank-error'), 'no retry loop').to.have.length(2);
+        expect(watch.failures).to.deep.equal([]);
+      } finally {
+        watch.stop();
+      }
+    });
+
+    it('does not load again on re-renders or session changes alone', async () => {
+      const { element, eventsOf, setSession } = await mountFailedLoad();
+      element.requestUpdate();
+      await element.updateComplete;
+      await setSession({ customer: loggedInSession.customer });
+      await aTimeout(20);
+      expect(eventsOf('bank-error')).to.have.length(1);
+    });
+
+    it('a bad order-id replaces the network failure, and a new valid one is loaded', async () => {
+      const { element, eventsOf } = await mountFailedLoad();
+      element.setAttribute('order-id', '12345');
+      await element.updateComplete;
+      expect(text(alertOf(element))).to.contain('order-id "12345" is not an order id');
+      expect(buttons(element), 'no Try again for a setup mistake').to.have.length(0);
+      element.setAttribute('order-id', 'ord_other1');
+      await waitUntil(() => eventsOf('bank-error').length === 3, 'the new order is loaded (and fails)', { timeout: 2000 });
+      await element.updateComplete;
+      expect(text(alertOf(element))).to.contain(networkText);
+      expect(eventsOf('bank-error').map((e) => e.detail.code)).to.deep.equal(['network', 'invalid_attribute', 'network']);
+    });
+    // order-id invalid and then restoring the same id clears the invalid_attribute failure but does not load the
+    // order again (`loadedFor` still names it), so the element says "Connecting to the bank…" forever: no error,
+    // no Try again, no event. It should load the order again (here: show the network error again).
+    it('restoring the same valid order-id after an invalid one never leaves the element loading forever', async () => {
+      const { element, eventsOf } = await mountFailedLoad();
+      element.setAttribute('order-id', '12345');
+      await element.updateComplete;
+      element.setAttribute('order-id', validOrderId);
+      await element.updateComplete;
+      await aTimeout(50);
+      await element.updateComplete;
+      expect(text(alertOf(element)), 'the order is loaded again and its failure shown').to.contain(networkText);
+      expect(buttonNames(element)).to.deep.equal(['Try again']);
+      expect(eventsOf('bank-error').map((e) => e.detail.code)).to.deep.equal(['network', 'invalid_attribute', 'network']);
+    });
+  });
+
+  describe('events', () => {
+    it('bank-error bubbles out of the document, is composed and has a plain JSON detail', async () => {
+      const seenOnDocument: CustomEvent[] = [];
+      const listener = (event: Event) => seenOnDocument.push(event as CustomEvent);
+      document.addEventListener('bank-error', listener);
+      try {
+        const broken = await mount('12345');
+        const failed = await mountFailedLoad();
+        const events = [...broken.events, ...failed.events];
+        expect(events.map((e) => `${e.type}:${e.detail.code}`)).to.deep.equal(['bank-error:invalid_attribute', 'bank-error:network']);
+        expect(seenOnDocument).to.have.length(2);
+        for (const event of events) {
+          expect(event).to.be.instanceOf(CustomEvent);
+          expect(event.bubbles, 'bubbles').to.be.true;
+          expect(event.composed, 'composed').to.be.true;
+          expectPlainJson(event.detail);
+          expect(Object.keys(event.detail).sort()).to.deep.equal(['code', 'message', 'retryable']);
+        }
+        expectSame(broken.events[0].target, broken.element, 'target');
+        expectSame(failed.events[0].target, failed.element, 'target');
+      } finally {
+        document.removeEventListener('bank-error', listener);
+      }
+    });
+
+    it('does not hand out its own error object: changing a detail changes nothing in the element', async () => {
+      const { element, eventsOf } = await mountFailedLoad();
+      const { detail } = eventsOf('bank-error')[0];
+      detail.retryable = false;
+      detail.code = 'locked';
+      element.requestUpdate();
+      await element.updateComplete;
+      expect(text(alertOf(element))).to.contain(networkText);
+      expect(buttonNames(element)).to.deep.equal(['Try again']);
+    });
+  });
+
+  describe('theming', () => {
+    it('exposes ::part(button) and ::part(error) to the page', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        bank-pay::part(button) { letter-spacing: 7px; }
+        bank-pay::part(error) { border-top-style: dashed; }
+      `;
+      const { element } = await mountFailedLoad();
+      const button = buttons(element)[0];
+      const error = shadow(element).querySelector('[part~="error"]')!;
+      expect(getComputedStyle(button).letterSpacing).not.to.equal('7px');
+      expect(getComputedStyle(error).borderTopStyle).to.equal('solid');
+      document.head.append(style);
+      try {
+        expect(getComputedStyle(button).letterSpacing).to.equal('7px');
+        expect(getComputedStyle(error).borderTopStyle).to.equal('dashed');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('uses --bank-color-primary for the Try again button', async () => {
+      const { element } = await mountFailedLoad();
+      const button = buttons(element)[0];
+      expect(getComputedStyle(button).color).not.to.equal('rgb(1, 2, 3)');
+      element.style.setProperty('--bank-color-primary', 'rgb(1, 2, 3)');
+      await waitUntil(() => getComputedStyle(button).color === 'rgb(1, 2, 3)', 'colour follows the variable', { timeout: 2000 });
+    });
+
+    it('uses --bank-color-error for the error box', async () => {
+      const { element } = await mount(null);
+      const error = shadow(element).querySelector('[part~="error"]')!;
+      expect(getComputedStyle(error).color).not.to.equal('rgb(4, 5, 6)');
+      element.style.setProperty('--bank-color-error', 'rgb(4, 5, 6)');
+      expect(getComputedStyle(error).color).to.equal('rgb(4, 5, 6)');
+    });
+  });
+});
