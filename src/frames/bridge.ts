@@ -113,8 +113,9 @@ async function run(page: FramePage, handler: Handler | undefined, params: Record
     const failure: SdkError =
       typeof error === 'object' && error !== null && 'code' in error ? (error as SdkError) : sdkError('internal', String(error));
     if (failure.code === 'session_expired' && api.token) {
+      // A fresh client token starts a new frame session; its answer says whether the customer is still logged
+      // in (the resume cookie), so the page sees a logout only if there really was one.
       api.token = null;
-      if (customer) setCustomer(page, null);
       postToPartner(page, { event: 'token-needed', data: {} });
     }
     throw failure;
