@@ -111,19 +111,6 @@ export class BankLoanApply extends BankElement<LoanMessage> {
         color: var(--bank-color-muted, #52606d);
         margin: 0;
       }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.25em 1em;
-        margin: 0;
-      }
-      dt {
-        color: var(--bank-color-muted, #52606d);
-      }
-      dd {
-        margin: 0;
-        font-variant-numeric: tabular-nums;
-      }
       table {
         border-collapse: collapse;
         font-variant-numeric: tabular-nums;

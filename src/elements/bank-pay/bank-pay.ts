@@ -43,19 +43,6 @@ export class BankPay extends BankElement<PayMessage> {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.25em 1em;
-        margin: 0;
-      }
-      dt {
-        color: var(--bank-color-muted, #52606d);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
       [part~='status'] {
         margin: 0;
       }

@@ -44,6 +44,21 @@ export const baseStyles = css`
     gap: 0.75em;
     flex-wrap: wrap;
   }
+  /* Label and value pairs: order summaries, receipts, quotes. */
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 1em;
+    margin: 0;
+  }
+  dt {
+    color: var(--bank-color-muted, #52606d);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    font-variant-numeric: tabular-nums;
+  }
   [part~='error'] {
     display: flex;
     align-items: center;
