@@ -100,3 +100,29 @@ export function paidOutSince(db: Db, accountId: string, since: number): number {
 
 /** `6222 **** **** 0001`-style: never the full number outside the bank. */
 export const maskAccountNumber = (number: string) => `**** ${number.slice(-4)}`;
+
+/**
+ * The ledger's invariants: all entries sum to zero, every transaction balances, every account's balance equals the
+ * sum of its entries, and no customer account is negative.
+ */
+export function ledgerCheck(db: Db) {
+  const one = <T>(sql: string) => db.prepare(sql).get() as T;
+  const { total } = one<{ total: number }>('SELECT COALESCE(SUM(amount), 0) AS total FROM ledger_entries');
+  const { unbalanced } = one<{ unbalanced: number }>(
+    'SELECT COUNT(*) AS unbalanced FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING SUM(amount) <> 0)',
+  );
+  const { mismatched } = one<{ mismatched: number }>(
+    `SELECT COUNT(*) AS mismatched FROM accounts a
+     WHERE a.balance <> (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.account_id = a.id)`,
+  );
+  const { negative } = one<{ negative: number }>(`SELECT COUNT(*) AS negative FROM accounts WHERE owner = 'customer' AND balance < 0`);
+  const { transactions } = one<{ transactions: number }>('SELECT COUNT(*) AS transactions FROM ledger_transactions');
+  return {
+    entriesSum: total,
+    transactions,
+    unbalancedTransactions: unbalanced,
+    accountsNotMatchingEntries: mismatched,
+    negativeCustomerAccounts: negative,
+    ok: total === 0 && unbalanced === 0 && mismatched === 0 && negative === 0,
+  };
+}

@@ -4,7 +4,8 @@ import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
 import {
   createSandboxCustomer, customerByPublicId, displayName, maskPhone, publicCustomerId, sandboxPassword, sandboxPin,
 } from './customers.ts';
-import { applicationView, findApplication } from './loans.ts';
+import { applicationView, findApplication, loanProducts } from './loans.ts';
+import { ledgerCheck } from './ledger.ts';
 import { BankError } from './errors.ts';
 import { mintClientToken } from './sessions.ts';
 import { AmountError, parseAmount } from '../domain/money.ts';
@@ -100,6 +101,11 @@ partnerApi.post('/orders/:id/cancel', (c) => {
   return c.json(orderView(cancelOrder(db, app.id, c.req.param('id'), now())));
 });
 
+partnerApi.get('/loan-products', (c) => {
+  authenticate(c);
+  return c.json({ products: loanProducts(c.var.options.db) });
+});
+
 partnerApi.get('/loan-applications/:id', (c) => {
   const app = authenticate(c);
   const { db } = c.var.options;
@@ -128,6 +134,13 @@ partnerApi.post('/sandbox/customers', async (c) => {
   const accountClass = (body.optionalString('accountClass', { pattern: /^(I|II)$/ }) ?? 'I') as 'I' | 'II';
   createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false, accountClass);
   return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
+});
+
+/** Sandbox only: the ledger's invariants, so tests (the bank's and partners') can assert them after any run. */
+partnerApi.get('/sandbox/ledger', (c) => {
+  const { db, production } = c.var.options;
+  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
+  return c.json(ledgerCheck(db));
 });
 
 /**
