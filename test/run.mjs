@@ -23,6 +23,7 @@ if (existsSync('test-results/e2e.json')) {
   const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
+  if (stats.flaky) console.log(`warning: ${stats.flaky} end-to-end test(s) passed only on a retry (flaky): see the list above`);
 } else failed++;
 if ((wtrStatus !== 0 || e2eStatus !== 0) && failed === 0) failed++; // a runner crashed outside any test
 
