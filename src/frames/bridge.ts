@@ -5,7 +5,6 @@
  */
 import {
   isBridgeRequest, isCustomerDisplay, sdkError, type BridgeRequest, type ChannelRequest, type CustomerDisplay,
-  type SdkError,
 } from '../protocol/messages.ts';
 import { BankApi } from './common/bank-api.ts';
 import { postToPartner, readFramePage, type FramePage } from './common/frame-page.ts';
@@ -110,21 +109,24 @@ async function run(page: FramePage, handler: Handler | undefined, params: Record
   try {
     return await handler(page, params);
   } catch (error) {
-    const failure: SdkError =
-      typeof error === 'object' && error !== null && 'code' in error ? (error as SdkError) : sdkError('internal', String(error));
-    if (failure.code === 'session_expired' && api.token) {
-      // A fresh client token starts a new frame session; its answer says whether the customer is still logged
-      // in (the resume cookie), so the page sees a logout only if there really was one.
-      api.token = null;
-      postToPartner(page, { event: 'token-needed', data: {} });
-    }
-    throw failure;
+    // Only plain SdkError objects cross to the page and the frames.
+    throw typeof error === 'object' && error !== null && 'code' in error ? error : sdkError('internal', String(error));
   }
 }
 
 function main() {
   const page = readFramePage();
   if ('code' in page) return; // not embedded by a page of this app: stay silent
+  api.onError = (bankCode) => {
+    if (bankCode === 'session_expired' && api.token) {
+      // The frame session ended. A fresh client token starts a new one, and its answer says whether the customer
+      // is still logged in (the resume cookie), so the page sees a logout only if there really was one.
+      api.token = null;
+      postToPartner(page, { event: 'token-needed', data: {} });
+    } else if (bankCode === 'login_required' && customer) {
+      setCustomer(page, null); // logged out elsewhere (another tab, a lock, the login's expiry)
+    }
+  };
   const channelName = crypto.randomUUID();
   const channel = new BroadcastChannel(`bank-sdk/${channelName}`);
 

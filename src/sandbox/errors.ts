@@ -10,6 +10,8 @@ export type BankErrorCode =
   | 'client_token_invalid'
   | 'origin_not_allowed'
   | 'session_expired'
+  | 'login_required'
+  | 'code_expired'
   | 'not_found'
   | 'invalid_credentials'
   | 'invalid_code'
@@ -32,6 +34,8 @@ const statusOf: Record<BankErrorCode, number> = {
   client_token_invalid: 401,
   origin_not_allowed: 403,
   session_expired: 401,
+  login_required: 401,
+  code_expired: 401,
   not_found: 404,
   invalid_credentials: 401,
   invalid_code: 401,

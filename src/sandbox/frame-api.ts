@@ -118,7 +118,7 @@ function loggedIn(c: Context<Env>) {
   const { db, now } = c.var.options;
   const session = frameSession(c);
   const found = sessionCustomer(db, session, now());
-  if (!found) throw new BankError('session_expired', 'Log in first.');
+  if (!found) throw new BankError('login_required', 'Log in first.');
   return { session, customer: found.customer };
 }
 

@@ -98,7 +98,7 @@ export function paidOutSince(db: Db, accountId: string, since: number): number {
   return row.total;
 }
 
-/** `6222 **** **** 0001`-style: never the full number outside the bank. */
+/** `**** 0001`: never the full number outside the bank. */
 export const maskAccountNumber = (number: string) => `**** ${number.slice(-4)}`;
 
 /**

@@ -152,7 +152,7 @@ export function openChallenge(db: Db, session: FrameSession, id: string, now: nu
        WHERE id = ? AND frame_token_hash = ? AND used_at IS NULL AND expires_at > ?`,
     )
     .get(id, session.tokenHash, now) as { customer_id: number } | undefined;
-  if (!row) throw new BankError('session_expired', 'The SMS code has expired. Log in again.');
+  if (!row) throw new BankError('code_expired', 'The SMS code has expired. Log in again.');
   return customerById(db, row.customer_id);
 }
 

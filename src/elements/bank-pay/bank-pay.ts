@@ -122,9 +122,9 @@ export class BankPay extends BankElement<PayMessage> {
     return html`${summary}
       ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
       ${this.phase === 'failed' && this.lastFailure ? this.renderFailure(this.lastFailure) : nothing}
-      <div class="row">
+      ${this.phase === 'failed' && !this.lastFailure?.retryable ? nothing : html`<div class="row">
         <button part="button" ?disabled=${busy} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
-      </div>`;
+      </div>`}`;
   }
 
   private renderFailure(failure: SdkError) {
@@ -167,23 +167,30 @@ export class BankPay extends BankElement<PayMessage> {
     // The frame is bound to this order id now; the page changing attributes later changes nothing here.
     const result = await this.openSecureFrame('pay', this.t('payDialog'), { order: order.id });
     if (result?.outcome === 'paid') {
-      await this.refreshOrder(order.id);
-      this.emit('bank-pay-success', { orderId: order.id, paymentId: String(result.paymentId), status: 'paid' });
-    } else if (result?.outcome === 'checking') {
-      await this.checkAfterDisconnect(order.id);
-    } else if (this.phase === 'paying') {
+      const paymentId = String(result.paymentId);
+      this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
       this.phase = 'idle';
+      this.emit('bank-pay-success', { orderId: order.id, paymentId, status: 'paid' });
+    } else if (result === null) {
+      await this.checkAfterClose(order.id);
     }
   }
 
-  /** The answer was lost: ask the bank what happened to the order instead of paying again. */
-  private async checkAfterDisconnect(orderId: string) {
+  /**
+   * The customer closed the dialog: perhaps after an answer was lost, so the order may be paid all the same.
+   * Ask the bank, never assume.
+   */
+  private async checkAfterClose(orderId: string) {
     this.phase = 'checking';
-    await this.refreshOrder(orderId);
-    if (this.order?.status === 'paid') {
-      this.emit('bank-pay-success', { orderId, paymentId: String(this.order.paymentId), status: 'paid' });
-    } else {
-      this.failPayment(sdkError('network', 'The bank did not confirm the payment.', true));
+    try {
+      const order = await callBank<OrderDisplay>('getOrder', { orderId });
+      if (this.loadedFor === orderId) this.order = order;
+      this.phase = 'idle';
+      if (order.status === 'paid') {
+        this.emit('bank-pay-success', { orderId, paymentId: String(order.paymentId), status: 'paid' });
+      }
+    } catch {
+      this.phase = 'idle'; // the order's state is unknown here, but nothing was confirmed: the button stays
     }
   }
 
@@ -191,9 +198,8 @@ export class BankPay extends BankElement<PayMessage> {
     try {
       const order = await callBank<OrderDisplay>('getOrder', { orderId });
       if (this.loadedFor === orderId) this.order = order;
-      this.phase = 'idle';
-    } catch (error) {
-      this.failPayment(error as SdkError);
+    } catch {
+      // The failure that led here is already shown.
     }
   }
 
@@ -202,16 +208,15 @@ export class BankPay extends BankElement<PayMessage> {
     const { code, message: text, final } = message.data;
     this.emit('bank-pay-failure', { orderId: this.order?.id ?? '', code, message: text });
     if (final) {
-      this.failPayment(sdkError(code, text, retryableFailures.has(code)), false);
+      this.failPayment(sdkError(code, text, retryableFailures.has(code)));
       this.closeSecureFrame({ outcome: 'failed' });
       if (code === 'already_paid' && this.order) void this.refreshOrder(this.order.id);
     }
   }
 
-  private failPayment(error: SdkError, announce = true) {
+  private failPayment(error: SdkError) {
     this.phase = 'failed';
     this.lastFailure = error;
-    if (announce) this.emit('bank-pay-failure', { orderId: this.order?.id ?? '', code: error.code, message: error.message });
   }
 }
 

@@ -4,6 +4,8 @@ import { sdkError, type SdkError, type SdkErrorCode } from '../../protocol/messa
 /** The bank's answers to codes the partner page understands (CONTRACT §3). */
 const codeMap: Record<string, SdkErrorCode> = {
   client_token_invalid: 'session_expired',
+  login_required: 'session_expired',
+  code_expired: 'session_expired',
   forbidden: 'origin_not_allowed',
   unauthorized: 'session_expired',
   payload_too_large: 'invalid_request',
@@ -17,6 +19,8 @@ const codeMap: Record<string, SdkErrorCode> = {
  */
 export class BankApi {
   token: string | null = null;
+  /** Told the bank's own code of every error answer, before it becomes a partner-facing code. */
+  onError?: (bankCode: string) => void;
   private readonly http = ky.create({
     prefixUrl: '/v1/frame/',
     headers: { 'X-Bank-Frame': '1' },
@@ -44,19 +48,23 @@ export class BankApi {
     try {
       return await call();
     } catch (error) {
-      throw await toSdkError(error);
+      throw await toSdkError(error, this.onError);
     }
   }
 }
 
-export async function toSdkError(error: unknown): Promise<SdkError> {
+export async function toSdkError(error: unknown, onError?: (bankCode: string) => void): Promise<SdkError> {
   if (error instanceof HTTPError) {
     const body = (await error.response.json().catch(() => undefined)) as
       | { error?: { code?: string; message?: string } }
       | undefined;
     const code = body?.error?.code ?? 'internal';
     const status = error.response.status;
-    return sdkError(codeMap[code] ?? (code as SdkErrorCode), body?.error?.message ?? `HTTP ${status}`, status >= 500 || status === 429);
+    onError?.(code);
+    const sdkCode = codeMap[code] ?? (code as SdkErrorCode);
+    // An ended session is fixed by starting again (a fresh client token), so it is worth a retry.
+    const retryable = status >= 500 || status === 429 || sdkCode === 'session_expired';
+    return sdkError(sdkCode, body?.error?.message ?? `HTTP ${status}`, retryable);
   }
   if (error instanceof TimeoutError) return sdkError('network', 'The bank did not answer in time.', true);
   return sdkError('network', 'Could not reach the bank.', true);
