@@ -14,9 +14,7 @@ export type BankErrorCode =
   | 'code_expired'
   | 'not_found'
   | 'invalid_credentials'
-  | 'invalid_code'
   | 'locked'
-  | 'rate_limited'
   | 'idempotency_conflict'
   | 'already_paid'
   | 'order_cancelled'
@@ -38,9 +36,7 @@ const statusOf: Record<BankErrorCode, number> = {
   code_expired: 401,
   not_found: 404,
   invalid_credentials: 401,
-  invalid_code: 401,
   locked: 423,
-  rate_limited: 429,
   idempotency_conflict: 409,
   already_paid: 409,
   order_cancelled: 409,

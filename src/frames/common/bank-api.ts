@@ -10,7 +10,6 @@ const codeMap: Record<string, SdkErrorCode> = {
   unauthorized: 'session_expired',
   payload_too_large: 'invalid_request',
   idempotency_conflict: 'invalid_request',
-  rate_limited: 'network',
 };
 
 /**
