@@ -39,11 +39,24 @@ export const test = base.extend<{ diagnostics: void }>({
   ],
 });
 
+/**
+ * The e2e `test`, minus its browser diagnostics, for specs that only call the bank's HTTP API: nothing there opens
+ * a page, so no browser is started at all (the auto `diagnostics` fixture would otherwise launch Chromium for every
+ * test).
+ */
+export const apiTest = test.extend({
+  // An override keeps the fixture automatic; without `page` among its parameters, no browser starts.
+  diagnostics: async ({}, use) => use(),
+});
+
 export const bankOrigin = `http://127.0.0.1:${bankPort}`;
 export const partnerOrigin = `http://localhost:${partnerPort}`;
+export const demoAppId = 'app_demo_rental';
 export const demoSecretKey = 'sk_sandbox_demo_rental_0123456789abcdef';
 export const password = 'Passw0rd!';
 export const smsCode = '123456';
+/** Every sandbox customer's payment PIN. */
+export const paymentPin = '135790';
 
 /**
  * Collects console errors and uncaught exceptions, in the page and in every bank frame, for tests that assert a
@@ -85,6 +98,11 @@ export const loginFrame = (page: Page): FrameLocator => page.frameLocator('ifram
 /** Logs in through the real bank login frame, as a customer would. */
 export async function logIn(page: Page, phone = '13800000001', scope = page.locator('bank-login').first()) {
   await scope.getByRole('button', { name: 'Log in' }).click();
+  await fillLoginDialog(page, phone);
+}
+
+/** Completes the bank login dialog once it is open (phone, password, SMS code). */
+export async function fillLoginDialog(page: Page, phone = '13800000001') {
   const frame = loginFrame(page);
   await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
   await frame.getByRole('textbox', { name: 'Password' }).fill(password);
@@ -112,7 +130,7 @@ export async function servePartnerPage(
   { scriptAttrs = '', dataset = 'data-token-url="/api/bank/client-token" data-locale="en"', extraFrameSrc = '', origin = partnerOrigin } = {},
 ) {
   const nonce = 'test-nonce-' + Math.random().toString(36).slice(2);
-  const sdk = `<script nonce="${nonce}" ${scriptAttrs} src="${bankOrigin}/sdk/v1/bank-sdk.js" data-app-id="app_demo_rental" ${dataset}></script>`;
+  const sdk = `<script nonce="${nonce}" ${scriptAttrs} src="${bankOrigin}/sdk/v1/bank-sdk.js" data-app-id="${demoAppId}" ${dataset}></script>`;
   await page.route(`${origin}${path}`, (route) =>
     route.fulfill({
       contentType: 'text/html',

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { frameSession } from './bank-client.ts';
 import {
-  axeViolations, bankApi, bankEvents, logIn, recordEvents, servePartnerPage, test, watchForProblems,
+  axeViolations, bankApi, bankEvents, fillLoginDialog, logIn, recordEvents, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
 
 const validIds = ['110105199003070017', '310115198805120034', '11010519491231002X'];
@@ -82,16 +83,12 @@ test('amounts out of range are refused in the calculator, and by the bank too', 
   await amount.fill('12abc');
   await expect(loan.getByText('Enter an amount like 36000 or 3500.50.')).toBeVisible();
   // The bank refuses the same terms on its own: client checks are for convenience only.
-  const { bankOrigin } = await import('./helpers.ts');
-  const token = (await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' })).body.clientToken;
-  const headers = { 'Content-Type': 'application/json', 'X-Bank-Frame': '1' };
-  const session = (await (await fetch(`${bankOrigin}/v1/frame/sessions`, { method: 'POST', headers, body: JSON.stringify({ clientToken: token, appId: 'app_demo_rental', origin: new URL(page.url()).origin, locale: 'en' }) })).json()) as { sessionToken: string };
-  const quote = await fetch(`${bankOrigin}/v1/frame/loan-quotes`, {
-    method: 'POST', headers: { ...headers, Authorization: `Bearer ${session.sessionToken}` },
-    body: JSON.stringify({ product: 'rent-loan', amount: '250000.00', termMonths: 12, repaymentMethod: 'equal-installment' }),
+  const session = await frameSession({ origin: new URL(page.url()).origin });
+  const quote = await session.call('/loan-quotes', {
+    body: { product: 'rent-loan', amount: '250000.00', termMonths: 12, repaymentMethod: 'equal-installment' },
   });
   expect(quote.status).toBe(403);
-  expect(((await quote.json()) as { error: { code: string } }).error.code).toBe('limit_exceeded');
+  expect(quote.body.error.code).toBe('limit_exceeded');
 });
 
 test('bad attributes give invalid_attribute, visibly; fixing them brings the calculator back', async ({ page }) => {
@@ -120,12 +117,7 @@ for (const [phone, status] of [['13800000001', 'approved'], ['13800000005', 'pen
     const loan = page.locator('bank-loan-apply');
     await expect(loan.locator('[part~="apr"]')).toContainText('7.20%');
     await loan.getByRole('button', { name: 'Apply' }).click();
-    const login = page.frameLocator('iframe[title="Bank login"]');
-    await login.getByRole('textbox', { name: 'Phone number' }).fill(phone);
-    await login.getByRole('textbox', { name: 'Password' }).fill('Passw0rd!');
-    await login.getByRole('button', { name: 'Log in' }).click();
-    await login.getByRole('textbox', { name: 'SMS code' }).fill('123456');
-    await login.getByRole('button', { name: 'Verify' }).click();
+    await fillLoginDialog(page, phone);
     await expect(loanFrame(page).getByText('APR 7.20%')).toBeVisible();
     await fillApplication(page);
     await expect(loan.locator('[part~="decision"]')).toContainText({ approved: 'Approved', pending: 'Under review', declined: 'Declined' }[status]);

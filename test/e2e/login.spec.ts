@@ -1,7 +1,14 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import {
   axeViolations, bankApi, bankEvents, logIn, loginFrame, newCustomer, password, recordEvents, servePartnerPage, smsCode,
   watchForProblems, test } from './helpers.ts';
+
+/** Opens the login dialog on the demo site: the bank's login frame. */
+async function openLoginDialog(page: Page) {
+  await page.goto('/?lang=en');
+  await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
+  return loginFrame(page);
+}
 
 test('a customer logs in on the demo site and the partner server can verify who', async ({ page }) => {
   const problems = watchForProblems(page);
@@ -26,9 +33,7 @@ test('a customer logs in on the demo site and the partner server can verify who'
 
 test('a wrong password and an unknown phone get the same answer, in the frame, and nobody logs in', async ({ page }) => {
   await recordEvents(page);
-  await page.goto('/?lang=en');
-  await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
-  const frame = loginFrame(page);
+  const frame = await openLoginDialog(page);
   for (const [phone, pass] of [['13800000001', 'wrong-password'], ['13899999999', 'Passw0rd!']]) {
     await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
     await frame.getByRole('textbox', { name: 'Password' }).fill(pass);
@@ -41,9 +46,7 @@ test('a wrong password and an unknown phone get the same answer, in the frame, a
 
 test('five wrong attempts in a row lock the customer, and then even the right password is refused', async ({ page }) => {
   const phone = await newCustomer();
-  await page.goto('/?lang=en');
-  await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
-  const frame = loginFrame(page);
+  const frame = await openLoginDialog(page);
   await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
   for (let attempt = 1; attempt <= 5; attempt++) {
     await frame.getByRole('textbox', { name: 'Password' }).fill(`wrong-${attempt}`);
@@ -60,9 +63,7 @@ test('five wrong attempts in a row lock the customer, and then even the right pa
 
 test('wrong SMS codes count towards the lock too', async ({ page }) => {
   const phone = await newCustomer();
-  await page.goto('/?lang=en');
-  await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
-  const frame = loginFrame(page);
+  const frame = await openLoginDialog(page);
   await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
   await frame.getByRole('textbox', { name: 'Password' }).fill(password);
   await frame.getByRole('button', { name: 'Log in' }).click();

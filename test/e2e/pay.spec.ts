@@ -1,11 +1,11 @@
 import { expect } from '@playwright/test';
+import { loggedInSession } from './bank-client.ts';
 import {
-  axeViolations, bankApi, bankEvents, logIn, newCustomer, partnerOrigin, recordEvents, servePartnerPage, test,
+  axeViolations, bankApi, bankEvents, fillLoginDialog, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test,
   watchForProblems, type RecordedEvent,
 } from './helpers.ts';
 import type { Page } from '@playwright/test';
 
-const pin = '135790';
 const payFrame = (page: Page) => page.frameLocator('iframe[title="Confirm payment"]');
 
 async function createOrder(amount = '3500.00', description = 'Rent, December 2026') {
@@ -17,19 +17,10 @@ async function createOrder(amount = '3500.00', description = 'Rent, December 202
   return body.id as string;
 }
 
+/** Read through the bank's frame API as the customer would see it: a fresh login, then the account list. */
 async function balanceOf(phone: string) {
-  // Read through the bank's frame API as the customer would see it: a fresh login, then the account list.
-  const { bankOrigin } = await import('./helpers.ts');
-  const headers = { 'Content-Type': 'application/json', 'X-Bank-Frame': '1' };
-  const token = (await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' })).body.clientToken;
-  const started = await (await fetch(`${bankOrigin}/v1/frame/sessions`, {
-    method: 'POST', headers, body: JSON.stringify({ clientToken: token, appId: 'app_demo_rental', origin: partnerOrigin, locale: 'en' }),
-  })).json() as { sessionToken: string };
-  const auth = { ...headers, Authorization: `Bearer ${started.sessionToken}` };
-  const { challengeId } = await (await fetch(`${bankOrigin}/v1/frame/login`, { method: 'POST', headers: auth, body: JSON.stringify({ phone, password: 'Passw0rd!' }) })).json() as { challengeId: string };
-  await fetch(`${bankOrigin}/v1/frame/login/verify`, { method: 'POST', headers: auth, body: JSON.stringify({ challengeId, code: '123456' }) });
-  const { accounts } = await (await fetch(`${bankOrigin}/v1/frame/accounts`, { headers: auth })).json() as { accounts: { balance: string }[] };
-  return accounts[0].balance;
+  const { session } = await loggedInSession(phone);
+  return (await session.accounts())[0].balance;
 }
 
 async function openPayPage(page: Page, orderId: string, extra = '') {
@@ -38,7 +29,14 @@ async function openPayPage(page: Page, orderId: string, extra = '') {
   await page.goto('/pay');
 }
 
-async function confirmWithPin(page: Page, value = pin) {
+/** Opens the pay page, logs `phone` in and clicks Pay: the confirm frame opens. */
+async function openPayDialog(page: Page, orderId: string, phone: string) {
+  await openPayPage(page, orderId);
+  await logIn(page, phone);
+  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+}
+
+async function confirmWithPin(page: Page, value = paymentPin) {
   const frame = payFrame(page);
   await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(value);
   await frame.getByRole('button', { name: 'Confirm payment' }).click();
@@ -55,7 +53,7 @@ test('a tenant pays the rent on the demo site; the partner server confirms it wi
   await expect(pay).toContainText('Demo Rental Homes');
   await pay.getByRole('button', { name: /^Pay/ }).click();
   // Not logged in yet: the login dialog comes first, then the payment continues by itself.
-  await logInInDialog(page);
+  await fillLoginDialog(page);
   const frame = payFrame(page);
   await expect(frame.getByRole('combobox', { name: 'Pay from' })).toContainText('Class I debit account');
   await expect(frame.getByText('¥3,500.00')).toBeVisible();
@@ -73,24 +71,13 @@ test('a tenant pays the rent on the demo site; the partner server confirms it wi
   expect(problems).toEqual([]);
 });
 
-async function logInInDialog(page: Page, phone = '13800000001') {
-  const frame = page.frameLocator('iframe[title="Bank login"]');
-  await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
-  await frame.getByRole('textbox', { name: 'Password' }).fill('Passw0rd!');
-  await frame.getByRole('button', { name: 'Log in' }).click();
-  await frame.getByRole('textbox', { name: 'SMS code' }).fill('123456');
-  await frame.getByRole('button', { name: 'Verify' }).click();
-}
-
 for (const [phone, code, text] of [
   ['13800000002', 'insufficient_funds', 'Not enough money in the account.'],
   ['13800000003', 'account_frozen', 'The account is frozen.'],
 ] as const) {
   test(`sandbox customer ${phone} fails with ${code}, shown plainly, and no money moves`, async ({ page }) => {
     const orderId = await createOrder();
-    await openPayPage(page, orderId);
-    await logIn(page, phone);
-    await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+    await openPayDialog(page, orderId, phone);
     await confirmWithPin(page);
     await expect(page.locator('bank-pay').getByRole('alert')).toContainText(text);
     await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
@@ -104,9 +91,7 @@ for (const [phone, code, text] of [
 test('a Class I customer paying above the balance gets insufficient_funds; balances never go negative', async ({ page }) => {
   const phone = await newCustomer({ balance: '100.00' });
   const orderId = await createOrder('100.01');
-  await openPayPage(page, orderId);
-  await logIn(page, phone);
-  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await openPayDialog(page, orderId, phone);
   await confirmWithPin(page);
   await expect(page.locator('bank-pay').getByRole('alert')).toContainText('Not enough money');
   expect(await balanceOf(phone)).toBe('100.00');
@@ -115,9 +100,7 @@ test('a Class I customer paying above the balance gets insufficient_funds; balan
 test('a wrong PIN is refused in the frame (bank-pay-failure), five lock, and no money moves', async ({ page }) => {
   const phone = await newCustomer();
   const orderId = await createOrder('10.00');
-  await openPayPage(page, orderId);
-  await logIn(page, phone);
-  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await openPayDialog(page, orderId, phone);
   const frame = payFrame(page);
   for (let attempt = 1; attempt <= 4; attempt++) {
     await confirmWithPin(page, '000000');
@@ -155,11 +138,9 @@ test('the page changing order-id and amount after the dialog opened changes noth
 test('a double click on Confirm payment pays once', async ({ page }) => {
   const phone = await newCustomer({ balance: '1000.00' });
   const orderId = await createOrder('100.00');
-  await openPayPage(page, orderId);
-  await logIn(page, phone);
-  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await openPayDialog(page, orderId, phone);
   const frame = payFrame(page);
-  await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(pin);
+  await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(paymentPin);
   await frame.getByRole('button', { name: 'Confirm payment' }).dblclick();
   await expect(page.locator('bank-pay').getByRole('status')).toHaveText('Paid');
   expect(await balanceOf(phone)).toBe('900.00');
@@ -175,9 +156,7 @@ test('the answer is lost after the bank committed: the element checks the status
     await route.fetch(); // the bank commits…
     await route.abort('connectionreset'); // …and the answer never arrives
   });
-  await openPayPage(page, orderId);
-  await logIn(page, phone);
-  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await openPayDialog(page, orderId, phone);
   await confirmWithPin(page);
   await expect(page.locator('bank-pay').getByRole('status')).toHaveText('Paid');
   expect(confirms).toBe(1);
@@ -198,9 +177,7 @@ test('a 503 from the bank: no blind re-POST; a retry reuses the attempt key and 
     }
     return route.continue();
   });
-  await openPayPage(page, orderId);
-  await logIn(page, phone);
-  await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+  await openPayDialog(page, orderId, phone);
   await confirmWithPin(page);
   const frame = payFrame(page);
   await expect(frame.getByRole('alert')).toContainText('Nothing will be charged twice');

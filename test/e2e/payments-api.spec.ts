@@ -10,71 +10,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookProblem } from '../../demo/webhooks.ts';
 import { signWebhook } from '../../src/sandbox/webhooks.ts';
-import { bankApi, bankOrigin, newCustomer, partnerOrigin, password, smsCode, test as e2eTest } from './helpers.ts';
+import {
+  call, FrameSession, loggedInSession, newPaymentKey as newKey, partnerCall, registerApp, startFrameSession, type Answer,
+} from './bank-client.ts';
+import { apiTest as test, demoAppId, newCustomer, partnerOrigin } from './helpers.ts';
 
-/** The e2e `test` without its browser diagnostics: nothing here opens a page, so no browser starts. */
-const test = e2eTest.extend({
-  diagnostics: async ({}, use) => use(),
-});
-
-const demoAppId = 'app_demo_rental';
 const demoWebhookSecret = 'whsec_sandbox_demo_rental_0123456789abcdef';
-const pin = '135790';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Local helpers
 // ---------------------------------------------------------------------------------------------------------------
-
-interface Answer {
-  status: number;
-  text: string;
-  body: Record<string, any>;
-  headers: Headers;
-}
-
-async function call(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  let body: Record<string, any> = {};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: callers that care look at `text`
-  }
-  return { status: response.status, text, body, headers: response.headers };
-}
-
-/** The frame API as the bank's own frame calls it: `X-Bank-Frame: 1`, no cross-site Origin. */
-function frameCall(
-  path: string,
-  { method = 'POST', body, token, headers = {} }: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
-) {
-  return call(`${bankOrigin}/v1/frame${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Bank-Frame': '1',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-/** Partner API call, keeping status, headers and raw text. */
-function partnerCall(path: string, { method = 'GET', body, secretKey, headers = {} }: {
-  method?: string; body?: unknown; secretKey?: string; headers?: Record<string, string>;
-} = {}) {
-  return call(`${bankOrigin}${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${secretKey ?? 'sk_sandbox_demo_rental_0123456789abcdef'}`,
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
 
 interface AppCredentials {
   appId: string;
@@ -82,47 +27,21 @@ interface AppCredentials {
 }
 const demoApp: AppCredentials = { appId: demoAppId };
 
-/** A frame session of `app`, with `phone` logged in (phone, password, SMS code): the session token. */
-async function logIn(phone: string, app: AppCredentials = demoApp): Promise<string> {
-  const minted = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}', secretKey: app.secretKey });
-  expect(minted.status, JSON.stringify(minted.body)).toBe(201);
-  const started = await frameCall('/sessions', {
-    body: { clientToken: minted.body.clientToken, appId: app.appId, origin: partnerOrigin, locale: 'en' },
-  });
-  expect(started.status, started.text).toBe(201);
-  const token = started.body.sessionToken as string;
-  const step = await frameCall('/login', { token, body: { phone, password } });
-  expect(step.status, step.text).toBe(200);
-  const verified = await frameCall('/login/verify', { token, body: { challengeId: step.body.challengeId, code: smsCode } });
-  expect(verified.status, verified.text).toBe(200);
-  return token;
+async function accountOf(session: FrameSession) {
+  const accounts = await session.accounts();
+  expect(accounts).toHaveLength(1);
+  return accounts[0];
 }
 
-interface Account {
-  id: string;
-  accountClass: 'I' | 'II';
-  number: string;
-  balance: string;
-  currency: string;
-  status: 'active' | 'frozen';
-}
-
-async function accountOf(token: string): Promise<Account> {
-  const answer = await frameCall('/accounts', { method: 'GET', token });
-  expect(answer.status, answer.text).toBe(200);
-  expect(answer.body.accounts).toHaveLength(1);
-  return answer.body.accounts[0] as Account;
-}
-
-/** A fresh customer, logged in: session token, account id and starting balance. */
+/** A fresh customer, logged in: frame session, account id and starting balance. */
 async function customer(extra: Record<string, unknown> = {}, app: AppCredentials = demoApp) {
   const phone = await newCustomer(extra);
-  const token = await logIn(phone, app);
-  const account = await accountOf(token);
-  return { phone, token, accountId: account.id, account };
+  const { session } = await loggedInSession(phone, app);
+  const account = await accountOf(session);
+  return { phone, session, accountId: account.id, account };
 }
 
-const balanceOf = async (token: string) => (await accountOf(token)).balance;
+const balanceOf = async (session: FrameSession) => (await accountOf(session)).balance;
 
 /** Decimal string → integer fen, parsed by hand so the test does not trust the code under test. */
 function fen(amount: string): number {
@@ -148,19 +67,6 @@ async function createOrder(amount: string, { secretKey, description = 'Rent, Dec
 
 const orderStatus = async (id: string, secretKey?: string) => (await partnerCall(`/v1/orders/${id}`, { secretKey })).body.status;
 
-const newKey = () => `pay-${randomUUID()}`;
-
-/** POST /v1/frame/payments as the confirm frame sends it. */
-function pay(token: string, { orderId, accountId, amount, key = newKey(), pinCode = pin }: {
-  orderId: string; accountId: string; amount: string; key?: string | null; pinCode?: string;
-}) {
-  return frameCall('/payments', {
-    token,
-    headers: key === null ? {} : { 'Idempotency-Key': key },
-    body: { orderId, accountId, pin: pinCode, expectedAmount: amount },
-  });
-}
-
 function expectError(answer: Answer, status: number, code: string) {
   expect(answer.status, answer.text).toBe(status);
   expect(answer.body.error?.code, answer.text).toBe(code);
@@ -175,14 +81,7 @@ function expectPaid(answer: Answer, order: { id: string; amount: string }) {
 }
 
 /** A second partner app, registered through the sandbox endpoint, for the same origin as the demo. */
-async function registerApp(webhookUrl?: string) {
-  const registered = await bankApi('/v1/sandbox/apps', {
-    method: 'POST',
-    body: JSON.stringify({ name: 'Payments Test Partner', origins: [partnerOrigin], ...(webhookUrl ? { webhookUrl } : {}) }),
-  });
-  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-  return registered.body as { appId: string; secretKey: string; origins: string[]; webhookUrl?: string; webhookSecret?: string };
-}
+const registerPartnerApp = (webhookUrl?: string) => registerApp({ name: 'Payments Test Partner', origins: [partnerOrigin], webhookUrl });
 
 function shuffle<T>(items: T[]): T[] {
   const copy = [...items];
@@ -199,39 +98,39 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.describe('payment idempotency', () => {
   test('a key replayed after the payment answers the stored success: same payment, no second debit', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const order = await createOrder('250.00');
     const key = newKey();
-    const first = await pay(token, { orderId: order.id, accountId, amount: order.amount, key });
+    const first = await session.pay({ orderId: order.id, accountId, amount: order.amount, key });
     const paymentId = expectPaid(first, order);
     expect(await orderStatus(order.id)).toBe('paid');
 
-    const replay = await pay(token, { orderId: order.id, accountId, amount: order.amount, key });
+    const replay = await session.pay({ orderId: order.id, accountId, amount: order.amount, key });
     expect(replay.status).toBe(200);
     expect(replay.text).toBe(first.text);
     expect(replay.body.payment.id).toBe(paymentId);
-    expect(await balanceOf(token)).toBe('750.00');
+    expect(await balanceOf(session)).toBe('750.00');
 
     // A new key for the paid order is a new attempt, refused, and that refusal is itself replayed.
     const otherKey = newKey();
-    const again = await pay(token, { orderId: order.id, accountId, amount: order.amount, key: otherKey });
+    const again = await session.pay({ orderId: order.id, accountId, amount: order.amount, key: otherKey });
     expectError(again, 409, 'already_paid');
-    expect((await pay(token, { orderId: order.id, accountId, amount: order.amount, key: otherKey })).text).toBe(again.text);
-    expect(await balanceOf(token)).toBe('750.00');
+    expect((await session.pay({ orderId: order.id, accountId, amount: order.amount, key: otherKey })).text).toBe(again.text);
+    expect(await balanceOf(session)).toBe('750.00');
   });
 
   test('a key used for one order, sent with another order, gets 409 idempotency_conflict and pays nothing', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const first = await createOrder('100.00');
     const second = await createOrder('200.00');
     const key = newKey();
-    expectPaid(await pay(token, { orderId: first.id, accountId, amount: first.amount, key }), first);
-    expectError(await pay(token, { orderId: second.id, accountId, amount: second.amount, key }), 409, 'idempotency_conflict');
+    expectPaid(await session.pay({ orderId: first.id, accountId, amount: first.amount, key }), first);
+    expectError(await session.pay({ orderId: second.id, accountId, amount: second.amount, key }), 409, 'idempotency_conflict');
     expect(await orderStatus(second.id)).toBe('pending');
-    expect(await balanceOf(token)).toBe('900.00');
+    expect(await balanceOf(session)).toBe('900.00');
     // The other order is still payable, with its own key.
-    expectPaid(await pay(token, { orderId: second.id, accountId, amount: second.amount }), second);
-    expect(await balanceOf(token)).toBe('700.00');
+    expectPaid(await session.pay({ orderId: second.id, accountId, amount: second.amount }), second);
+    expect(await balanceOf(session)).toBe('700.00');
   });
 
   test("another customer presenting someone's key does not get their stored answer", async () => {
@@ -239,81 +138,78 @@ test.describe('payment idempotency', () => {
     const bob = await customer({ balance: '1000.00' });
     const order = await createOrder('100.00');
     const key = newKey();
-    expectPaid(await pay(alice.token, { orderId: order.id, accountId: alice.accountId, amount: order.amount, key }), order);
-    const stolen = await pay(bob.token, { orderId: order.id, accountId: bob.accountId, amount: order.amount, key });
+    expectPaid(await alice.session.pay({ orderId: order.id, accountId: alice.accountId, amount: order.amount, key }), order);
+    const stolen = await bob.session.pay({ orderId: order.id, accountId: bob.accountId, amount: order.amount, key });
     expectError(stolen, 409, 'idempotency_conflict');
     expect(stolen.text).not.toContain('pay_');
-    expect(await balanceOf(bob.token)).toBe('1000.00');
+    expect(await balanceOf(bob.session)).toBe('1000.00');
   });
 
   test('a wrong PIN is the stored answer for its key; a new key with the right PIN pays', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const order = await createOrder('300.00');
     const key = newKey();
-    const wrong = await pay(token, { orderId: order.id, accountId, amount: order.amount, key, pinCode: '000000' });
+    const wrong = await session.pay({ orderId: order.id, accountId, amount: order.amount, key, pinCode: '000000' });
     expectError(wrong, 401, 'invalid_credentials');
-    const sameKeyRightPin = await pay(token, { orderId: order.id, accountId, amount: order.amount, key });
+    const sameKeyRightPin = await session.pay({ orderId: order.id, accountId, amount: order.amount, key });
     expect(sameKeyRightPin.status).toBe(401);
     expect(sameKeyRightPin.text).toBe(wrong.text);
     expect(await orderStatus(order.id)).toBe('pending');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expect(await balanceOf(session)).toBe('1000.00');
 
-    expectPaid(await pay(token, { orderId: order.id, accountId, amount: order.amount }), order);
-    expect(await balanceOf(token)).toBe('700.00');
+    expectPaid(await session.pay({ orderId: order.id, accountId, amount: order.amount }), order);
+    expect(await balanceOf(session)).toBe('700.00');
   });
 
   test('an expectedAmount that is not the order’s gets 400 invalid_request and moves no money', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const order = await createOrder('100.00');
     for (const expectedAmount of ['100.01', '99.99', '1.00', '10000']) {
-      expectError(await pay(token, { orderId: order.id, accountId, amount: expectedAmount }), 400, 'invalid_request');
+      expectError(await session.pay({ orderId: order.id, accountId, amount: expectedAmount }), 400, 'invalid_request');
     }
     expect(await orderStatus(order.id)).toBe('pending');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expect(await balanceOf(session)).toBe('1000.00');
   });
 
   test('a missing or malformed Idempotency-Key gets 400 invalid_request; 16 and 100 characters are fine', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const order = await createOrder('10.00');
     for (const key of [null, '', 'a'.repeat(15), 'a'.repeat(101), 'has spaces in it 0123', 'slash/in/the/key/0123', 'dots.in.the.key.0123']) {
-      expectError(await pay(token, { orderId: order.id, accountId, amount: order.amount, key }), 400, 'invalid_request');
+      expectError(await session.pay({ orderId: order.id, accountId, amount: order.amount, key }), 400, 'invalid_request');
     }
     expect(await orderStatus(order.id)).toBe('pending');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expect(await balanceOf(session)).toBe('1000.00');
 
     const shortest = `k${randomUUID().replace(/-/g, '').slice(0, 15)}`;
     expect(shortest).toHaveLength(16);
-    expectPaid(await pay(token, { orderId: order.id, accountId, amount: order.amount, key: shortest }), order);
+    expectPaid(await session.pay({ orderId: order.id, accountId, amount: order.amount, key: shortest }), order);
     const other = await createOrder('20.00');
     const longest = `${randomUUID()}_${'x'.repeat(63)}`;
     expect(longest).toHaveLength(100);
-    expectPaid(await pay(token, { orderId: other.id, accountId, amount: other.amount, key: longest }), other);
-    expect(await balanceOf(token)).toBe('970.00');
+    expectPaid(await session.pay({ orderId: other.id, accountId, amount: other.amount, key: longest }), other);
+    expect(await balanceOf(session)).toBe('970.00');
   });
 
   test("an order of another app, or another customer's account, is not found and moves no money", async () => {
-    const other = await registerApp();
+    const other = await registerPartnerApp();
     const foreignOrder = await createOrder('10.00', { secretKey: other.secretKey });
-    const { token, accountId } = await customer({ balance: '1000.00' });
-    expectError(await pay(token, { orderId: foreignOrder.id, accountId, amount: foreignOrder.amount }), 404, 'not_found');
+    const { session, accountId } = await customer({ balance: '1000.00' });
+    expectError(await session.pay({ orderId: foreignOrder.id, accountId, amount: foreignOrder.amount }), 404, 'not_found');
     expect(await orderStatus(foreignOrder.id, other.secretKey)).toBe('pending');
 
     const order = await createOrder('10.00');
     const someoneElse = await customer({ balance: '1000.00' });
-    expectError(await pay(token, { orderId: order.id, accountId: someoneElse.accountId, amount: order.amount }), 404, 'not_found');
-    expect(await balanceOf(someoneElse.token)).toBe('1000.00');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expectError(await session.pay({ orderId: order.id, accountId: someoneElse.accountId, amount: order.amount }), 404, 'not_found');
+    expect(await balanceOf(someoneElse.session)).toBe('1000.00');
+    expect(await balanceOf(session)).toBe('1000.00');
     expect(await orderStatus(order.id)).toBe('pending');
   });
 
   test('paying needs a logged-in customer', async () => {
     const order = await createOrder('10.00');
-    const minted = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' });
-    const started = await frameCall('/sessions', {
-      body: { clientToken: minted.body.clientToken, appId: demoAppId, origin: partnerOrigin, locale: 'en' },
-    });
-    expectError(await pay(started.body.sessionToken, { orderId: order.id, accountId: 'acc_x', amount: order.amount }), 401, 'session_expired');
-    expectError(await pay('fs_not_a_session', { orderId: order.id, accountId: 'acc_x', amount: order.amount }), 401, 'session_expired');
+    const started = await startFrameSession(); // nobody logs in
+    expectError(await new FrameSession(started.body.sessionToken).pay({ orderId: order.id, accountId: 'acc_x', amount: order.amount }), 401, 'login_required');
+    expectError(await new FrameSession('fs_not_a_session').pay({ orderId: order.id, accountId: 'acc_x', amount: order.amount }), 401, 'session_expired');
     expect(await orderStatus(order.id)).toBe('pending');
   });
 });
@@ -367,7 +263,7 @@ test.describe('orders API', () => {
 
   test('Idempotency-Keys are per app: the same key from another app makes its own order', async () => {
     const key = `order-${randomUUID()}`;
-    const other = await registerApp();
+    const other = await registerPartnerApp();
     const mine = await postOrder(orderBody(), { 'Idempotency-Key': key });
     const theirs = await postOrder(orderBody(), { 'Idempotency-Key': key }, other.secretKey);
     expect(theirs.status).toBe(201);
@@ -398,24 +294,24 @@ test.describe('orders API', () => {
   });
 
   test('a cancelled order cannot be paid; a paid order cannot be cancelled', async () => {
-    const { token, accountId } = await customer({ balance: '1000.00' });
+    const { session, accountId } = await customer({ balance: '1000.00' });
     const cancelled = await createOrder('100.00');
     const answer = await partnerCall(`/v1/orders/${cancelled.id}/cancel`, { method: 'POST' });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ id: cancelled.id, status: 'cancelled' });
     expect(await orderStatus(cancelled.id)).toBe('cancelled');
-    expectError(await pay(token, { orderId: cancelled.id, accountId, amount: cancelled.amount }), 409, 'order_cancelled');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expectError(await session.pay({ orderId: cancelled.id, accountId, amount: cancelled.amount }), 409, 'order_cancelled');
+    expect(await balanceOf(session)).toBe('1000.00');
 
     const paid = await createOrder('100.00');
-    expectPaid(await pay(token, { orderId: paid.id, accountId, amount: paid.amount }), paid);
+    expectPaid(await session.pay({ orderId: paid.id, accountId, amount: paid.amount }), paid);
     expectError(await partnerCall(`/v1/orders/${paid.id}/cancel`, { method: 'POST' }), 409, 'already_paid');
     expect(await orderStatus(paid.id)).toBe('paid');
-    expect(await balanceOf(token)).toBe('900.00');
+    expect(await balanceOf(session)).toBe('900.00');
   });
 
   test("another app can neither read nor cancel the demo app's order", async () => {
-    const other = await registerApp();
+    const other = await registerPartnerApp();
     const order = await createOrder('100.00');
     expectError(await partnerCall(`/v1/orders/${order.id}`, { secretKey: other.secretKey }), 404, 'not_found');
     expectError(await partnerCall(`/v1/orders/${order.id}/cancel`, { method: 'POST', secretKey: other.secretKey }), 404, 'not_found');
@@ -429,51 +325,51 @@ test.describe('orders API', () => {
 
 test.describe('account rules', () => {
   test('a Class II account pays up to ¥10,000.00 a day, then limit_exceeded with the balance untouched', async () => {
-    const { token, accountId, account } = await customer({ accountClass: 'II', balance: '300000.00' });
+    const { session, accountId, account } = await customer({ accountClass: 'II', balance: '300000.00' });
     expect(account.accountClass).toBe('II');
     const first = await createOrder('6000.00');
     const second = await createOrder('4000.00');
     const third = await createOrder('0.01');
-    expectPaid(await pay(token, { orderId: first.id, accountId, amount: first.amount }), first);
-    expectPaid(await pay(token, { orderId: second.id, accountId, amount: second.amount }), second);
-    expect(await balanceOf(token)).toBe('290000.00');
-    expectError(await pay(token, { orderId: third.id, accountId, amount: third.amount }), 403, 'limit_exceeded');
-    expect(await balanceOf(token)).toBe('290000.00');
+    expectPaid(await session.pay({ orderId: first.id, accountId, amount: first.amount }), first);
+    expectPaid(await session.pay({ orderId: second.id, accountId, amount: second.amount }), second);
+    expect(await balanceOf(session)).toBe('290000.00');
+    expectError(await session.pay({ orderId: third.id, accountId, amount: third.amount }), 403, 'limit_exceeded');
+    expect(await balanceOf(session)).toBe('290000.00');
     expect(await orderStatus(third.id)).toBe('pending');
   });
 
   test('a single Class II payment above the daily limit is refused; Class I has no such limit', async () => {
     const classII = await customer({ accountClass: 'II', balance: '300000.00' });
     const big = await createOrder('10000.01');
-    expectError(await pay(classII.token, { orderId: big.id, accountId: classII.accountId, amount: big.amount }), 403, 'limit_exceeded');
-    expect(await balanceOf(classII.token)).toBe('300000.00');
+    expectError(await classII.session.pay({ orderId: big.id, accountId: classII.accountId, amount: big.amount }), 403, 'limit_exceeded');
+    expect(await balanceOf(classII.session)).toBe('300000.00');
 
     const classI = await customer({ balance: '300000.00' });
     expect(classI.account.accountClass).toBe('I');
     const bigger = await createOrder('25000.00');
-    expectPaid(await pay(classI.token, { orderId: bigger.id, accountId: classI.accountId, amount: bigger.amount }), bigger);
-    expect(await balanceOf(classI.token)).toBe('275000.00');
+    expectPaid(await classI.session.pay({ orderId: bigger.id, accountId: classI.accountId, amount: bigger.amount }), bigger);
+    expect(await balanceOf(classI.session)).toBe('275000.00');
   });
 
   test('a frozen account gets 403 account_frozen', async () => {
-    const { token, accountId, account } = await customer({ frozen: true, balance: '1000.00' });
+    const { session, accountId, account } = await customer({ frozen: true, balance: '1000.00' });
     expect(account.status).toBe('frozen');
     const order = await createOrder('10.00');
-    expectError(await pay(token, { orderId: order.id, accountId, amount: order.amount }), 403, 'account_frozen');
-    expect(await balanceOf(token)).toBe('1000.00');
+    expectError(await session.pay({ orderId: order.id, accountId, amount: order.amount }), 403, 'account_frozen');
+    expect(await balanceOf(session)).toBe('1000.00');
     expect(await orderStatus(order.id)).toBe('pending');
   });
 
   test('paying exactly the balance leaves 0.00; one fen more is insufficient_funds', async () => {
     const exact = await customer({ balance: '123.45' });
     const order = await createOrder('123.45');
-    expectPaid(await pay(exact.token, { orderId: order.id, accountId: exact.accountId, amount: order.amount }), order);
-    expect(await balanceOf(exact.token)).toBe('0.00');
+    expectPaid(await exact.session.pay({ orderId: order.id, accountId: exact.accountId, amount: order.amount }), order);
+    expect(await balanceOf(exact.session)).toBe('0.00');
 
     const short = await customer({ balance: '123.44' });
     const another = await createOrder('123.45');
-    expectError(await pay(short.token, { orderId: another.id, accountId: short.accountId, amount: another.amount }), 402, 'insufficient_funds');
-    expect(await balanceOf(short.token)).toBe('123.44');
+    expectError(await short.session.pay({ orderId: another.id, accountId: short.accountId, amount: another.amount }), 402, 'insufficient_funds');
+    expect(await balanceOf(short.session)).toBe('123.44');
     expect(await orderStatus(another.id)).toBe('pending');
   });
 
@@ -533,8 +429,8 @@ test.describe('under load, and on a clock', () => {
   test.describe('payments under concurrency', () => {
     test('200 concurrent requests, 50 keys × 4: one answer per key, 50 payments, the balance drops by exactly their sum', async () => {
       test.setTimeout(60_000);
-      const { token, accountId } = await customer({ balance: '100000.00' });
-      const before = fen(await balanceOf(token));
+      const { session, accountId } = await customer({ balance: '100000.00' });
+      const before = fen(await balanceOf(session));
 
       // 50 orders of distinct amounts (in fen: 100.00, 101.37, 102.74, …).
       const orders = await Promise.all(
@@ -545,7 +441,7 @@ test.describe('under load, and on a clock', () => {
 
       const requests = shuffle(keyed.flatMap((k) => Array.from({ length: 4 }, () => k)));
       const answers = await Promise.all(
-        requests.map(async ({ order, key }) => ({ key, order, answer: await pay(token, { orderId: order.id, accountId, amount: order.amount, key }) })),
+        requests.map(async ({ order, key }) => ({ key, order, answer: await session.pay({ orderId: order.id, accountId, amount: order.amount, key }) })),
       );
       expect(answers).toHaveLength(200);
 
@@ -564,7 +460,7 @@ test.describe('under load, and on a clock', () => {
 
       // Conservation: what left the account is exactly what was paid, once per order.
       const sum = orders.reduce((total, o) => total + fen(o.amount), 0);
-      expect(fen(await balanceOf(token))).toBe(before - sum);
+      expect(fen(await balanceOf(session))).toBe(before - sum);
 
       const states = await Promise.all(orders.map((o) => partnerCall(`/v1/orders/${o.id}`)));
       for (const [i, state] of states.entries()) {
@@ -575,17 +471,17 @@ test.describe('under load, and on a clock', () => {
     });
 
     test('different keys for the same order, concurrently and from two frame sessions: one pays, the rest get already_paid', async () => {
-      const { phone, token, accountId } = await customer({ balance: '5000.00' });
-      const secondTab = await logIn(phone);
+      const { phone, session, accountId } = await customer({ balance: '5000.00' });
+      const { session: secondTab } = await loggedInSession(phone);
       const order = await createOrder('1234.56');
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => pay(i % 2 ? secondTab : token, { orderId: order.id, accountId, amount: order.amount })),
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? secondTab : session).pay({ orderId: order.id, accountId, amount: order.amount })),
       );
       const paid = answers.filter((a) => a.status === 200);
       expect(paid, answers.map((a) => a.text).join('\n')).toHaveLength(1);
       expectPaid(paid[0], order);
       for (const refused of answers.filter((a) => a.status !== 200)) expectError(refused, 409, 'already_paid');
-      expect(await balanceOf(token)).toBe('3765.44');
+      expect(await balanceOf(session)).toBe('3765.44');
       expect(await orderStatus(order.id)).toBe('paid');
     });
   });
@@ -595,17 +491,17 @@ test.describe('under load, and on a clock', () => {
       test.setTimeout(30_000);
       const receiver = await startReceiver([500, 500]);
       try {
-        const app = await registerApp(receiver.url);
+        const app = await registerPartnerApp(receiver.url);
         expect(app.webhookUrl).toBe(receiver.url);
         expect(app.webhookSecret).toMatch(/^whsec_/);
-        const { token, accountId } = await customer({ balance: '500.00' }, app);
+        const { session, accountId } = await customer({ balance: '500.00' }, app);
 
         // A refused payment sends nothing; only the paid order does.
         const tooBig = await createOrder('500.01', { secretKey: app.secretKey });
-        expectError(await pay(token, { orderId: tooBig.id, accountId, amount: tooBig.amount }), 402, 'insufficient_funds');
+        expectError(await session.pay({ orderId: tooBig.id, accountId, amount: tooBig.amount }), 402, 'insufficient_funds');
         const order = await createOrder('321.09', { secretKey: app.secretKey, description: 'Webhook order' });
         const paidAt = Date.now();
-        const paymentId = expectPaid(await pay(token, { orderId: order.id, accountId, amount: order.amount }), order);
+        const paymentId = expectPaid(await session.pay({ orderId: order.id, accountId, amount: order.amount }), order);
 
         await expect.poll(() => receiver.deliveries.length, { timeout: 15_000, intervals: [100] }).toBe(3);
         const [first, second, third] = receiver.deliveries;

@@ -4,18 +4,11 @@
  * (`X-Bank-Frame: 1`, no cross-site Origin). No browser page: these are fast, and each asserts one rule.
  */
 import { expect } from '@playwright/test';
-import { bankApi, bankOrigin, demoSecretKey, newCustomer, partnerOrigin, password, smsCode, test as e2eTest } from './helpers.ts';
+import {
+  call, frameCall, FrameSession, frameSession, loggedInSession, mintClientToken, registerApp, startFrameSession, type Answer,
+} from './bank-client.ts';
+import { apiTest as test, bankApi, bankOrigin, demoAppId, demoSecretKey, newCustomer, partnerOrigin, password, smsCode } from './helpers.ts';
 
-/**
- * The e2e `test`, minus its browser diagnostics: nothing here opens a page, so no browser is started at all
- * (the auto `diagnostics` fixture would otherwise launch Chromium for every test).
- */
-const test = e2eTest.extend({
-  // An override keeps the fixture automatic; without `page` among its parameters, no browser starts.
-  diagnostics: async ({}, use) => use(),
-});
-
-const demoAppId = 'app_demo_rental';
 /** The demo partner's origin, the one origin registered for the demo app (`http://localhost:4100` in the tests). */
 const demoOrigin = partnerOrigin;
 
@@ -23,106 +16,11 @@ const demoOrigin = partnerOrigin;
 // Local helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-interface RawResponse {
-  status: number;
-  text: string;
-  body: Record<string, any>;
-  headers: Headers;
-}
-
-/** Any call to the bank, keeping the raw text (for byte-for-byte comparisons) and the headers. */
-async function call(path: string, init: RequestInit = {}): Promise<RawResponse> {
-  const response = await fetch(`${bankOrigin}${path}`, init);
-  const text = await response.text();
-  let body: Record<string, any> = {};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: callers that care assert on `text`
-  }
-  return { status: response.status, text, body, headers: response.headers };
-}
-
-/** A call to the frame API as the bank's own frame makes it: `X-Bank-Frame: 1`, same origin (here: no Origin). */
-function frameCall(
-  path: string,
-  { method = 'POST', body, token, headers = {} }: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
-) {
-  return call(`/v1/frame${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Bank-Frame': '1',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-/** A fresh client token, minted with a partner's secret key. */
-async function mintClientToken(secretKey = demoSecretKey): Promise<string> {
-  const minted = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}', secretKey });
-  expect(minted.status).toBe(201);
-  return minted.body.clientToken as string;
-}
-
-/** POST /v1/frame/sessions; a fresh demo client token unless one is given. */
-async function startFrameSession({
-  clientToken, appId = demoAppId, origin = demoOrigin, locale = 'en', cookie, secretKey,
-}: { clientToken?: string; appId?: string; origin?: string; locale?: string; cookie?: string; secretKey?: string } = {}) {
-  return frameCall('/sessions', {
-    body: { clientToken: clientToken ?? (await mintClientToken(secretKey)), appId, origin, locale },
-    headers: cookie ? { Cookie: cookie } : {},
-  });
-}
-
-/** A frame session token, asserting the session started. */
-async function openSession(options: Parameters<typeof startFrameSession>[0] = {}): Promise<string> {
-  const started = await startFrameSession(options);
-  expect(started.status, started.text).toBe(201);
-  return started.body.sessionToken as string;
-}
-
-const tryPassword = (token: string, phone: string, pass = password) =>
-  frameCall('/login', { token, body: { phone, password: pass } });
-
-const tryCode = (token: string, challengeId: string, code = smsCode) =>
-  frameCall('/login/verify', { token, body: { challengeId, code } });
-
-/** The SMS challenge for a correct phone and password. */
-async function challengeFor(token: string, phone: string): Promise<string> {
-  const step = await tryPassword(token, phone);
-  expect(step.status, step.text).toBe(200);
-  return step.body.challengeId as string;
-}
-
 /** `name=value` of the resume cookie a successful verify sets. */
-function resumeCookie(response: RawResponse): string {
+function resumeCookie(response: Answer): string {
   const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('bank_resume_'));
   expect(setCookie, 'verify sets the resume cookie').toBeDefined();
   return setCookie!.split(';')[0];
-}
-
-/** A complete login (phone, password, SMS code) in a new or given frame session. */
-async function logIn(phone: string, options: Parameters<typeof startFrameSession>[0] & { token?: string } = {}) {
-  const token = options.token ?? (await openSession(options));
-  const verified = await tryCode(token, await challengeFor(token, phone));
-  expect(verified.status, verified.text).toBe(200);
-  return { token, customer: verified.body.customer as { customerId: string; displayName: string; expiresAt: string }, verified };
-}
-
-const sessionCustomerOf = async (token: string) => {
-  const state = await frameCall('/session', { method: 'GET', token });
-  expect(state.status, state.text).toBe(200);
-  return state.body.customer as { customerId: string; displayName: string } | null;
-};
-
-/** A second partner app, registered through the sandbox endpoint. */
-async function registerApp(origins: string[], name = 'Second Partner') {
-  const registered = await bankApi('/v1/sandbox/apps', { method: 'POST', body: JSON.stringify({ name, origins }) });
-  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-  return registered.body as { appId: string; secretKey: string; origins: string[] };
 }
 
 const uniqueOrigin = (label: string) => `http://${label}-${Math.random().toString(36).slice(2, 8)}.test`;
@@ -184,7 +82,7 @@ test.describe('client tokens', () => {
 
   test("another app's client token is refused for the demo app, and still works for its own app", async () => {
     const origin = uniqueOrigin('other');
-    const other = await registerApp([origin]);
+    const other = await registerApp({ origins: [origin] });
     expect(other.appId).toMatch(/^app_/);
     expect(other.appId).not.toBe(demoAppId);
     expect(other.secretKey).not.toBe(demoSecretKey);
@@ -210,7 +108,7 @@ test.describe('frame sessions', () => {
     expect(Date.parse(started.body.expiresAt)).toBeGreaterThan(Date.now());
     expect(started.body.customer).toBeNull();
     expect(started.headers.get('cache-control')).toBe('no-store');
-    expect(await sessionCustomerOf(started.body.sessionToken)).toBeNull();
+    expect(await new FrameSession(started.body.sessionToken).customer()).toBeNull();
   });
 
   test('an origin not registered for the app gets 403 origin_not_allowed', async () => {
@@ -222,7 +120,7 @@ test.describe('frame sessions', () => {
     expectError(await startFrameSession({ origin: `http://127.0.0.1:${port}` }), 403, 'origin_not_allowed');
     // An origin registered by another app is not the demo app's.
     const origin = uniqueOrigin('elsewhere');
-    await registerApp([origin]);
+    await registerApp({ origins: [origin] });
     expectError(await startFrameSession({ origin }), 403, 'origin_not_allowed');
   });
 
@@ -272,15 +170,15 @@ test.describe('frame sessions', () => {
 test.describe('login', () => {
   test('phone, password and SMS code log the customer in, with a partitioned HttpOnly resume cookie', async () => {
     const phone = await newCustomer({ nameEn: 'Zhang San', nameZh: '张三' });
-    const token = await openSession();
-    const step = await tryPassword(token, phone);
+    const session = await frameSession();
+    const step = await session.tryPassword(phone);
     expect(step.status).toBe(200);
     expect(typeof step.body.challengeId).toBe('string');
     expect(step.body.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(step.text).not.toContain(phone);
     expect(step.headers.getSetCookie()).toEqual([]);
 
-    const verified = await tryCode(token, step.body.challengeId);
+    const verified = await session.tryCode(step.body.challengeId);
     expect(verified.status).toBe(200);
     const customer = verified.body.customer;
     expect(customer).toEqual({ customerId: expect.any(String), displayName: 'Zhang *', expiresAt: expect.stringMatching(isoPattern) });
@@ -296,22 +194,22 @@ test.describe('login', () => {
     expect(attributes).toContain('partitioned');
     expect(attributes).toContain('path=/v1/frame/');
 
-    expect(await sessionCustomerOf(token)).toEqual(customer);
+    expect(await session.customer()).toEqual(customer);
   });
 
   test('a sandbox customer from CONTRACT §6 logs in; the display name is masked in the session locale', async () => {
-    const en = await logIn('13800000001', { locale: 'en' });
+    const en = await loggedInSession('13800000001', { locale: 'en' });
     expect(en.customer.displayName).toBe('Zhang *');
-    const zh = await logIn('13800000001', { locale: 'zh-CN' });
+    const zh = await loggedInSession('13800000001', { locale: 'zh-CN' });
     expect(zh.customer.displayName).toBe('张*');
     expect(zh.customer.customerId).toBe(en.customer.customerId);
   });
 
   test('an unknown phone and a wrong password get byte-identical answers', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    const wrongPassword = await tryPassword(token, phone, 'not-the-password');
-    const unknownPhone = await tryPassword(token, '13712345678', password);
+    const session = await frameSession();
+    const wrongPassword = await session.tryPassword(phone, 'not-the-password');
+    const unknownPhone = await session.tryPassword('13712345678', password);
     expectError(wrongPassword, 401, 'invalid_credentials');
     expect(unknownPhone.status).toBe(wrongPassword.status);
     expect(unknownPhone.text).toBe(wrongPassword.text);
@@ -321,103 +219,103 @@ test.describe('login', () => {
 
   test('a wrong SMS code gets invalid_credentials and logs nobody in; the right code then does', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    const challengeId = await challengeFor(token, phone);
-    const wrong = await tryCode(token, challengeId, '654321');
+    const session = await frameSession();
+    const challengeId = await session.challengeFor(phone);
+    const wrong = await session.tryCode(challengeId, '654321');
     expectError(wrong, 401, 'invalid_credentials');
     expect(wrong.headers.getSetCookie()).toEqual([]);
-    expect(await sessionCustomerOf(token)).toBeNull();
-    expect((await tryCode(token, challengeId)).status).toBe(200);
-    expect(await sessionCustomerOf(token)).not.toBeNull();
+    expect(await session.customer()).toBeNull();
+    expect((await session.tryCode(challengeId)).status).toBe(200);
+    expect(await session.customer()).not.toBeNull();
   });
 
   test('five wrong passwords in a row lock the customer; the right password then still answers locked', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    for (let i = 1; i <= 4; i++) expectError(await tryPassword(token, phone, `wrong-${i}`), 401, 'invalid_credentials');
-    expectError(await tryPassword(token, phone, 'wrong-5'), 423, 'locked');
-    expectError(await tryPassword(token, phone), 423, 'locked');
+    const session = await frameSession();
+    for (let i = 1; i <= 4; i++) expectError(await session.tryPassword(phone, `wrong-${i}`), 401, 'invalid_credentials');
+    expectError(await session.tryPassword(phone, 'wrong-5'), 423, 'locked');
+    expectError(await session.tryPassword(phone), 423, 'locked');
     // From another frame session (another page) too.
-    expectError(await tryPassword(await openSession(), phone), 423, 'locked');
+    expectError(await (await frameSession()).tryPassword(phone), 423, 'locked');
   });
 
   test('five wrong SMS codes lock the customer; the right code then still answers locked', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    const challengeId = await challengeFor(token, phone);
-    for (let i = 1; i <= 4; i++) expectError(await tryCode(token, challengeId, `00000${i}`), 401, 'invalid_credentials');
-    expectError(await tryCode(token, challengeId, '000005'), 423, 'locked');
-    expectError(await tryCode(token, challengeId), 423, 'locked');
-    expect(await sessionCustomerOf(token)).toBeNull();
-    expectError(await tryPassword(token, phone), 423, 'locked');
+    const session = await frameSession();
+    const challengeId = await session.challengeFor(phone);
+    for (let i = 1; i <= 4; i++) expectError(await session.tryCode(challengeId, `00000${i}`), 401, 'invalid_credentials');
+    expectError(await session.tryCode(challengeId, '000005'), 423, 'locked');
+    expectError(await session.tryCode(challengeId), 423, 'locked');
+    expect(await session.customer()).toBeNull();
+    expectError(await session.tryPassword(phone), 423, 'locked');
   });
 
   test('wrong passwords and wrong codes count together', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    for (let i = 1; i <= 3; i++) expectError(await tryPassword(token, phone, `wrong-${i}`), 401, 'invalid_credentials');
-    const challengeId = await challengeFor(token, phone);
-    expectError(await tryCode(token, challengeId, '000001'), 401, 'invalid_credentials');
-    expectError(await tryCode(token, challengeId, '000002'), 423, 'locked');
+    const session = await frameSession();
+    for (let i = 1; i <= 3; i++) expectError(await session.tryPassword(phone, `wrong-${i}`), 401, 'invalid_credentials');
+    const challengeId = await session.challengeFor(phone);
+    expectError(await session.tryCode(challengeId, '000001'), 401, 'invalid_credentials');
+    expectError(await session.tryCode(challengeId, '000002'), 423, 'locked');
   });
 
   test('a successful login resets the count of wrong attempts', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    for (let i = 1; i <= 4; i++) expectError(await tryPassword(token, phone, `wrong-${i}`), 401, 'invalid_credentials');
-    await logIn(phone);
-    for (let i = 1; i <= 4; i++) expectError(await tryPassword(token, phone, `again-${i}`), 401, 'invalid_credentials');
+    const session = await frameSession();
+    for (let i = 1; i <= 4; i++) expectError(await session.tryPassword(phone, `wrong-${i}`), 401, 'invalid_credentials');
+    await loggedInSession(phone);
+    for (let i = 1; i <= 4; i++) expectError(await session.tryPassword(phone, `again-${i}`), 401, 'invalid_credentials');
     // Four wrong since the success: not locked.
-    const step = await tryPassword(token, phone);
+    const step = await session.tryPassword(phone);
     expect(step.status, step.text).toBe(200);
   });
 
   test('a challenge belongs to its frame session', async () => {
     const phone = await newCustomer();
-    const owner = await openSession();
-    const stranger = await openSession();
-    const challengeId = await challengeFor(owner, phone);
-    const stolen = await tryCode(stranger, challengeId);
+    const owner = await frameSession();
+    const stranger = await frameSession();
+    const challengeId = await owner.challengeFor(phone);
+    const stolen = await stranger.tryCode(challengeId);
     expect(stolen.status).toBeGreaterThanOrEqual(400);
     expect(stolen.status).toBeLessThan(500);
     expect(stolen.body.error?.code).toBeDefined();
     expect(stolen.body.customer).toBeUndefined();
     expect(stolen.headers.getSetCookie()).toEqual([]);
-    expect(await sessionCustomerOf(stranger)).toBeNull();
-    expect(await sessionCustomerOf(owner)).toBeNull();
+    expect(await stranger.customer()).toBeNull();
+    expect(await owner.customer()).toBeNull();
     // The owner can still complete it.
-    expect((await tryCode(owner, challengeId)).status).toBe(200);
-    expect(await sessionCustomerOf(stranger)).toBeNull();
+    expect((await owner.tryCode(challengeId)).status).toBe(200);
+    expect(await stranger.customer()).toBeNull();
   });
 
   test('a challenge is used once; an unknown challenge is refused', async () => {
     const phone = await newCustomer();
-    const token = await openSession();
-    const challengeId = await challengeFor(token, phone);
-    expect((await tryCode(token, challengeId)).status).toBe(200);
-    const replay = await tryCode(token, challengeId);
+    const session = await frameSession();
+    const challengeId = await session.challengeFor(phone);
+    expect((await session.tryCode(challengeId)).status).toBe(200);
+    const replay = await session.tryCode(challengeId);
     expect(replay.status).toBeGreaterThanOrEqual(400);
     expect(replay.status).toBeLessThan(500);
     expect(replay.headers.getSetCookie()).toEqual([]);
-    const unknown = await tryCode(await openSession(), 'ch_not_a_challenge');
+    const unknown = await (await frameSession()).tryCode('ch_not_a_challenge');
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(unknown.status).toBeLessThan(500);
   });
 
   test('a pending challenge cannot be completed once the customer is locked', async () => {
     const phone = await newCustomer();
-    const victim = await openSession();
-    const challengeId = await challengeFor(victim, phone);
-    const attacker = await openSession();
-    for (let i = 1; i <= 5; i++) await tryPassword(attacker, phone, `wrong-${i}`);
-    expectError(await tryCode(victim, challengeId), 423, 'locked');
-    expect(await sessionCustomerOf(victim)).toBeNull();
+    const victim = await frameSession();
+    const challengeId = await victim.challengeFor(phone);
+    const attacker = await frameSession();
+    for (let i = 1; i <= 5; i++) await attacker.tryPassword(phone, `wrong-${i}`);
+    expectError(await victim.tryCode(challengeId), 423, 'locked');
+    expect(await victim.customer()).toBeNull();
   });
 
   test('a locked customer shows as locked to the partner', async () => {
     const phone = await newCustomer();
-    const { customer, token } = await logIn(phone);
-    for (let i = 1; i <= 5; i++) await tryPassword(token, phone, `wrong-${i}`);
+    const { customer, session } = await loggedInSession(phone);
+    for (let i = 1; i <= 5; i++) await session.tryPassword(phone, `wrong-${i}`);
     const looked = await bankApi(`/v1/customers/${customer.customerId}`);
     expect(looked.status).toBe(200);
     expect(looked.body.locked).toBe(true);
@@ -429,7 +327,7 @@ test.describe('login', () => {
 test.describe('customers', () => {
   test('the partner looks up a logged-in customer by customerId, masked', async () => {
     const phone = await newCustomer({ nameEn: 'Zhang San', nameZh: '张三' });
-    const { customer } = await logIn(phone);
+    const { customer } = await loggedInSession(phone);
     const looked = await bankApi(`/v1/customers/${encodeURIComponent(customer.customerId)}`);
     expect(looked.status).toBe(200);
     expect(looked.body).toMatchObject({ customerId: customer.customerId, displayName: '张*' });
@@ -441,12 +339,12 @@ test.describe('customers', () => {
 
   test('customer ids are per app: another app gets 404 for it, and its own id for the same customer', async () => {
     const phone = await newCustomer({ nameEn: 'Zhang San', nameZh: '张三' });
-    const { customer } = await logIn(phone);
+    const { customer } = await loggedInSession(phone);
     const origin = uniqueOrigin('second');
-    const other = await registerApp([origin]);
+    const other = await registerApp({ origins: [origin] });
     expectError(await bankApi(`/v1/customers/${customer.customerId}`, { secretKey: other.secretKey }), 404, 'not_found');
 
-    const theirs = await logIn(phone, { appId: other.appId, origin, secretKey: other.secretKey });
+    const theirs = await loggedInSession(phone, { appId: other.appId, origin, secretKey: other.secretKey });
     expect(theirs.customer.customerId).not.toBe(customer.customerId);
     const looked = await bankApi(`/v1/customers/${theirs.customer.customerId}`, { secretKey: other.secretKey });
     expect(looked.status).toBe(200);
@@ -456,17 +354,17 @@ test.describe('customers', () => {
 
   test('the customerId is stable across logins of the same customer with the same app', async () => {
     const phone = await newCustomer();
-    const first = await logIn(phone);
-    const second = await logIn(phone, { locale: 'zh-CN' });
+    const first = await loggedInSession(phone);
+    const second = await loggedInSession(phone, { locale: 'zh-CN' });
     expect(second.customer.customerId).toBe(first.customer.customerId);
-    const someoneElse = await logIn(await newCustomer());
+    const someoneElse = await loggedInSession(await newCustomer());
     expect(someoneElse.customer.customerId).not.toBe(first.customer.customerId);
   });
 
   test('an unknown id gets 404, a wrong key 401', async () => {
     expectError(await bankApi('/v1/customers/cus_does_not_exist'), 404, 'not_found');
     expectError(await bankApi('/v1/customers/cus_does_not_exist', { secretKey: 'sk_wrong' }), 401, 'unauthorized');
-    const { customer } = await logIn(await newCustomer());
+    const { customer } = await loggedInSession(await newCustomer());
     expectError(await bankApi(`/v1/customers/${customer.customerId}`, { secretKey: 'sk_wrong' }), 401, 'unauthorized');
   });
 });
@@ -476,32 +374,32 @@ test.describe('customers', () => {
 test.describe('logout and resume', () => {
   test('before logout the resume cookie resumes a new frame session; after it, it does not', async () => {
     const phone = await newCustomer();
-    const { token, customer, verified } = await logIn(phone);
+    const { session, customer, verified } = await loggedInSession(phone);
     const cookie = resumeCookie(verified);
 
     const resumed = await startFrameSession({ cookie });
     expect(resumed.status).toBe(201);
     expect(resumed.body.customer).toMatchObject({ customerId: customer.customerId });
-    expect(await sessionCustomerOf(resumed.body.sessionToken)).toMatchObject({ customerId: customer.customerId });
+    expect(await new FrameSession(resumed.body.sessionToken).customer()).toMatchObject({ customerId: customer.customerId });
 
-    const loggedOut = await frameCall('/logout', { token });
+    const loggedOut = await session.logOut();
     expect(loggedOut.status).toBe(200);
     expect(loggedOut.body).toEqual({ customer: null });
     const cleared = loggedOut.headers.getSetCookie().find((c) => c.startsWith(`bank_resume_${demoAppId}=`));
     expect(cleared, 'logout clears the resume cookie').toBeDefined();
     expect(cleared!.toLowerCase()).toMatch(/max-age=0|expires=thu, 01 jan 1970/);
 
-    expect(await sessionCustomerOf(token)).toBeNull();
+    expect(await session.customer()).toBeNull();
     // One logout logs out every frame that shared the login.
-    expect(await sessionCustomerOf(resumed.body.sessionToken)).toBeNull();
+    expect(await new FrameSession(resumed.body.sessionToken).customer()).toBeNull();
     const afterLogout = await startFrameSession({ cookie });
     expect(afterLogout.status).toBe(201);
     expect(afterLogout.body.customer).toBeNull();
   });
 
   test('logging out with nobody logged in is harmless', async () => {
-    const token = await openSession();
-    const loggedOut = await frameCall('/logout', { token });
+    const session = await frameSession();
+    const loggedOut = await session.logOut();
     expect(loggedOut.status).toBe(200);
     expect(loggedOut.body).toEqual({ customer: null });
   });
@@ -510,8 +408,8 @@ test.describe('logout and resume', () => {
     const phone = await newCustomer();
     const first = uniqueOrigin('first');
     const second = uniqueOrigin('second');
-    const other = await registerApp([first, second]);
-    const { verified } = await logIn(phone, { appId: other.appId, origin: first, secretKey: other.secretKey });
+    const other = await registerApp({ origins: [first, second] });
+    const { verified } = await loggedInSession(phone, { appId: other.appId, origin: first, secretKey: other.secretKey });
     const cookie = resumeCookie(verified);
     expect(cookie.startsWith(`bank_resume_${other.appId}=`)).toBe(true);
 
@@ -551,9 +449,9 @@ test.describe('robustness', () => {
     ['an empty body', ''],
   ];
 
-  const endpoints: { name: string; send: (body: string) => Promise<RawResponse> }[] = [
-    { name: 'POST /v1/frame/login', send: async (body) => frameCall('/login', { token: await openSession(), body }) },
-    { name: 'POST /v1/frame/login/verify', send: async (body) => frameCall('/login/verify', { token: await openSession(), body }) },
+  const endpoints: { name: string; send: (body: string) => Promise<Answer> }[] = [
+    { name: 'POST /v1/frame/login', send: async (body) => (await frameSession()).call('/login', { body }) },
+    { name: 'POST /v1/frame/login/verify', send: async (body) => (await frameSession()).call('/login/verify', { body }) },
     { name: 'POST /v1/frame/sessions', send: (body) => frameCall('/sessions', { body }) },
     {
       name: 'POST /v1/sandbox/apps',
@@ -609,10 +507,10 @@ test.describe('robustness', () => {
   });
 
   test('over-long fields get 400', async () => {
-    const token = await openSession();
-    expectError(await tryPassword(token, '1'.repeat(1000)), 400, 'invalid_request');
-    expectError(await tryPassword(token, '13800000001', 'p'.repeat(1000)), 400, 'invalid_request');
-    expectError(await tryCode(token, 'c'.repeat(1000)), 400, 'invalid_request');
+    const session = await frameSession();
+    expectError(await session.tryPassword('1'.repeat(1000)), 400, 'invalid_request');
+    expectError(await session.tryPassword('13800000001', 'p'.repeat(1000)), 400, 'invalid_request');
+    expectError(await session.tryCode('c'.repeat(1000)), 400, 'invalid_request');
   });
 
   test('an unknown route gets a 404 JSON error', async () => {
@@ -654,7 +552,7 @@ test.describe('CORS', () => {
   });
 
   test('the partner API is not readable by web pages', async () => {
-    const { customer } = await logIn(await newCustomer());
+    const { customer } = await loggedInSession(await newCustomer());
     for (const [method, path] of [['POST', '/v1/client-tokens'], ['GET', `/v1/customers/${customer.customerId}`]]) {
       const answer = await call(path, {
         method,
@@ -716,7 +614,7 @@ test.describe("frames' and assets' headers", () => {
 
   test("another app's frame names that app's origins only", async () => {
     const origin = uniqueOrigin('framer');
-    const other = await registerApp([origin]);
+    const other = await registerApp({ origins: [origin] });
     const csp = (await call(`/sdk/v1/frames/login.html?app=${other.appId}`)).headers.get('content-security-policy') ?? '';
     expect(csp).toContain(`frame-ancestors ${origin}`);
     expect(csp).not.toContain(demoOrigin);

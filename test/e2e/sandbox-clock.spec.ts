@@ -47,7 +47,7 @@ test('the SMS code expires after five minutes; the login after thirty', async ()
   const slow = await login();
   clock += minutes(5) + 1;
   const expired = await call('/v1/frame/login/verify', { token, body: { challengeId: slow, code: '123456' } });
-  expect(expired.body.error.code).toBe('session_expired');
+  expect(expired.body.error.code).toBe('code_expired');
   const quick = await login();
   const verified = await call('/v1/frame/login/verify', { token, body: { challengeId: quick, code: '123456' } });
   expect(Date.parse(verified.body.customer.expiresAt)).toBe(clock + minutes(30));

@@ -1,11 +1,12 @@
 import { expect } from '@playwright/test';
+import { startFrameSession } from './bank-client.ts';
 import {
-  bankApi, bankEvents, bankOrigin, logIn, loginFrame, partnerOrigin, password, recordEvents, servePartnerPage, smsCode, test } from './helpers.ts';
+  bankApi, bankEvents, bankOrigin, demoAppId, fillLoginDialog, logIn, loginFrame, partnerOrigin, password, recordEvents, servePartnerPage, smsCode, test } from './helpers.ts';
 
 test('an unregistered origin gets origin_not_allowed, and the bank refuses to be framed there', async ({ page }) => {
   await recordEvents(page);
   const stranger = 'http://stranger.localhost:4999';
-  const frameUrl = `${bankOrigin}/sdk/v1/frames/login.html?app=app_demo_rental&origin=${encodeURIComponent(stranger)}&channel=x&locale=en`;
+  const frameUrl = `${bankOrigin}/sdk/v1/frames/login.html?app=${demoAppId}&origin=${encodeURIComponent(stranger)}&channel=x&locale=en`;
   await servePartnerPage(page, '/', `{{sdk}}<bank-login></bank-login><iframe id="direct" title="direct" src="${frameUrl}"></iframe>`, { origin: stranger });
   await page.route(`${stranger}/api/bank/client-token`, (route) => route.fulfill({ json: { clientToken: 'ct_whatever' } }));
   await page.goto(`${stranger}/`);
@@ -16,14 +17,9 @@ test('an unregistered origin gets origin_not_allowed, and the bank refuses to be
   const content = direct ? await direct.evaluate(() => document.querySelector('bank-login-form') !== null).catch(() => false) : false;
   expect(content).toBe(false);
   // And the bank's frame API refuses to start a session for that origin, even with a valid client token.
-  const { body: token } = await bankApi('/v1/client-tokens', { method: 'POST', body: '{}' });
-  const response = await fetch(`${bankOrigin}/v1/frame/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Bank-Frame': '1' },
-    body: JSON.stringify({ clientToken: token.clientToken, appId: 'app_demo_rental', origin: stranger, locale: 'en' }),
-  });
+  const response = await startFrameSession({ origin: stranger });
   expect(response.status).toBe(403);
-  expect(((await response.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+  expect(response.body.error.code).toBe('origin_not_allowed');
 });
 
 test('data-token-url answering 500 gives token_fetch_failed, visible and as an event, with a retry', async ({ page }) => {
@@ -121,12 +117,7 @@ test('forged messages from the page and from a third-origin frame are ignored', 
   expect(events.filter((e) => e.type === 'bank-login-success' || e.type === 'bank-cancel')).toEqual([]);
   await expect(login.getByText('Evil')).toHaveCount(0);
   // The real login still works afterwards.
-  const frame = loginFrame(page);
-  await frame.getByRole('textbox', { name: 'Phone number' }).fill('13800000001');
-  await frame.getByRole('textbox', { name: 'Password' }).fill(password);
-  await frame.getByRole('button', { name: 'Log in' }).click();
-  await frame.getByRole('textbox', { name: 'SMS code' }).fill(smsCode);
-  await frame.getByRole('button', { name: 'Verify' }).click();
+  await fillLoginDialog(page);
   await expect(login.getByText('Logged in as Zhang *')).toBeVisible();
 });
 

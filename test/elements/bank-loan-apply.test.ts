@@ -9,44 +9,34 @@ import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
 import type { BankLoanApply } from '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
-import { loggedOutSession, mountWithContext, startingSession, type MountOptions } from './harness.ts';
+import {
+  alertOf, brokenConfig, buttons, configError, configErrorText, errorPart, expectButtonAndErrorParts, expectErrorEventsBubble,
+  expectLoading, expectSame, loggedOutSession, mountWithContext, networkError, networkText, notConnected, shadow, startingSession,
+  statusOf, text, type Mounted, type MountOptions,
+} from './harness.ts';
 
 /** Mounts `template` with a starting session unless told otherwise. */
 const mount = (template: TemplateResult = html`<bank-loan-apply product="rent-loan"></bank-loan-apply>`, options: MountOptions = {}) =>
   mountWithContext<BankLoanApply>(template, { session: startingSession, ...options });
 
-function shadow(element: HTMLElement): ShadowRoot {
-  expect(element.shadowRoot, 'open shadow root').to.exist;
-  return element.shadowRoot!;
-}
-
-const buttons = (element: HTMLElement) => [...shadow(element).querySelectorAll('button')];
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const alertOf = (element: HTMLElement) => shadow(element).querySelector('[role="alert"]');
-const statusOf = (element: HTMLElement) => shadow(element).querySelector('[role="status"]');
 const buttonNames = (element: HTMLElement) => buttons(element).map((button) => text(button));
 
-/** Asserts identity without handing DOM nodes to chai (a failing DOM assertion can hang wtr; see bank-login.test.ts). */
-function expectSame(actual: unknown, expected: unknown, what: string) {
-  const show = (node: unknown) => (node instanceof Element ? node.outerHTML.slice(0, 200) : String(node));
-  expect(actual === expected, `${what}: got ${show(actual)}, wanted ${show(expected)}`).to.be.true;
-}
-
-function expectPlainJson(detail: unknown) {
-  expect(detail).to.be.an('object');
-  expect(Object.getPrototypeOf(detail)).to.equal(Object.prototype);
-  expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
-}
-
-const notConnected = { code: 'network', message: 'The bank is not connected.', retryable: true } as const;
-const networkError = { code: 'network', message: 'Could not reach the bank.', retryable: true } as const;
-const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;
-const networkText = 'Could not reach the bank. Check your connection and try again.';
 const setupText = 'This element is set up wrongly: ';
 
 /** The invalid_attribute messages announced so far. */
 const problemMessages = (events: CustomEvent[]) =>
   events.filter((e) => e.type === 'bank-error').map((e) => (e.detail.code === 'invalid_attribute' ? e.detail.message : e.detail.code));
+
+/** Valid: no alert, no event. Invalid: `message` shown as a setup mistake and announced as the one problem. */
+function expectVerdict({ element, eventsOf }: Mounted<BankLoanApply>, valid: boolean, message: string) {
+  if (valid) {
+    expectSame(alertOf(element), null, 'alert');
+    expect(eventsOf('bank-error')).to.have.length(0);
+  } else {
+    expect(text(alertOf(element))).to.equal(`${setupText}${message}`);
+    expect(problemMessages(eventsOf('bank-error'))).to.deep.equal([message]);
+  }
+}
 
 /**
  * Makes the session ready without a bank, with a brake: should the element announce more than `limit` errors
@@ -97,15 +87,7 @@ describe('<bank-loan-apply>', () => {
     });
 
     it('with valid attributes and a starting session: a loading status, no alert, no event', async () => {
-      const { element, eventsOf } = await mount(
-        html`<bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-42"></bank-loan-apply>`,
-      );
-      expect(text(statusOf(element))).to.equal('Connecting to the bank…');
-      expect(statusOf(element)!.getAttribute('part')).to.equal('loading');
-      expectSame(alertOf(element), null, 'alert');
-      expect(buttons(element)).to.have.length(0);
-      expect(eventsOf('bank-error')).to.have.length(0);
-      expect(eventsOf('bank-ready')).to.have.length(0);
+      expectLoading(await mount(html`<bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-42"></bank-loan-apply>`));
     });
 
     for (const [amount, valid] of [
@@ -114,15 +96,8 @@ describe('<bank-loan-apply>', () => {
       ['36000', true], ['3500.5', true], ['3500.50', true],
     ] as const) {
       it(`${valid ? 'accepts' : 'rejects'} amount=${JSON.stringify(amount)}`, async () => {
-        const { element, eventsOf } = await mount(html`<bank-loan-apply product="rent-loan" amount=${amount}></bank-loan-apply>`);
-        if (valid) {
-          expectSame(alertOf(element), null, 'alert');
-          expect(eventsOf('bank-error')).to.have.length(0);
-        } else {
-          const message = `amount "${amount}" is not an amount in yuan like "36000"`;
-          expect(text(alertOf(element))).to.equal(`${setupText}${message}`);
-          expect(problemMessages(eventsOf('bank-error'))).to.deep.equal([message]);
-        }
+        const mounted = await mount(html`<bank-loan-apply product="rent-loan" amount=${amount}></bank-loan-apply>`);
+        expectVerdict(mounted, valid, `amount "${amount}" is not an amount in yuan like "36000"`);
       });
     }
 
@@ -131,15 +106,8 @@ describe('<bank-loan-apply>', () => {
       ['1', true], ['12', true], ['360', true],
     ] as const) {
       it(`${valid ? 'accepts' : 'rejects'} term=${JSON.stringify(term)}`, async () => {
-        const { element, eventsOf } = await mount(html`<bank-loan-apply product="rent-loan" term=${term}></bank-loan-apply>`);
-        if (valid) {
-          expectSame(alertOf(element), null, 'alert');
-          expect(eventsOf('bank-error')).to.have.length(0);
-        } else {
-          const message = `term "${term}" is not a whole number of months`;
-          expect(text(alertOf(element))).to.equal(`${setupText}${message}`);
-          expect(problemMessages(eventsOf('bank-error'))).to.deep.equal([message]);
-        }
+        const mounted = await mount(html`<bank-loan-apply product="rent-loan" term=${term}></bank-loan-apply>`);
+        expectVerdict(mounted, valid, `term "${term}" is not a whole number of months`);
       });
     }
 
@@ -236,11 +204,8 @@ describe('<bank-loan-apply>', () => {
 
   describe('config and session errors', () => {
     it('shows the config error when the SDK could not start', async () => {
-      const { element, eventsOf } = await mount(undefined, {
-        config: { error: configError },
-        session: { status: 'error', error: configError },
-      });
-      expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+      const { element, eventsOf } = await mount(undefined, brokenConfig());
+      expect(text(alertOf(element))).to.equal(configErrorText);
       expect(buttons(element)).to.have.length(0);
       expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
     });
@@ -248,11 +213,8 @@ describe('<bank-loan-apply>', () => {
     // "This element is set up wrongly: product is required" and never the config error that `SdkConfig.error`
     // says every element shows. The config error should win over everything.
     it('lets a config error win over attribute problems', async () => {
-      const { element, eventsOf } = await mount(html`<bank-loan-apply amount="abc"></bank-loan-apply>`, {
-        config: { error: configError },
-        session: { status: 'error', error: configError },
-      });
-      expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+      const { element, eventsOf } = await mount(html`<bank-loan-apply amount="abc"></bank-loan-apply>`, brokenConfig());
+      expect(text(alertOf(element))).to.equal(configErrorText);
       expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
     });
 
@@ -296,55 +258,24 @@ describe('<bank-loan-apply>', () => {
 
   describe('events', () => {
     it('bank-error bubbles out of the document, is composed and has a plain JSON detail', async () => {
-      const seenOnDocument: CustomEvent[] = [];
-      const listener = (event: Event) => seenOnDocument.push(event as CustomEvent);
-      document.addEventListener('bank-error', listener);
-      try {
-        const broken = await mount(html`<bank-loan-apply term="0"></bank-loan-apply>`);
-        const failed = await mount(undefined, { session: { status: 'error', error: networkError } });
-        const events = [...broken.events, ...failed.events];
-        expect(events.map((e) => `${e.type}:${e.detail.code}`)).to.deep.equal(['bank-error:invalid_attribute', 'bank-error:network']);
-        expect(seenOnDocument).to.have.length(2);
-        for (const event of events) {
-          expect(event).to.be.instanceOf(CustomEvent);
-          expect(event.bubbles, 'bubbles').to.be.true;
-          expect(event.composed, 'composed').to.be.true;
-          expectPlainJson(event.detail);
-          expect(Object.keys(event.detail).sort()).to.deep.equal(['code', 'message', 'retryable']);
-        }
-        expectSame(broken.events[0].target, broken.element, 'target');
-        expect(failed.events[0].detail, 'a copy, not the session error object').not.to.equal(networkError);
-      } finally {
-        document.removeEventListener('bank-error', listener);
-      }
+      const { failed } = await expectErrorEventsBubble(
+        () => mount(html`<bank-loan-apply term="0"></bank-loan-apply>`),
+        () => mount(undefined, { session: { status: 'error', error: networkError } }),
+      );
+      expect(failed.events[0].detail, 'a copy, not the session error object').not.to.equal(networkError);
     });
   });
 
   describe('theming', () => {
     it('exposes ::part(button) and ::part(error) to the page', async () => {
       const { element } = await mount(undefined, { session: { status: 'error', error: networkError } });
-      const button = buttons(element)[0];
-      const error = shadow(element).querySelector('[part~="error"]')!;
-      expect(getComputedStyle(button).letterSpacing).not.to.equal('7px');
-      expect(getComputedStyle(error).borderTopStyle).to.equal('solid');
-      const style = document.createElement('style');
-      style.textContent = `
-        bank-loan-apply::part(button) { letter-spacing: 7px; }
-        bank-loan-apply::part(error) { border-top-style: dashed; }
-      `;
-      document.head.append(style);
-      try {
-        expect(getComputedStyle(button).letterSpacing).to.equal('7px');
-        expect(getComputedStyle(error).borderTopStyle).to.equal('dashed');
-      } finally {
-        style.remove();
-      }
+      await expectButtonAndErrorParts(element);
     });
 
     it('uses --bank-color-primary for the Try again button, and --bank-color-error for the error box', async () => {
       const { element } = await mount(undefined, { session: { status: 'error', error: networkError } });
       const button = buttons(element)[0];
-      const error = shadow(element).querySelector('[part~="error"]')!;
+      const error = errorPart(element);
       expect(getComputedStyle(button).color).not.to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle(error).color).not.to.equal('rgb(4, 5, 6)');
       element.style.setProperty('--bank-color-primary', 'rgb(1, 2, 3)');

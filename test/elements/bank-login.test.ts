@@ -4,25 +4,11 @@ import '../../src/elements/bank-login/bank-login.ts';
 import type { BankLogin } from '../../src/elements/bank-login/bank-login.ts';
 import { partnerMessages } from '../../src/i18n/partner.ts';
 import {
-  demoCustomer,
-  loggedInSession,
-  loggedOutSession,
-  mountWithContext,
-  startingSession,
-  type MountOptions,
+  alertOf, buttons, configError, configErrorText, demoCustomer, expectBankEvent, expectSame, listenOnDocument, loggedInSession,
+  loggedOutSession, mountWithContext, networkError, shadow, startingSession, statusOf, text, withPageStyle, type MountOptions,
 } from './harness.ts';
 
 const mount = (options: MountOptions = {}) => mountWithContext<BankLogin>(html`<bank-login></bank-login>`, options);
-
-function shadow(element: HTMLElement): ShadowRoot {
-  expect(element.shadowRoot, 'open shadow root').to.exist;
-  return element.shadowRoot!;
-}
-
-const buttons = (element: HTMLElement) => [...shadow(element).querySelectorAll('button')];
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const alertOf = (element: HTMLElement) => shadow(element).querySelector('[role="alert"]');
-const statusOf = (element: HTMLElement) => shadow(element).querySelector('[role="status"]');
 
 /** The button's accessible name, from its content (no ARIA labelling that could override it). */
 function accessibleName(button: HTMLButtonElement): string {
@@ -38,23 +24,6 @@ function onlyButton(element: HTMLElement, name: string): HTMLButtonElement {
   return all[0];
 }
 
-/**
- * Asserts that `actual` is `expected` without handing DOM nodes to chai: here a failing
- * `expect(element).to.be.null` hung the whole file until wtr's 120 s timeout instead of reporting the failure.
- */
-function expectSame(actual: unknown, expected: unknown, what: string) {
-  const show = (node: unknown) => (node instanceof Element ? node.outerHTML.slice(0, 200) : String(node));
-  expect(actual === expected, `${what}: got ${show(actual)}, wanted ${show(expected)}`).to.be.true;
-}
-
-function expectPlainJson(detail: unknown) {
-  expect(detail).to.be.an('object');
-  expect(Object.getPrototypeOf(detail)).to.equal(Object.prototype);
-  expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
-}
-
-const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;
-const networkError = { code: 'network', message: 'Could not reach the bank.', retryable: true } as const;
 const originError = {
   code: 'origin_not_allowed',
   message: 'http://localhost:8000 is not a registered origin of app_demo_rental.',
@@ -232,7 +201,7 @@ describe('<bank-login>', () => {
       const { element, eventsOf, setSession } = await mount({ config: { error: configError } });
       const alert = alertOf(element);
       expect(alert).to.exist;
-      expect(text(alert)).to.contain('The bank SDK is set up wrongly: data-app-id is required');
+      expect(text(alert)).to.contain(configErrorText);
       expect(buttons(element), 'not retryable').to.have.length(0);
       expect(eventsOf('bank-error')).to.have.length(1);
       expect(eventsOf('bank-error')[0].detail).to.deep.equal(configError);
@@ -297,11 +266,7 @@ describe('<bank-login>', () => {
 
   describe('events', () => {
     it('every bank-* event bubbles, is composed and has a plain JSON detail', async () => {
-      const seenOnDocument: CustomEvent[] = [];
-      const listener = (event: Event) => seenOnDocument.push(event as CustomEvent);
-      document.addEventListener('bank-ready', listener);
-      document.addEventListener('bank-error', listener);
-      try {
+      await listenOnDocument(['bank-ready', 'bank-error'], async (seenOnDocument) => {
         const ready = await mount();
         const broken = await mountWithContext<BankLogin>(html`<bank-login locale="fr"></bank-login>`);
         const failed = await mount({ session: { status: 'error', error: networkError } });
@@ -309,32 +274,19 @@ describe('<bank-login>', () => {
         expect(events.map((e) => e.type)).to.deep.equal(['bank-ready', 'bank-error', 'bank-error']);
         // Listened for without capture on the wrapper and on the document: they arrived by bubbling.
         expect(seenOnDocument).to.have.length(3);
-        for (const event of events) {
-          expect(event, event.type).to.be.instanceOf(CustomEvent);
-          expect(event.bubbles, `${event.type} bubbles`).to.be.true;
-          expect(event.composed, `${event.type} composed`).to.be.true;
-          expectPlainJson(event.detail);
-        }
+        for (const event of events) expectBankEvent(event);
         expectSame(ready.events[0].target, ready.element, 'target');
-      } finally {
-        document.removeEventListener('bank-ready', listener);
-        document.removeEventListener('bank-error', listener);
-      }
+      });
     });
   });
 
   describe('theming', () => {
     it('exposes ::part(button) to the page', async () => {
-      const style = document.createElement('style');
-      style.textContent = 'bank-login::part(button) { letter-spacing: 7px; }';
-      document.head.append(style);
-      try {
+      await withPageStyle('bank-login::part(button) { letter-spacing: 7px; }', async () => {
         const { element } = await mount();
         const button = onlyButton(element, 'Log in');
         expect(getComputedStyle(button).letterSpacing).to.equal('7px');
-      } finally {
-        style.remove();
-      }
+      });
     });
 
     it('uses --bank-color-primary for the button background', async () => {

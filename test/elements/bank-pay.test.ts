@@ -6,7 +6,11 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-pay/bank-pay.ts';
 import type { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
-import { loggedInSession, loggedOutSession, mountWithContext, startingSession, type MountOptions } from './harness.ts';
+import {
+  alertOf, brokenConfig, buttons, configError, configErrorText, errorPart, expectButtonAndErrorParts, expectErrorEventsBubble,
+  expectLoading, expectSame, loggedInSession, loggedOutSession, mountWithContext, networkText, notConnected, shadow, startingSession,
+  statusOf, text, type MountOptions,
+} from './harness.ts';
 
 const validOrderId = 'ord_demo01';
 
@@ -16,34 +20,13 @@ const mount = (orderId: string | null = validOrderId, options: MountOptions = {}
     options,
   );
 
-function shadow(element: HTMLElement): ShadowRoot {
-  expect(element.shadowRoot, 'open shadow root').to.exist;
-  return element.shadowRoot!;
-}
-
-const buttons = (element: HTMLElement) => [...shadow(element).querySelectorAll('button')];
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const alertOf = (element: HTMLElement) => shadow(element).querySelector('[role="alert"]');
 const alertsOf = (element: HTMLElement) => shadow(element).querySelectorAll('[role="alert"]');
-const statusOf = (element: HTMLElement) => shadow(element).querySelector('[role="status"]');
-
-/** Asserts identity without handing DOM nodes to chai (a failing DOM assertion can hang wtr; see bank-login.test.ts). */
-function expectSame(actual: unknown, expected: unknown, what: string) {
-  const show = (node: unknown) => (node instanceof Element ? node.outerHTML.slice(0, 200) : String(node));
-  expect(actual === expected, `${what}: got ${show(actual)}, wanted ${show(expected)}`).to.be.true;
-}
 
 function buttonNames(element: HTMLElement) {
   return buttons(element).map((button) => {
     expect(button.hasAttribute('aria-label'), 'no aria-label').to.be.false;
     return text(button);
   });
-}
-
-function expectPlainJson(detail: unknown) {
-  expect(detail).to.be.an('object');
-  expect(Object.getPrototypeOf(detail)).to.equal(Object.prototype);
-  expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
 }
 
 /** Records uncaught errors and unhandled rejections (and console.error, where a render crash is logged). */
@@ -68,9 +51,6 @@ function watchFailures() {
   };
 }
 
-const notConnected = { code: 'network', message: 'The bank is not connected.', retryable: true } as const;
-const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;
-const networkText = 'Could not reach the bank. Check your connection and try again.';
 
 /** Mounts with a ready session and waits for the (failing) order load to show its error. */
 async function mountFailedLoad(options: MountOptions = {}) {
@@ -127,13 +107,7 @@ describe('<bank-pay>', () => {
     });
 
     it('with a valid order-id and a starting session: a loading status, no alert, no event', async () => {
-      const { element, eventsOf } = await mount(validOrderId, { session: startingSession });
-      expect(text(statusOf(element))).to.equal('Connecting to the bank…');
-      expect(statusOf(element)!.getAttribute('part')).to.equal('loading');
-      expectSame(alertOf(element), null, 'alert');
-      expect(buttons(element)).to.have.length(0);
-      expect(eventsOf('bank-error')).to.have.length(0);
-      expect(eventsOf('bank-ready')).to.have.length(0);
+      expectLoading(await mount(validOrderId, { session: startingSession }));
     });
 
     it('reports an order-id that becomes invalid, and clears the alert once corrected', async () => {
@@ -174,11 +148,8 @@ describe('<bank-pay>', () => {
 
   describe('config error', () => {
     it('shows the config error, not the loading state, when the SDK could not start', async () => {
-      const { element, eventsOf } = await mount(validOrderId, {
-        config: { error: configError },
-        session: { status: 'error', error: configError },
-      });
-      expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+      const { element, eventsOf } = await mount(validOrderId, brokenConfig());
+      expect(text(alertOf(element))).to.equal(configErrorText);
       expect(buttons(element), 'not retryable').to.have.length(0);
       expectSame(statusOf(element), null, 'status');
       expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
@@ -188,21 +159,15 @@ describe('<bank-pay>', () => {
     // `SdkConfig.error` says every element shows. The config error should win over everything.
     it('lets a config error win over attribute problems', async () => {
       for (const template of [html`<bank-pay></bank-pay>`, html`<bank-pay order-id="12345" locale="fr"></bank-pay>`]) {
-        const { element, eventsOf } = await mountWithContext<BankPay>(template, {
-          config: { error: configError },
-          session: { status: 'error', error: configError },
-        });
-        expect(text(alertOf(element))).to.equal('The bank SDK is set up wrongly: data-app-id is required');
+        const { element, eventsOf } = await mountWithContext<BankPay>(template, brokenConfig());
+        expect(text(alertOf(element))).to.equal(configErrorText);
         expect(alertsOf(element)).to.have.length(1);
         expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([configError]);
       }
     });
 
     it('shows the config error in zh-CN', async () => {
-      const { element } = await mount(validOrderId, {
-        config: { locale: 'zh-CN', error: configError },
-        session: { status: 'error', error: configError },
-      });
+      const { element } = await mount(validOrderId, brokenConfig({ locale: 'zh-CN' }));
       expect(text(alertOf(element))).to.equal('银行 SDK 配置有误：data-app-id is required');
     });
   });
@@ -327,27 +292,8 @@ describe('<bank-pay>', () => {
 
   describe('events', () => {
     it('bank-error bubbles out of the document, is composed and has a plain JSON detail', async () => {
-      const seenOnDocument: CustomEvent[] = [];
-      const listener = (event: Event) => seenOnDocument.push(event as CustomEvent);
-      document.addEventListener('bank-error', listener);
-      try {
-        const broken = await mount('12345');
-        const failed = await mountFailedLoad();
-        const events = [...broken.events, ...failed.events];
-        expect(events.map((e) => `${e.type}:${e.detail.code}`)).to.deep.equal(['bank-error:invalid_attribute', 'bank-error:network']);
-        expect(seenOnDocument).to.have.length(2);
-        for (const event of events) {
-          expect(event).to.be.instanceOf(CustomEvent);
-          expect(event.bubbles, 'bubbles').to.be.true;
-          expect(event.composed, 'composed').to.be.true;
-          expectPlainJson(event.detail);
-          expect(Object.keys(event.detail).sort()).to.deep.equal(['code', 'message', 'retryable']);
-        }
-        expectSame(broken.events[0].target, broken.element, 'target');
-        expectSame(failed.events[0].target, failed.element, 'target');
-      } finally {
-        document.removeEventListener('bank-error', listener);
-      }
+      const { failed } = await expectErrorEventsBubble(() => mount('12345'), () => mountFailedLoad());
+      expectSame(failed.events[0].target, failed.element, 'target');
     });
 
     it('does not hand out its own error object: changing a detail changes nothing in the element', async () => {
@@ -364,23 +310,8 @@ describe('<bank-pay>', () => {
 
   describe('theming', () => {
     it('exposes ::part(button) and ::part(error) to the page', async () => {
-      const style = document.createElement('style');
-      style.textContent = `
-        bank-pay::part(button) { letter-spacing: 7px; }
-        bank-pay::part(error) { border-top-style: dashed; }
-      `;
       const { element } = await mountFailedLoad();
-      const button = buttons(element)[0];
-      const error = shadow(element).querySelector('[part~="error"]')!;
-      expect(getComputedStyle(button).letterSpacing).not.to.equal('7px');
-      expect(getComputedStyle(error).borderTopStyle).to.equal('solid');
-      document.head.append(style);
-      try {
-        expect(getComputedStyle(button).letterSpacing).to.equal('7px');
-        expect(getComputedStyle(error).borderTopStyle).to.equal('dashed');
-      } finally {
-        style.remove();
-      }
+      await expectButtonAndErrorParts(element);
     });
 
     it('uses --bank-color-primary for the Try again button', async () => {
@@ -393,7 +324,7 @@ describe('<bank-pay>', () => {
 
     it('uses --bank-color-error for the error box', async () => {
       const { element } = await mount(null);
-      const error = shadow(element).querySelector('[part~="error"]')!;
+      const error = errorPart(element);
       expect(getComputedStyle(error).color).not.to.equal('rgb(4, 5, 6)');
       element.style.setProperty('--bank-color-error', 'rgb(4, 5, 6)');
       expect(getComputedStyle(error).color).to.equal('rgb(4, 5, 6)');
