@@ -61,6 +61,8 @@ export class BankPay extends BankElement<PayMessage> {
   @state() private phase: Phase = 'idle';
   @state() private lastFailure?: SdkError;
   private loadedFor?: string;
+  /** The order the open bank dialog is paying, whatever order-id says now. */
+  private payingFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -155,6 +157,7 @@ export class BankPay extends BankElement<PayMessage> {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
+    this.payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {
       actingElement(this);
@@ -168,7 +171,7 @@ export class BankPay extends BankElement<PayMessage> {
     const result = await this.openSecureFrame('pay', this.t('payDialog'), { order: order.id });
     if (result?.outcome === 'paid') {
       const paymentId = String(result.paymentId);
-      this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
+      if (this.loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
       this.phase = 'idle';
       this.emit('bank-pay-success', { orderId: order.id, paymentId, status: 'paid' });
     } else if (result === null) {
@@ -206,11 +209,12 @@ export class BankPay extends BankElement<PayMessage> {
   protected onFrameEvent(message: BankEventMessage) {
     if (message.event !== 'payment-failed') return;
     const { code, message: text, final } = message.data;
-    this.emit('bank-pay-failure', { orderId: this.order?.id ?? '', code, message: text });
+    const orderId = this.payingFor ?? '';
+    this.emit('bank-pay-failure', { orderId, code, message: text });
     if (final) {
       this.failPayment(sdkError(code, text, retryableFailures.has(code)));
       this.closeSecureFrame({ outcome: 'failed' });
-      if (code === 'already_paid' && this.order) void this.refreshOrder(this.order.id);
+      if (code === 'already_paid') void this.refreshOrder(orderId);
     }
   }
 
