@@ -199,3 +199,36 @@ test('a spy installed before the SDK never sees the password, the SMS code or a 
   expect(seen).not.toMatch(/\brs_[\w-]{20,}/);
   expect(seen).not.toContain('sessionToken');
 });
+
+test('an ended bank session is renewed with a fresh client token, without a logout, and the element recovers', async ({ page }) => {
+  await recordEvents(page);
+  const order = await bankApi('/v1/orders', { method: 'POST', body: JSON.stringify({ amount: '12.00', currency: 'CNY', description: 'Renewal test' }) });
+  let tokenRequests = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/bank/client-token')) tokenRequests++;
+  });
+  await servePartnerPage(page, '/renew', '{{sdk}}<bank-login></bank-login><div id="later"></div>');
+  await page.goto('/renew');
+  await logIn(page);
+  await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
+  expect(tokenRequests).toBe(1);
+  // The bank answers that the frame session ended (as it does after 30 minutes).
+  let ended = false;
+  await page.route('**/v1/frame/orders/**', (route) => {
+    if (ended) return route.continue();
+    ended = true;
+    return route.fulfill({ status: 401, json: { error: { code: 'session_expired', message: 'The bank session has expired.' } } });
+  });
+  await page.evaluate((id) => {
+    const pay = document.createElement('bank-pay');
+    pay.setAttribute('order-id', id);
+    document.getElementById('later')!.append(pay);
+  }, order.body.id as string);
+  // The SDK fetched a new client token, the bank resumed the login, and the order loads on its own.
+  await expect(page.locator('bank-pay').getByRole('button', { name: 'Pay ¥12.00' })).toBeVisible();
+  expect(tokenRequests).toBe(2);
+  await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
+  const types = (await bankEvents(page)).map((e) => e.type);
+  expect(types).not.toContain('bank-logout');
+  expect(types.filter((t) => t === 'bank-login-success')).toHaveLength(1);
+});

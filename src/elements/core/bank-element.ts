@@ -84,6 +84,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
+    // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
+    if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
+      this.failure = null;
+    }
     const problems = this.attributeProblems();
     if (problems.length) {
       if (this.failure?.code !== 'invalid_attribute' || this.failure.message !== problems.join('; ')) {
