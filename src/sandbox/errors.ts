@@ -7,6 +7,7 @@ export type BankErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'client_token_invalid'
   | 'origin_not_allowed'
   | 'session_expired'
@@ -29,6 +30,7 @@ const statusOf: Record<BankErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   payload_too_large: 413,
+  rate_limited: 429,
   client_token_invalid: 401,
   origin_not_allowed: 403,
   session_expired: 401,

@@ -10,7 +10,7 @@ import { readBody } from './partner-api.ts';
 import { verifySecret } from './secrets.ts';
 import {
   closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
-  openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession,
+  openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession, type FrameSession,
 } from './sessions.ts';
 import { parseOrigin } from './validate.ts';
 import { formatAmount } from '../domain/money.ts';
@@ -79,9 +79,28 @@ function failAttempt(c: Context<Env>, customer: CustomerRow, error: BankError): 
   throw error;
 }
 
+/**
+ * Login attempts per frame session, in a fixed window. The five-failure lock protects each customer; this keeps
+ * one page from spraying many phone numbers with one guess each.
+ */
+const loginAttempts = new Map<string, { windowStart: number; count: number }>();
+const loginAttemptLimit = 20;
+const loginWindowMs = 10 * 60_000;
+
+function countLoginAttempt(session: FrameSession, now: number) {
+  const entry = loginAttempts.get(session.tokenHash);
+  if (!entry || now - entry.windowStart >= loginWindowMs) {
+    if (loginAttempts.size > 10_000) loginAttempts.clear(); // a sandbox: bounded memory beats precision
+    loginAttempts.set(session.tokenHash, { windowStart: now, count: 1 });
+  } else if (++entry.count > loginAttemptLimit) {
+    throw new BankError('rate_limited', 'Too many login attempts from this page. Wait a few minutes.');
+  }
+}
+
 frameApi.post('/login', async (c) => {
   const { db, now } = c.var.options;
   const session = frameSession(c);
+  countLoginAttempt(session, now());
   const body = await readBody(c);
   const phone = body.string('phone', { max: 20 });
   const password = body.string('password', { max: 100 });
@@ -98,6 +117,7 @@ frameApi.post('/login', async (c) => {
 frameApi.post('/login/verify', async (c) => {
   const { db, now } = c.var.options;
   const session = frameSession(c);
+  countLoginAttempt(session, now());
   const body = await readBody(c);
   const challengeId = body.string('challengeId', { max: 100 });
   const code = body.string('code', { max: 10 });

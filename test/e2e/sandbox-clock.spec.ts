@@ -59,3 +59,19 @@ test('the SMS code expires after five minutes; the login after thirty', async ()
   expect(after.status).toBe(401);
   expect(after.body.error.code).toBe('session_expired');
 });
+
+test('one page cannot spray logins: twenty attempts per frame session in ten minutes, then 429', async () => {
+  const { call, session } = bank();
+  const token = await session();
+  for (let i = 0; i < 20; i++) {
+    const phone = `1390000${String(i).padStart(4, '0')}`;
+    expect((await call('/v1/frame/login', { token, body: { phone, password: 'guess' } })).status).toBe(401);
+  }
+  const limited = await call('/v1/frame/login', { token, body: { phone: '13800000001', password: 'Passw0rd!' } });
+  expect(limited.status).toBe(429);
+  expect(limited.body.error.code).toBe('rate_limited');
+  // Another page (frame session) is not affected, and the window ends.
+  expect((await call('/v1/frame/login', { token: await session(), body: { phone: '13800000001', password: 'Passw0rd!' } })).status).toBe(200);
+  clock += minutes(10);
+  expect((await call('/v1/frame/login', { token, body: { phone: '13800000001', password: 'Passw0rd!' } })).status).toBe(200);
+});

@@ -9,6 +9,7 @@ const codeMap: Record<string, SdkErrorCode> = {
   forbidden: 'origin_not_allowed',
   unauthorized: 'session_expired',
   payload_too_large: 'invalid_request',
+  rate_limited: 'network',
   idempotency_conflict: 'invalid_request',
 };
 
