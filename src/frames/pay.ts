@@ -60,6 +60,10 @@ export class BankPayForm extends SecureForm {
     const order = this.order;
     if (!order) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
     const usable = this.accounts.filter((a) => a.status === 'active');
+    if (!this.accounts.length) {
+      return html`<p role="alert">${this.t('noAccounts')}</p>
+        <div class="actions"><button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button></div>`;
+    }
     return html`<dl class="order">
         <dt>${this.t('payee')}</dt>
         <dd>${order.payee}</dd>
