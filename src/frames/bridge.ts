@@ -1,7 +1,7 @@
 /**
  * The bridge: one hidden bank-origin frame per partner page. It holds the session token in memory, is the only
- * caller of the bank API with it, and answers the page's narrow RPC (`start`, `logout`) and the secure frames'
- * requests over this page's BroadcastChannel.
+ * caller of the bank API with it, and answers the page's narrow RPC (`start`, `logout` and the reads the elements
+ * show: orders, loan products and quotes) and the secure frames' requests over this page's BroadcastChannel.
  */
 import {
   isBridgeRequest, isCustomerDisplay, sdkError, type BridgeRequest, type ChannelRequest, type CustomerDisplay,
@@ -13,14 +13,15 @@ const api = new BankApi();
 let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
-function setCustomer(page: FramePage, next: CustomerDisplay | null) {
+/** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
+function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
   customer = next;
   clearTimeout(expiryTimer);
   if (next) {
     // The page hears of the login's end when it happens, not on the customer's next click.
     expiryTimer = setTimeout(() => setCustomer(page, null), Math.max(0, Date.parse(next.expiresAt) - Date.now()));
   }
-  postToPartner(page, { event: 'session', data: { customer } });
+  if (announce) postToPartner(page, { event: 'session', data: { customer } });
 }
 
 type Handler = (page: FramePage, params: Record<string, unknown>) => Promise<unknown>;
@@ -43,7 +44,7 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
       locale: params.locale === 'en' ? 'en' : 'zh-CN',
     });
     api.token = started.sessionToken;
-    customer = isCustomerDisplay(started.customer) ? started.customer : null;
+    setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
     return { customer };
   },
   async logout(page) {
