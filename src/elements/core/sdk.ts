@@ -80,8 +80,18 @@ export function start(raw: LoaderInput): Promise<void> {
   return connect();
 }
 
-/** (Re)connects after an error; elements offer it as "Try again" when the error is retryable. */
-export async function connect(): Promise<void> {
+let connecting: Promise<void> | undefined;
+
+/**
+ * (Re)connects: at start, after an error ("Try again") and when the bank session ended. Calls that overlap share
+ * one attempt, so the bank never sees two starts from one page at once.
+ */
+export function connect(): Promise<void> {
+  connecting ??= startSession().finally(() => (connecting = undefined));
+  return connecting;
+}
+
+async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
