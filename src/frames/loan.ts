@@ -41,7 +41,7 @@ export class BankLoanForm extends SecureForm {
   protected renderBody() {
     const quote = this.quote;
     if (!quote) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
-    return html`<p class="hint">
+    return html`<p class="hint summary">
         <strong>${this.t(`product.${quote.product}` as FrameMessage)}</strong>:
         ${this.t('loanSummary', {
           amount: this.money(quote.amount), n: quote.termMonths, apr: quote.apr, payment: this.money(quote.typicalPayment),

@@ -56,6 +56,9 @@ export abstract class SecureForm extends LitElement {
       color: #52606d;
       margin: 0;
     }
+    .summary {
+      margin-bottom: 1rem;
+    }
     .field-error,
     [role='alert'] {
       color: var(--bank-color-error, #a4001a);
