@@ -427,7 +427,7 @@ test.describe('under load, and on a clock', () => {
   test.describe.configure({ mode: 'default' });
 
   test.describe('payments under concurrency', () => {
-    test('200 concurrent requests, 50 keys × 4: one answer per key, 50 payments, the balance drops by exactly their sum', async () => {
+    test('200 concurrent requests, 50 keys × 4: one answer per key, 50 payments, the balance drops by exactly their sum, the ledger balances', async () => {
       test.setTimeout(60_000);
       const { session, accountId } = await customer({ balance: '100000.00' });
       const before = fen(await balanceOf(session));
@@ -468,6 +468,12 @@ test.describe('under load, and on a clock', () => {
         const answer = answers.find((a) => a.order.id === orders[i].id)!.answer;
         expect(state.body.paymentId).toBe(answer.body.payment.id);
       }
+
+      // The bank's own books: every entry sums to zero, every transaction balances, balances match the entries.
+      const ledger = await call('/v1/sandbox/ledger');
+      expect(ledger.body).toMatchObject({
+        entriesSum: 0, unbalancedTransactions: 0, accountsNotMatchingEntries: 0, negativeCustomerAccounts: 0, ok: true,
+      });
     });
 
     test('different keys for the same order, concurrently and from two frame sessions: one pays, the rest get already_paid', async () => {
