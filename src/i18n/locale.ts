@@ -1,6 +1,5 @@
 /** The two locales the SDK speaks, completely. */
 export type Locale = 'en' | 'zh-CN';
-export const locales: readonly Locale[] = ['en', 'zh-CN'];
 
 export const isLocale = (value: unknown): value is Locale => value === 'en' || value === 'zh-CN';
 

@@ -1,5 +1,6 @@
 import { test as base, expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { partnerCsp } from '../../demo/server.ts';
 import { bankPort, partnerPort } from '../playwright.config.ts';
 
 /**
@@ -62,10 +63,10 @@ export const paymentPin = '135790';
  * Collects console errors and uncaught exceptions, in the page and in every bank frame, for tests that assert a
  * clean run. (CSP violations fail every test anyway: see `diagnostics`.)
  */
-export function watchForProblems(page: Page, { allow = [] as RegExp[] } = {}) {
+export function watchForProblems(page: Page) {
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !allow.some((re) => re.test(message.text()))) problems.push(message.text());
+    if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return problems;
@@ -111,12 +112,9 @@ export async function fillLoginDialog(page: Page, phone = '13800000001') {
   await frame.getByRole('button', { name: 'Verify' }).click();
 }
 
+/** The demo partner's strict policy, optionally letting one more origin be framed (for a third-party frame). */
 export function partnerCspHeader(nonce: string, extraFrameSrc = '') {
-  return [
-    "default-src 'self'", `script-src 'nonce-${nonce}' 'strict-dynamic'`, "style-src 'self'", "img-src 'self' data:",
-    `connect-src 'self' ${bankOrigin}`, `frame-src ${bankOrigin} ${extraFrameSrc}`, "object-src 'none'", "base-uri 'none'",
-    "require-trusted-types-for 'script'", 'trusted-types lit-html',
-  ].join('; ');
+  return partnerCsp(nonce, bankOrigin).replace(`frame-src ${bankOrigin}`, `frame-src ${bankOrigin} ${extraFrameSrc}`);
 }
 
 /**

@@ -185,24 +185,20 @@ export class BankPay extends BankElement<PayMessage> {
    */
   private async checkAfterClose(orderId: string) {
     this.phase = 'checking';
-    try {
-      const order = await callBank<OrderDisplay>('getOrder', { orderId });
-      if (this.loadedFor === orderId) this.order = order;
-      this.phase = 'idle';
-      if (order.status === 'paid') {
-        this.emit('bank-pay-success', { orderId, paymentId: String(order.paymentId), status: 'paid' });
-      }
-    } catch {
-      this.phase = 'idle'; // the order's state is unknown here, but nothing was confirmed: the button stays
-    }
+    const order = await this.refreshOrder(orderId);
+    // If the bank cannot say, nothing was confirmed: the button stays.
+    this.phase = 'idle';
+    if (order?.status === 'paid') this.emit('bank-pay-success', { orderId, paymentId: String(order.paymentId), status: 'paid' });
   }
 
-  private async refreshOrder(orderId: string) {
+  /** The bank's current record of the order (undefined if it cannot be had right now). */
+  private async refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
     try {
       const order = await callBank<OrderDisplay>('getOrder', { orderId });
       if (this.loadedFor === orderId) this.order = order;
+      return order;
     } catch {
-      // The failure that led here is already shown.
+      return undefined;
     }
   }
 

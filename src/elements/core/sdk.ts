@@ -160,9 +160,6 @@ async function fetchClientToken(): Promise<string> {
   return token;
 }
 
-export function getConfig(): SdkConfig {
-  return config;
-}
 
 /** The URL of a bank frame, carrying what it needs to know about this page (nothing secret). */
 export function frameUrl(name: string, params: Record<string, string> = {}): string {

@@ -53,13 +53,14 @@ export function reportHeight(page: FramePage, content: Element) {
   report();
 }
 
+const color = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i;
 const themeValue: Record<string, RegExp> = {
-  '--bank-color-primary': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
-  '--bank-color-on-primary': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
-  '--bank-color-text': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
-  '--bank-color-background': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
-  '--bank-color-error': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
-  '--bank-color-focus': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i,
+  '--bank-color-primary': color,
+  '--bank-color-on-primary': color,
+  '--bank-color-text': color,
+  '--bank-color-background': color,
+  '--bank-color-error': color,
+  '--bank-color-focus': color,
   '--bank-radius': /^\d{1,3}(\.\d+)?(px|rem|em)$/,
   '--bank-font-family': /^[\w\s,"'-]{1,120}$/,
 };
