@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { elementTags } from './src/elements/tags.ts';
@@ -46,7 +46,11 @@ const builds: Record<string, UserConfig> = {
       outDir: `${outDir}/frames`,
       modulePreload: { polyfill: false },
       rolldownOptions: {
-        input: Object.fromEntries(['bridge', 'login', 'pay', 'loan'].map((name) => [name, resolve(`src/frames/${name}.html`)])),
+        // Every `src/frames/<name>.html` is a bank frame, served as `/sdk/v1/frames/<name>.html`.
+        input: Object.fromEntries(
+          readdirSync('src/frames').filter((file) => file.endsWith('.html'))
+            .map((file) => [file.slice(0, -'.html'.length), resolve('src/frames', file)]),
+        ),
         output: { minify: true },
       },
     },

@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../domain/money.ts';
+import { errorRules, isErrorCode } from '../protocol/errors.ts';
 import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { postToPartner } from './common/frame-page.ts';
@@ -20,7 +21,7 @@ interface Account {
 }
 
 /** Answers after which another try in this dialog cannot help: the partner element takes over. */
-const finalCodes = new Set(['locked', 'insufficient_funds', 'account_frozen', 'limit_exceeded', 'already_paid', 'order_cancelled', 'not_found', 'session_expired']);
+const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentFinal === true;
 
 @customElement('bank-pay-form')
 export class BankPayForm extends SecureForm {
@@ -130,7 +131,7 @@ export class BankPayForm extends SecureForm {
     this.attemptKey = undefined;
     pinInput.value = '';
     this.fail(error);
-    if (!finalCodes.has(error.code)) pinInput.focus();
+    if (!isFinal(error.code)) pinInput.focus();
   }
 
   /** The answer was lost (timeout, dropped connection, 5xx): ask the order's status; never re-send blindly. */
@@ -147,7 +148,7 @@ export class BankPayForm extends SecureForm {
   private fail(error: SdkError) {
     postToPartner(this.framePage, {
       event: 'payment-failed',
-      data: { code: error.code, message: error.message, final: finalCodes.has(error.code) },
+      data: { code: error.code, message: error.message, final: isFinal(error.code) },
     });
   }
 

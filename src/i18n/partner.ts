@@ -25,6 +25,16 @@ const en = {
   'error.order_cancelled': 'This order was cancelled and cannot be paid.',
   'error.duplicate_application': 'You already have an open application for this.',
   'error.internal': 'Something went wrong at the bank. Please try again later.',
+  'error.bank_unavailable': 'The bank is not available right now. Please try again in a few minutes.',
+  'error.rate_limited': 'Too many requests in a short time. Please wait a minute and try again.',
+  'error.verification_failed': 'The bank could not verify these details.',
+  'error.account_exists': 'You already have an account of this kind at the bank.',
+  'error.suitability_mismatch': 'This product’s risk level is above your risk assessment.',
+  'error.below_minimum': 'The amount is below the product’s minimum.',
+  'error.purpose_not_allowed': 'This website may not ask for data for this purpose.',
+  'error.invalid_claim': 'This data request is set up wrongly: {detail}',
+  'error.merchant_unverified': 'This merchant is not verified by the bank yet.',
+  'error.split_exceeds_amount': 'The order’s shares add up to more than its amount.',
 };
 
 export type PartnerMessage = keyof typeof en;
@@ -54,6 +64,16 @@ const zhCN: Record<PartnerMessage, string> = {
   'error.order_cancelled': '该订单已取消，无法支付。',
   'error.duplicate_application': '您已有一笔进行中的同类申请。',
   'error.internal': '银行系统出现问题，请稍后再试。',
+  'error.bank_unavailable': '银行服务暂时不可用，请几分钟后再试。',
+  'error.rate_limited': '操作过于频繁，请稍等一分钟后再试。',
+  'error.verification_failed': '银行无法核验所填信息。',
+  'error.account_exists': '您在本行已有同类账户。',
+  'error.suitability_mismatch': '该产品的风险等级高于您的风险评估结果。',
+  'error.below_minimum': '金额低于该产品的起购金额。',
+  'error.purpose_not_allowed': '本网站无权以此用途申请数据。',
+  'error.invalid_claim': '数据授权请求配置有误：{detail}',
+  'error.merchant_unverified': '该商户尚未通过银行认证。',
+  'error.split_exceeds_amount': '订单分账金额合计超过订单金额。',
 };
 
 /** What the partner-side elements say, complete in both locales. Error texts are by `bank-error` code. */

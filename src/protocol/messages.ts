@@ -1,3 +1,5 @@
+import type { PublicErrorCode } from './errors.ts';
+
 /**
  * The postMessage protocol between the partner page and the bank's frames. Both sides check every message
  * against these shapes (and its exact origin and source) and ignore anything else.
@@ -6,13 +8,8 @@
  * secure frame ──event──► partner page (resize, close, done)
  * secure frame ◄──BroadcastChannel──► bridge frame (bank origin only)
  */
-
-/** Codes of `bank-error` and `bank-pay-failure` (CONTRACT §3). */
-export type SdkErrorCode =
-  | 'invalid_attribute' | 'config_invalid' | 'token_fetch_failed' | 'origin_not_allowed' | 'network'
-  | 'session_expired' | 'not_found' | 'insufficient_funds' | 'limit_exceeded' | 'account_frozen'
-  | 'invalid_credentials' | 'locked' | 'declined' | 'invalid_request' | 'already_paid' | 'order_cancelled'
-  | 'duplicate_application' | 'internal';
+/** Codes of `bank-error` and `bank-pay-failure` (CONTRACT §3): the public part of the one error table. */
+export type SdkErrorCode = PublicErrorCode;
 
 export interface SdkError {
   code: SdkErrorCode;
@@ -50,10 +47,21 @@ export type BankEventMessage =
   | { bank: 1; event: 'close'; data: Record<string, never> }
   | { bank: 1; event: 'done'; data: Record<string, unknown> }
   /** A payment attempt failed; `final` when the dialog has nothing more to offer. */
-  | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean } };
+  | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean } }
+  /** An inline frame shows real data and can be used. */
+  | { bank: 1; event: 'ready'; data: Record<string, never> }
+  /** An inline frame could not load (it shows the problem itself); the element fires `bank-error`. */
+  | { bank: 1; event: 'error'; data: SdkError }
+  /** An inline frame asks its element to open a dialog frame (the element allows only its own frames). */
+  | { bank: 1; event: 'open-dialog'; data: { frame: string; params: Record<string, string> } }
+  /** Page → inline frame: something changed (a dialog finished); load again. */
+  | { bank: 1; event: 'refresh'; data: Record<string, never> };
 
 const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote'];
-const events: readonly string[] = ['bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed'];
+const events: readonly string[] = [
+  'bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed', 'ready', 'error', 'open-dialog',
+  'refresh',
+];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,6 +81,14 @@ export function isBankEvent(data: unknown): data is BankEventMessage {
   if (data.event === 'resize') return typeof data.data.height === 'number' && data.data.height >= 0 && data.data.height < 5000;
   if (data.event === 'bridge-ready') return typeof data.data.channel === 'string';
   if (data.event === 'session') return data.data.customer === null || isCustomerDisplay(data.data.customer);
+  if (data.event === 'error') {
+    return typeof data.data.code === 'string' && typeof data.data.message === 'string' && typeof data.data.retryable === 'boolean';
+  }
+  if (data.event === 'open-dialog') {
+    const params = data.data.params;
+    return typeof data.data.frame === 'string' && /^[a-z-]{1,30}$/.test(data.data.frame) && isRecord(params) &&
+      Object.values(params).every((v) => typeof v === 'string' && v.length <= 200);
+  }
   if (data.event === 'payment-failed') {
     return typeof data.data.code === 'string' && typeof data.data.message === 'string' && typeof data.data.final === 'boolean';
   }

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
 import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
+import { BankLoanSubmittedEvent } from '../core/events.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
@@ -373,7 +374,7 @@ export class BankLoanApply extends BankElement<LoanMessage> {
           termMonths: Number(result.termMonths),
           apr: String(result.apr),
         };
-        this.emit('bank-loan-submitted', { ...this.decision });
+        this.emit(new BankLoanSubmittedEvent({ ...this.decision }));
       }
     } finally {
       this.applying = false;

@@ -1,15 +1,17 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
+import { errorRules, isErrorCode } from '../../protocol/errors.ts';
 import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 
 type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
 /** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
-const retryableFailures = new Set(['insufficient_funds', 'limit_exceeded', 'network', 'session_expired', 'internal']);
+const canPayAgain = (code: string) => isErrorCode(code) && errorRules[code].payAgain === true;
 
 /**
  * Pays one order that the partner's server created (`POST /v1/orders`). The amount, payee and description shown
@@ -173,7 +175,7 @@ export class BankPay extends BankElement<PayMessage> {
       const paymentId = String(result.paymentId);
       if (this.loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
       this.phase = 'idle';
-      this.emit('bank-pay-success', { orderId: order.id, paymentId, status: 'paid' });
+      this.emit(new BankPaySuccessEvent({ orderId: order.id, paymentId, status: 'paid' }));
     } else if (result === null) {
       await this.checkAfterClose(order.id);
     }
@@ -188,7 +190,7 @@ export class BankPay extends BankElement<PayMessage> {
     const order = await this.refreshOrder(orderId);
     // If the bank cannot say, nothing was confirmed: the button stays.
     this.phase = 'idle';
-    if (order?.status === 'paid') this.emit('bank-pay-success', { orderId, paymentId: String(order.paymentId), status: 'paid' });
+    if (order?.status === 'paid') this.emit(new BankPaySuccessEvent({ orderId, paymentId: String(order.paymentId), status: 'paid' }));
   }
 
   /** The bank's current record of the order (undefined if it cannot be had right now). */
@@ -206,9 +208,9 @@ export class BankPay extends BankElement<PayMessage> {
     if (message.event !== 'payment-failed') return;
     const { code, message: text, final } = message.data;
     const orderId = this.payingFor ?? '';
-    this.emit('bank-pay-failure', { orderId, code, message: text });
+    this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
     if (final) {
-      this.failPayment(sdkError(code, text, retryableFailures.has(code)));
+      this.failPayment(sdkError(code, text, canPayAgain(code)));
       this.closeSecureFrame({ outcome: 'failed' });
       if (code === 'already_paid') void this.refreshOrder(orderId);
     }

@@ -5,14 +5,10 @@ import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
+import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
 import { connect, frameUrl } from './sdk.ts';
+import { collectTheme } from './theme.ts';
 import { baseStyles } from './styles.ts';
-
-/** `--bank-*` properties forwarded to the bank's frames, so their dialogs wear the partner's theme. */
-const themeProperties = [
-  '--bank-color-primary', '--bank-color-on-primary', '--bank-color-text', '--bank-color-background',
-  '--bank-color-error', '--bank-color-focus', '--bank-radius', '--bank-font-family',
-];
 
 interface OpenFrame {
   src: string;
@@ -52,6 +48,12 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** An error of this element (a bad attribute, a failed action), shown in place of its content. */
   @state() protected failure: SdkError | null = null;
   @state() private frame?: OpenFrame;
+  /** The inline frame's measured height, for the `src` it was measured for (a new `src` measures again). */
+  @state() private inline?: { src: string; height: number };
+  /** The inline frame reported that it shows real data. */
+  @state() protected inlineReady = false;
+  @query('iframe[part~="panel"]') private inlineElement?: HTMLIFrameElement;
+  private inlineSrc?: string;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('dialog iframe') private frameElement?: HTMLIFrameElement;
 
@@ -68,8 +70,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return format(own ?? partnerMessages[this.activeLocale][key as PartnerMessage], params);
   }
 
-  protected emit(type: string, detail: object = {}) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  protected emit(event: BankEvent) {
+    this.dispatchEvent(event);
   }
 
   /** Problems with the element's attributes, checked on every update; empty when all is well. */
@@ -103,11 +105,11 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const error = this.currentError;
     if (error && error !== this.announcedError) {
       this.announcedError = error;
-      this.emit('bank-error', { ...error });
+      this.emit(new BankErrorEvent({ ...error }));
     }
     if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData) {
       this.announcedReady = true;
-      this.emit('bank-ready');
+      this.emit(new BankReadyEvent());
     }
     if (this.frame && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
@@ -166,12 +168,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    */
   protected openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
     this.frame?.settle(null);
-    const theme: Record<string, string> = {};
-    const computed = getComputedStyle(this);
-    for (const prop of themeProperties) {
-      const value = computed.getPropertyValue(prop).trim();
-      if (value) theme[prop] = value;
-    }
+    const theme = collectTheme(this);
     return new Promise<Record<string, unknown> | null>((resolve) => {
       const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(theme), ...params });
       this.frame = { src, title, height: 320, measured: false, settle: resolve };
@@ -185,14 +182,64 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     window.removeEventListener('message', this.onFrameMessage);
     this.frame = undefined;
     this.dialog?.close();
-    if (result === null) this.emit('bank-cancel');
+    if (result === null) this.emit(new BankCancelEvent());
     frame.settle(result);
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('message', this.onInlineMessage);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener('message', this.onInlineMessage);
     this.closeSecureFrame(null);
   }
+
+  /**
+   * An inline bank frame: bank data shown inside the partner's layout, as tall as its content (no inner
+   * scrollbar), measured before it is shown, with a skeleton of stable height meanwhile. The frame reports
+   * `ready` and `error` through this element, and may ask it to open one of its dialog frames.
+   */
+  protected renderInlineFrame(name: string, title: string, params: Record<string, string> = {}) {
+    const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(collectTheme(this)), ...params });
+    if (src !== this.inlineSrc) {
+      this.inlineSrc = src;
+      this.inlineReady = false;
+    }
+    const measured = this.inline?.src === src;
+    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status" aria-label=${this.t('loading')}>
+        <span></span><span></span><span></span>
+      </div>`}
+      <iframe
+        part="panel"
+        class=${measured ? '' : 'measuring'}
+        title=${title}
+        src=${src}
+        height=${measured ? this.inline!.height : 0}
+        sandbox="allow-scripts allow-same-origin allow-forms allow-downloads"
+      ></iframe>`;
+  }
+
+  /** Tells the inline frame to load its data again (after a dialog changed it). */
+  protected refreshInlineFrame() {
+    this.inlineElement?.contentWindow?.postMessage({ bank: 1, event: 'refresh', data: {} }, this.config!.bankOrigin);
+  }
+
+  /** The inline frame asks for one of this element's dialog frames; elements open only frames they know. */
+  protected onInlineDialogRequest(_frame: string, _params: Record<string, string>) {}
+
+  private onInlineMessage = (event: MessageEvent) => {
+    const frame = this.inlineElement;
+    if (!frame || event.origin !== this.config?.bankOrigin || event.source !== frame.contentWindow) return;
+    const message: unknown = event.data;
+    if (!isBankEvent(message)) return;
+    if (message.event === 'resize') this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
+    else if (message.event === 'ready') this.inlineReady = true;
+    else if (message.event === 'error') this.emit(new BankErrorEvent({ ...message.data }));
+    else if (message.event === 'open-dialog') this.onInlineDialogRequest(message.data.frame, message.data.params);
+  };
 
   private onFrameMessage = (event: MessageEvent) => {
     const frame = this.frame;

@@ -4,6 +4,7 @@ import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
 } from '../../protocol/messages.ts';
 import { BridgeClient } from './bridge-client.ts';
+import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 
 /** What the loader read from the script tag. */
@@ -57,14 +58,14 @@ function setSession(next: Partial<SessionState>) {
   session = { ...session, ...next };
   sessionProvider.setValue(session);
   const after = session.customer;
-  if (!before && after) announce('bank-login-success', { ...after });
-  else if (before && !after) announce('bank-logout', {});
+  if (!before && after) announce(new BankLoginSuccessEvent({ ...after }));
+  else if (before && !after) announce(new BankLogoutEvent());
 }
 
-function announce(type: string, detail: object) {
+function announce(event: BankEvent) {
   const target = initiator ?? document.querySelector('bank-login') ?? document;
   initiator = undefined;
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  target.dispatchEvent(event);
 }
 
 /** Called once by the loader. Resolves when the elements can be used; rejects with an `SdkError`. */

@@ -123,4 +123,33 @@ export const baseStyles = css`
   dialog [part~='loading'] {
     padding: 1.5em;
   }
+  /* Inline bank frames (accounts, investments): as tall as their content, a stable skeleton until measured. */
+  iframe[part~='panel'] {
+    display: block;
+    width: 100%;
+    border: 0;
+  }
+  iframe[part~='panel'].measuring {
+    opacity: 0;
+    position: absolute;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.75em;
+    padding: 1.25em 1.5em;
+    min-height: var(--bank-panel-min-height, 12rem);
+    box-sizing: border-box;
+    background: var(--bank-color-background, #fff);
+    border-radius: var(--bank-radius, 6px);
+  }
+  .skeleton span {
+    display: block;
+    height: 1em;
+    border-radius: 4px;
+    background: var(--bank-color-skeleton, rgb(127 127 127 / 18%));
+  }
+  .skeleton span:first-child {
+    width: 40%;
+    height: 1.4em;
+  }
 `;

@@ -1,17 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { sdkError, type SdkError, type SdkErrorCode } from '../../protocol/messages.ts';
-
-/** The bank's answers to codes the partner page understands (CONTRACT §3). */
-const codeMap: Record<string, SdkErrorCode> = {
-  client_token_invalid: 'session_expired',
-  login_required: 'session_expired',
-  code_expired: 'session_expired',
-  forbidden: 'origin_not_allowed',
-  unauthorized: 'session_expired',
-  payload_too_large: 'invalid_request',
-  rate_limited: 'network',
-  idempotency_conflict: 'invalid_request',
-};
+import { errorRules, publicCode } from '../../protocol/errors.ts';
+import { sdkError, type SdkError } from '../../protocol/messages.ts';
 
 /**
  * The frame API, same-origin. Only the bridge frame calls it: the session token is its private state,
@@ -61,9 +50,9 @@ export async function toSdkError(error: unknown, onError?: (bankCode: string) =>
     const code = body?.error?.code ?? 'internal';
     const status = error.response.status;
     onError?.(code);
-    const sdkCode = codeMap[code] ?? (code as SdkErrorCode);
+    const sdkCode = publicCode(code);
     // An ended session is fixed by starting again (a fresh client token), so it is worth a retry.
-    const retryable = status >= 500 || status === 429 || sdkCode === 'session_expired';
+    const retryable = status >= 500 || status === 429 || errorRules[sdkCode].retryable;
     return sdkError(sdkCode, body?.error?.message ?? `HTTP ${status}`, retryable);
   }
   if (error instanceof TimeoutError) return sdkError('network', 'The bank did not answer in time.', true);

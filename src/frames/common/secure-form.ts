@@ -202,6 +202,9 @@ export abstract class SecureForm extends LitElement {
   }
 
   private onKeyup = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !('code' in this.page)) this.cancel();
+    if (event.key === 'Escape' && this.closesOnEscape && !('code' in this.page)) this.cancel();
   };
+
+  /** Dialog frames close on Escape; inline frames are part of the page and do not. */
+  protected readonly closesOnEscape: boolean = true;
 }
