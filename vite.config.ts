@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import ts from 'typescript';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { elementTags } from './src/elements/tags.ts';
 
 /**
@@ -17,8 +18,29 @@ const shared: UserConfig = {
   build: { emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: false },
 };
 
+/**
+ * The public types (`src/types/public.ts`, self-contained) as one declaration file: served at
+ * `/sdk/v1/bank-sdk.d.ts` and kept in `packages/types/index.d.ts` for partners who install them.
+ */
+const publicTypes: Plugin = {
+  name: 'bank-sdk-public-types',
+  closeBundle() {
+    const source = readFileSync('src/types/public.ts', 'utf8');
+    const { outputText, diagnostics } = ts.transpileDeclaration(source, {
+      fileName: 'public.ts',
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true },
+    });
+    if (diagnostics?.length) throw new Error(`src/types/public.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
+    const declaration = `// bank-sdk ${version}: public types. Generated from src/types/public.ts by the build.\n${outputText}`;
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(`${outDir}/bank-sdk.d.ts`, declaration);
+    writeFileSync('packages/types/index.d.ts', declaration);
+  },
+};
+
 const builds: Record<string, UserConfig> = {
   loader: {
+    plugins: [publicTypes],
     build: {
       outDir,
       lib: { entry: 'src/loader/bank-sdk.ts', formats: ['iife'], name: 'BankSDKLoader', fileName: () => 'bank-sdk.js' },
@@ -31,7 +53,7 @@ const builds: Record<string, UserConfig> = {
       lib: {
         entry: Object.fromEntries([
           ['core', 'src/elements/core/sdk.ts'],
-          ...elementTags.map((tag) => [tag, `src/elements/${tag}/${tag}.ts`]),
+          ...elementTags.map((tag) => [tag, `src/elements/${tag}/define.ts`]),
         ]),
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

@@ -11,6 +11,15 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) {
 }
 const wtrStatus = run('npx', ['wtr', '--config', 'test/web-test-runner.config.mjs']);
 const e2eStatus = run('npx', ['playwright', 'test', '-c', 'test/playwright.config.ts']);
+// Type checks count as tests: the whole project, and a partner's file against the published types alone.
+const typeChecks = [
+  ['the project type-checks (tsc --noEmit)', ['tsc', '--noEmit']],
+  ['a partner file type-checks against packages/types', ['tsc', '-p', 'test/types']],
+].map(([name, args]) => {
+  const ok = run('npx', args) === 0;
+  console.log(`${ok ? '✓' : '✗'} ${name}`);
+  return ok;
+});
 
 let passed = 0;
 let failed = 0;
@@ -25,6 +34,8 @@ if (existsSync('test-results/e2e.json')) {
   failed += stats.unexpected;
   if (stats.flaky) console.log(`warning: ${stats.flaky} end-to-end test(s) passed only on a retry (flaky): see the list above`);
 } else failed++;
+passed += typeChecks.filter(Boolean).length;
+failed += typeChecks.filter((ok) => !ok).length;
 if ((wtrStatus !== 0 || e2eStatus !== 0) && failed === 0) failed++; // a runner crashed outside any test
 
 console.log(`${passed} passed, ${failed} failed`);

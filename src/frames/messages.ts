@@ -64,6 +64,7 @@ const en = {
   'error.network': 'Could not reach the bank. Check your connection and try again.',
   'error.origin_not_allowed': 'This bank window was opened by a website it does not belong to.',
   'error.other': 'Something went wrong at the bank. Please try again later.',
+  'error.rate_limited': 'Too many attempts in a short time. Please wait a few minutes and try again.',
 };
 
 export type FrameMessage = keyof typeof en;
@@ -132,6 +133,7 @@ const zhCN: Record<FrameMessage, string> = {
   'error.network': '无法连接银行，请检查网络后重试。',
   'error.origin_not_allowed': '此银行窗口由不属于它的网站打开。',
   'error.other': '银行系统出现问题，请稍后再试。',
+  'error.rate_limited': '尝试次数过多，请等几分钟后再试。',
 };
 
 /** Everything the bank's frames say, complete in both locales. */

@@ -11,6 +11,7 @@ const types: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.map': 'application/json',
+  '.ts': 'text/plain; charset=utf-8', // bank-sdk.d.ts
 };
 
 /** The frames' own policy: nothing inline, nothing from elsewhere, embeddable only by the app's registered origins. */

@@ -7,7 +7,7 @@
 // element asks the bank for nothing; the 'no bank connected' tests make it ready.
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
+import '../../src/elements/bank-loan-apply/define.ts';
 import type { BankLoanApply } from '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
 import {
   alertOf, brokenConfig, buttons, configError, configErrorText, errorPart, expectButtonAndErrorParts, expectErrorEventsBubble,

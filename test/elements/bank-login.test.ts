@@ -1,6 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/bank-login/bank-login.ts';
+import '../../src/elements/bank-login/define.ts';
 import type { BankLogin } from '../../src/elements/bank-login/bank-login.ts';
 import { partnerMessages } from '../../src/i18n/partner.ts';
 import {

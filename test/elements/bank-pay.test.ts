@@ -4,7 +4,7 @@
 // No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
 // ("The bank is not connected.", retryable), which is what any order load runs into.
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
-import '../../src/elements/bank-pay/bank-pay.ts';
+import '../../src/elements/bank-pay/define.ts';
 import type { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
 import {
   alertOf, brokenConfig, buttons, configError, configErrorText, errorPart, expectButtonAndErrorParts, expectErrorEventsBubble,

@@ -1,8 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
 import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
 import { BankLoanSubmittedEvent } from '../core/events.ts';
+import type { BankLoanApplyElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
@@ -34,11 +35,16 @@ const quoteDelayMs = 300;
  * @attr term - the term to start with, in months.
  * @attr reference - the partner's reference (e.g. a lease id); one open application per reference.
  * @event bank-loan-submitted - `{applicationId, status: "approved"|"pending"|"declined", amount, termMonths, apr}`.
- * @csspart calculator - the calculator. @csspart apr - the APR. @csspart quote - the payments summary.
- * @csspart schedule - the repayment schedule. @csspart button - the Apply button. @csspart decision - the result.
+ * @csspart calculator - the calculator.
+ * @csspart apr - the APR.
+ * @csspart quote - the payments summary.
+ * @csspart schedule - the repayment schedule.
+ * @csspart button - the Apply button.
+ * @csspart decision - the result.
+ *
+ * @tagname bank-loan-apply
  */
-@customElement('bank-loan-apply')
-export class BankLoanApply extends BankElement<LoanMessage> {
+export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanApplyElement {
   static messages = loanMessages;
   static styles = [
     BankElement.styles,
@@ -379,11 +385,5 @@ export class BankLoanApply extends BankElement<LoanMessage> {
     } finally {
       this.applying = false;
     }
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'bank-loan-apply': BankLoanApply;
   }
 }

@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, logout } from '../core/sdk.ts';
 
@@ -9,10 +10,12 @@ import { actingElement, logout } from '../core/sdk.ts';
  *
  * @event bank-login-success - `{customerId, displayName, expiresAt}` after a login (or a restored session) on this page.
  * @event bank-logout - `{}` after the customer logged out, from any element or `BankSDK.logout()`.
- * @csspart button - the Log in / Log out button. @csspart customer - the masked name of the logged-in customer.
+ * @csspart button - the Log in / Log out button.
+ * @csspart customer - the masked name of the logged-in customer.
+ *
+ * @tagname bank-login
  */
-@customElement('bank-login')
-export class BankLogin extends BankElement {
+export class BankLogin extends BankElement implements BankLoginElement {
   static styles = [
     BankElement.styles,
     css`
@@ -49,11 +52,5 @@ export class BankLogin extends BankElement {
     } finally {
       this.busy = false;
     }
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'bank-login': BankLogin;
   }
 }

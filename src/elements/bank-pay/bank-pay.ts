@@ -1,8 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
 import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
+import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
@@ -22,11 +23,15 @@ const canPayAgain = (code: string) => isErrorCode(code) && errorRules[code].payA
  * @event bank-pay-success - `{orderId, paymentId, status: "paid"}`. A hint: confirm with `GET /v1/orders/{id}`.
  * @event bank-pay-failure - `{orderId, code, message}`: insufficient_funds, account_frozen, limit_exceeded,
  *   invalid_credentials (wrong PIN), locked, already_paid, order_cancelled, session_expired, network.
- * @csspart button - the Pay button. @csspart order - the order summary. @csspart amount - the amount.
- * @csspart receipt - the receipt after payment. @csspart status - progress and failure messages.
+ * @csspart button - the Pay button.
+ * @csspart order - the order summary.
+ * @csspart amount - the amount.
+ * @csspart receipt - the receipt after payment.
+ * @csspart status - progress and failure messages.
+ *
+ * @tagname bank-pay
  */
-@customElement('bank-pay')
-export class BankPay extends BankElement<PayMessage> {
+export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   static messages = payMessages;
   static styles = [
     BankElement.styles,
@@ -219,11 +224,5 @@ export class BankPay extends BankElement<PayMessage> {
   private failPayment(error: SdkError) {
     this.phase = 'failed';
     this.lastFailure = error;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'bank-pay': BankPay;
   }
 }

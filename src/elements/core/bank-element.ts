@@ -25,8 +25,28 @@ interface OpenFrame {
  * @event bank-ready - `{}` once the element shows real data and can be used.
  * @event bank-error - `{code, message, retryable}` whenever it cannot do something; also shown in the element.
  * @event bank-cancel - `{}` when the customer closes a bank dialog.
- * @csspart error - the error message box. @csspart loading - the loading indicator.
- * @csspart dialog - the modal dialog around a bank frame. @csspart frame - the bank frame itself.
+ * @csspart error - the error message box.
+ * @csspart loading - the loading indicator.
+ * @csspart dialog - the modal dialog around a bank frame.
+ * @csspart frame - the bank frame itself.
+ * @csspart panel - an inline bank frame (accounts, investments).
+ * @csspart skeleton - the placeholder shown while an inline bank frame loads.
+ * @cssprop --bank-color-primary - buttons and links (default #b0001e). Reaches the bank frames.
+ * @cssprop --bank-color-on-primary - text on primary buttons (default #fff). Reaches the bank frames.
+ * @cssprop --bank-color-text - text (default #1f2933). Reaches the bank frames.
+ * @cssprop --bank-color-background - dialog and panel background (default #fff). Reaches the bank frames.
+ * @cssprop --bank-color-muted - secondary text (default #52606d).
+ * @cssprop --bank-color-error - error text and borders (default #a4001a). Reaches the bank frames.
+ * @cssprop --bank-color-error-background - the error box's background (default #fff5f5).
+ * @cssprop --bank-color-success - success text (default #0b6b3a).
+ * @cssprop --bank-color-focus - the focus ring (default #1a5fd0). Reaches the bank frames.
+ * @cssprop --bank-color-backdrop - the dialog backdrop (default rgb(15 23 42 / 55%)).
+ * @cssprop --bank-color-skeleton - skeleton bars while loading.
+ * @cssprop --bank-radius - corner radius of buttons and inputs (default 6px). Reaches the bank frames.
+ * @cssprop --bank-radius-dialog - corner radius of dialogs (default 12px).
+ * @cssprop --bank-font-family - the font (default system-ui). Reaches the bank frames.
+ * @cssprop --bank-font-size - the base font size (default 1rem).
+ * @cssprop --bank-panel-min-height - the height reserved for an inline bank frame while it loads (default 12rem).
  */
 export abstract class BankElement<Own extends string = never> extends LitElement {
   static styles: CSSResultGroup = [baseStyles];

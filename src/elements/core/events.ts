@@ -1,4 +1,12 @@
 import type { PublicErrorCode } from '../../protocol/errors.ts';
+import type { BankErrorCode, BankEventDetails } from '../../types/public.ts';
+
+export type { BankEventDetails };
+
+/** The error table's public codes and the published types name the same codes (a compile-time check). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ErrorCodesAgree = Assert<Same<PublicErrorCode, BankErrorCode>>;
 
 /**
  * The contract's events (CONTRACT §3), one class each, with typed `detail`. They bubble and are composed, and
@@ -8,29 +16,6 @@ import type { PublicErrorCode } from '../../protocol/errors.ts';
  * @example
  * document.addEventListener('bank-pay-success', (event) => confirmOnServer(event.detail.orderId));
  */
-export interface BankEventDetails {
-  'bank-ready': Record<string, never>;
-  'bank-error': { code: PublicErrorCode; message: string; retryable: boolean };
-  'bank-cancel': Record<string, never>;
-  'bank-login-success': { customerId: string; displayName: string; expiresAt: string };
-  'bank-logout': Record<string, never>;
-  'bank-pay-success': { orderId: string; paymentId: string; status: 'paid' };
-  'bank-pay-failure': { orderId: string; code: PublicErrorCode; message: string };
-  'bank-loan-submitted': {
-    applicationId: string;
-    status: 'approved' | 'pending' | 'declined';
-    amount: string;
-    termMonths: number;
-    apr: string;
-  };
-  'bank-account-opened': { accountId: string; accountClass: 'II' | 'III'; last4: string };
-  'bank-invest-success': { subscriptionId: string; productId: string; amount: string; status: 'confirmed' | 'cooling-off' };
-  'bank-invest-redeemed': { redemptionId: string; productId: string; amount: string; arrival: 'instant' | 'next-day' };
-  'bank-consent-granted': { consentId: string; purpose: string; expiresAt: string };
-  'bank-consent-declined': { purpose: string };
-  'bank-merchant-verified': { merchantId: string; status: 'verified' | 'pending' };
-}
-
 export type BankEventType = keyof BankEventDetails;
 
 /** The base of every SDK event: bubbles, composed, with a typed `detail`. */
@@ -111,24 +96,5 @@ export class BankConsentDeclinedEvent extends BankEvent<'bank-consent-declined'>
 export class BankMerchantVerifiedEvent extends BankEvent<'bank-merchant-verified'> {
   constructor(detail: BankEventDetails['bank-merchant-verified']) {
     super('bank-merchant-verified', detail);
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'bank-ready': BankReadyEvent;
-    'bank-error': BankErrorEvent;
-    'bank-cancel': BankCancelEvent;
-    'bank-login-success': BankLoginSuccessEvent;
-    'bank-logout': BankLogoutEvent;
-    'bank-pay-success': BankPaySuccessEvent;
-    'bank-pay-failure': BankPayFailureEvent;
-    'bank-loan-submitted': BankLoanSubmittedEvent;
-    'bank-account-opened': BankAccountOpenedEvent;
-    'bank-invest-success': BankInvestSuccessEvent;
-    'bank-invest-redeemed': BankInvestRedeemedEvent;
-    'bank-consent-granted': BankConsentGrantedEvent;
-    'bank-consent-declined': BankConsentDeclinedEvent;
-    'bank-merchant-verified': BankMerchantVerifiedEvent;
   }
 }

@@ -1,0 +1,4 @@
+import { define } from '../core/define.ts';
+import { BankLogin } from './bank-login.ts';
+
+define('bank-login', BankLogin);
