@@ -64,6 +64,8 @@ interface ThrottleRow {
 /** Rules a sandbox may tighten or loosen (tests; a bank's configuration). */
 export type ThrottleLimits = Partial<Record<ThrottleKind, Partial<ThrottleRule>>>;
 
+let failCalls = 0;
+
 export class Throttles {
   private readonly rules: Record<ThrottleKind, ThrottleRule>;
 
@@ -93,6 +95,10 @@ export class Throttles {
   fail(kind: ThrottleKind, id: string, now: number): number | null {
     const rule = this.rules[kind];
     const key = `${kind}:${id}`;
+    // Sprayed phone strings leave rows behind: now and then, forget those idle for two days (their level has decayed).
+    if (++failCalls % 1000 === 0) {
+      this.db.prepare('DELETE FROM throttles WHERE window_start < ? AND COALESCE(locked_until, 0) < ?').run(now - 2 * levelDecayMs, now - levelDecayMs);
+    }
     return this.db.transaction((): number | null => {
       const row = this.row(key) ?? {
         key, failures: 0, window_start: now, locked_until: null, lock_level: 0, last_lock_at: null,
