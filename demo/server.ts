@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderHomePage } from './pages.ts';
-import { webhookProblem } from './webhooks.ts';
+import { SeenEvents, webhookProblem } from './webhooks.ts';
 
 /**
  * The demo partner: a rental-housing platform with its own small backend. Its secret key stays here, on the
@@ -45,6 +45,9 @@ export function createDemo(options: DemoOptions) {
     });
 
   const tenants = new Map<string, Tenant>();
+  const seenEvents = new SeenEvents();
+  /** Ids of the webhook events this backend acted on, in order (shown to tests at /api/bank/webhook-events). */
+  const handledEvents: string[] = [];
 
   /** The rent order is created by this server, with the amount it decides; the page only shows its id. */
   async function tenantOf(c: Context): Promise<Tenant> {
@@ -102,7 +105,11 @@ export function createDemo(options: DemoOptions) {
     const body = await c.req.text();
     const problem = webhookProblem(options.webhookSecret, c.req.header('Bank-Signature'), body, Math.floor(Date.now() / 1000));
     if (problem) return c.json({ error: problem }, 400);
-    const event = JSON.parse(body) as { type: string; data: { id: string; status: string } };
+    const event = JSON.parse(body) as { id: string; type: string; data: { id: string; status: string } };
+    // The bank may deliver an event more than once: each id is handled once.
+    if (!seenEvents.first(event.id)) return c.json({ received: true, duplicate: true });
+    handledEvents.push(event.id);
+    if (handledEvents.length > 1000) handledEvents.shift();
     if (event.type === 'order.paid') {
       for (const tenant of tenants.values()) {
         if (tenant.orderId === event.data.id && !tenant.rentPaid) {
@@ -113,6 +120,8 @@ export function createDemo(options: DemoOptions) {
     }
     return c.json({ received: true });
   });
+
+  app.get('/api/bank/webhook-events', (c) => c.json({ handled: handledEvents.slice(-100) }));
 
   // The partner's own endpoint for the SDK: mint a client token with the secret key, server to server.
   app.post('/api/bank/client-token', async (c) => {

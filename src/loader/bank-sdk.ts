@@ -10,10 +10,18 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
 
 (() => {
   if ('BankSDK' in window) return;
-  // Module scripts have no currentScript; then find ourselves by URL.
-  const script = (document.currentScript ??
-    document.querySelector('script[src*="/bank-sdk.js"][data-app-id]') ??
-    document.querySelector('script[src*="/bank-sdk.js"]')) as HTMLScriptElement;
+  // The bank serves its own origin into this file (src/sandbox/sdk-assets.ts): the page cannot point us elsewhere.
+  const bankOrigin = '__BANK_ORIGIN_PLACEHOLDER__';
+  const ours = (el: Element | null): el is HTMLScriptElement =>
+    el instanceof HTMLScriptElement && el.src.startsWith(`${bankOrigin}/`) && new URL(el.src).pathname.endsWith('/bank-sdk.js');
+  // Module scripts have no currentScript: then find our tag, but only one whose src is on the bank's origin, so an
+  // injected `<script type="text/plain" src="https://evil/…/bank-sdk.js">` is never taken for us.
+  const candidates = [document.currentScript, ...document.querySelectorAll('script[src][data-app-id]')];
+  const script = candidates.find(ours);
+  if (!script) {
+    console.error(`BankSDK: no <script src="${bankOrigin}/…/bank-sdk.js" data-app-id> found; the SDK did not start.`);
+    return;
+  }
   const base = new URL('.', script.src).href;
   const data = script.dataset;
   const input: LoaderInput = {

@@ -5,6 +5,7 @@ import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sdkAssets } from './sdk-assets.ts';
+import type { ThrottleLimits } from './throttle.ts';
 
 export interface SandboxOptions {
   db: Db;
@@ -15,13 +16,20 @@ export interface SandboxOptions {
   /** Production mode hides the sandbox-only endpoints. */
   production?: boolean;
   now?: () => number;
+  /** Locks and throttles tightened or loosened (src/sandbox/throttle.ts); the defaults are the bank's. */
+  limits?: ThrottleLimits;
+  /**
+   * The SMS gateway. Sandbox mode always sends `123456` and needs none; production mode sends a random code
+   * through it (with none configured, the code goes nowhere and nobody can log in).
+   */
+  sendSms?: (phone: string, code: string) => void;
 }
 
 export type Env = { Variables: { options: Required<SandboxOptions> } };
 
 /** The sandbox bank as a Hono app, so tests and `npm run sandbox` share one definition. */
 export function createSandbox(options: SandboxOptions) {
-  const resolved: Required<SandboxOptions> = { production: false, now: Date.now, ...options };
+  const resolved: Required<SandboxOptions> = { production: false, now: Date.now, limits: {}, sendSms: () => {}, ...options };
   const app = new Hono<Env>();
   app.use('*', async (c, next) => {
     c.set('options', resolved);

@@ -2,6 +2,7 @@ import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { openCustomerAccount } from './ledger.ts';
 import { hashSecret, randomToken } from './secrets.ts';
+import { Throttles } from './throttle.ts';
 
 export interface CustomerRow {
   id: number;
@@ -10,11 +11,13 @@ export interface CustomerRow {
   pin_hash: string;
   name_en: string;
   name_zh: string;
+  /** Unused since locks moved to `throttles` (kept: old databases have the column). */
   failed_attempts: number;
+  /** Unused since locks became temporary (src/sandbox/throttle.ts). */
   locked_at: number | null;
 }
 
-/** Five wrong passwords, SMS codes or PINs in a row lock the customer. */
+/** Five wrong passwords or SMS codes (logins), or PINs (payments), in a row lock them for a while. */
 export const maxFailedAttempts = 5;
 
 export function customerByPhone(db: Db, phone: string) {
@@ -25,23 +28,27 @@ export function customerById(db: Db, id: number) {
   return db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow;
 }
 
-/** Counts a failure; answers whether the customer is now locked. */
+/**
+ * Counts a wrong payment PIN (src/sandbox/throttle.ts, `pin:<customer>`); answers whether payments are now locked.
+ * A lock is temporary and never ends the customer's live sessions.
+ */
 export function recordFailure(db: Db, customer: CustomerRow, now: number): boolean {
-  const row = db
-    .prepare(
-      `UPDATE customers SET failed_attempts = failed_attempts + 1,
-         locked_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_at END
-       WHERE id = ? RETURNING locked_at`,
-    )
-    .get(maxFailedAttempts, now, customer.id) as { locked_at: number | null };
-  if (row.locked_at === null) return false;
-  // A lock ends every login of the customer, not only the next one.
-  db.prepare('UPDATE customer_sessions SET revoked_at = ? WHERE customer_id = ? AND revoked_at IS NULL').run(now, customer.id);
-  return true;
+  return new Throttles(db).fail('pin', String(customer.id), now) !== null;
 }
 
+/** A correct PIN: the count of wrong ones starts again. */
 export function resetFailures(db: Db, customer: CustomerRow) {
-  db.prepare('UPDATE customers SET failed_attempts = 0 WHERE id = ?').run(customer.id);
+  new Throttles(db).clear('pin', String(customer.id));
+}
+
+/** Whether the customer's payments are locked now (five wrong PINs in a row). */
+export function pinLocked(db: Db, customer: CustomerRow, now: number): boolean {
+  return new Throttles(db).lockedUntil('pin', String(customer.id), now) !== null;
+}
+
+/** Whether logins for the customer's phone number are locked now (five wrong passwords or codes in a row). */
+export function loginLocked(db: Db, customer: CustomerRow, now: number): boolean {
+  return new Throttles(db).lockedUntil('login', customer.phone, now) !== null;
 }
 
 /** Masked for display: "Zhang *" / "张*". */
@@ -76,6 +83,7 @@ export function customerByPublicId(db: Db, appId: string, publicId: string) {
 /** Sandbox only: a customer with the standard sandbox password and PIN and one funded account (Class I unless asked). */
 export function createSandboxCustomer(
   db: Db, phone: string, nameEn: string, nameZh: string, balance = 5_000_000, frozen = false, accountClass: 'I' | 'II' = 'I',
+  now = Date.now(),
 ) {
   if (customerByPhone(db, phone)) throw new BankError('invalid_request', `A customer with phone ${phone} exists.`, 409);
   const passwordHash = hashSecret(sandboxPassword);
@@ -84,7 +92,7 @@ export function createSandboxCustomer(
     const { lastInsertRowid } = db
       .prepare('INSERT INTO customers (phone, password_hash, pin_hash, name_en, name_zh) VALUES (?, ?, ?, ?, ?)')
       .run(phone, passwordHash, pinHash, nameEn, nameZh);
-    openCustomerAccount(db, Number(lastInsertRowid), accountClass, balance, frozen);
+    openCustomerAccount(db, Number(lastInsertRowid), accountClass, balance, frozen, now);
   })();
 }
 

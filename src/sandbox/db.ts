@@ -186,6 +186,21 @@ const migrations: string[] = [
   );
   CREATE INDEX loan_applications_reference ON loan_applications(app_id, customer_id, reference);
   `,
+  `
+  -- Locks and throttles (src/sandbox/throttle.ts): per phone number, customer PIN, frame session, address, app.
+  CREATE TABLE throttles (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    window_start INTEGER NOT NULL,
+    locked_until INTEGER,
+    lock_level INTEGER NOT NULL DEFAULT 0,
+    last_lock_at INTEGER
+  );
+  -- Production mode sends a random SMS code per challenge; the sandbox's is always 123456.
+  ALTER TABLE login_challenges ADD COLUMN code_hash TEXT;
+  -- Webhook deliveries that used their last attempt.
+  ALTER TABLE webhook_deliveries ADD COLUMN failed_at INTEGER;
+  `,
 ];
 
 export const demoApp = {
@@ -206,20 +221,30 @@ const sandboxCustomers = [
   { phone: '13800000005', en: 'Sun Qi', zh: '孙七', balance: 5_000_000, frozen: false },
 ];
 
-export function openDatabase(path: string, demoOrigins: string[], demoWebhookUrl: string | null = null): Db {
+/**
+ * Opens (creating or upgrading) the database. Sandbox mode seeds the demo app and the CONTRACT §6 customers;
+ * production mode (`{ production: true }`) seeds nothing: no demo app, no published secret key, no test customers.
+ */
+export function openDatabase(
+  path: string, demoOrigins: string[], demoWebhookUrl: string | null = null, { production = false } = {},
+): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  seed(db, demoOrigins, demoWebhookUrl);
+  if (!production) seed(db, demoOrigins, demoWebhookUrl);
   return db;
 }
 
-function migrate(db: Db) {
+/** How many migrations exist (tests create a database at an earlier step, then upgrade it). */
+export const migrationCount = migrations.length;
+
+/** Applies the migrations not yet applied, up to `upTo` (all by default). */
+export function migrate(db: Db, upTo = migrations.length) {
   const done = db.pragma('user_version', { simple: true }) as number;
-  for (let step = done; step < migrations.length; step++) {
+  for (let step = done; step < upTo; step++) {
     db.transaction(() => {
       db.exec(migrations[step]);
       db.pragma(`user_version = ${step + 1}`);

@@ -2,12 +2,12 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from './app.ts';
 import { assertOriginAllowed, findApp } from './apps.ts';
-import {
-  customerByPhone, maskPhone, publicCustomerId, recordFailure, resetFailures, type CustomerRow,
-} from './customers.ts';
+import { customerByPhone, maskPhone, publicCustomerId } from './customers.ts';
 import { BankError } from './errors.ts';
 import { readBody } from './partner-api.ts';
-import { verifySecret } from './secrets.ts';
+import { tokenHash, verifySecret } from './secrets.ts';
+import { clientAddress, lockedError, rateLimitedError, Throttles } from './throttle.ts';
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import {
   closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
   openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession, type FrameSession,
@@ -65,68 +65,92 @@ frameApi.get('/session', (c) => {
   return c.json({ customer: customerView(db, frameSession(c), now()) });
 });
 
-function assertUnlocked(customer: CustomerRow) {
-  if (customer.locked_at !== null) {
-    throw new BankError('locked', 'Too many wrong attempts: this customer is locked. Contact the bank to unlock.');
-  }
+/** Locks and throttles for this request (src/sandbox/throttle.ts). */
+const throttlesOf = (c: Context<Env>) => new Throttles(c.var.options.db, c.var.options.limits);
+
+/** A page (frame session) or a network address that made too many wrong logins waits, whoever it asks about. */
+function assertNotThrottled(c: Context<Env>, session: FrameSession) {
+  const { now } = c.var.options;
+  const throttles = throttlesOf(c);
+  const until = Math.max(
+    throttles.lockedUntil('address', clientAddress(c), now()) ?? 0,
+    throttles.lockedUntil('device', session.tokenHash, now()) ?? 0,
+  );
+  if (until) throw rateLimitedError(until, now());
 }
 
-function failAttempt(c: Context<Env>, customer: CustomerRow, error: BankError): never {
-  const { db, now } = c.var.options;
-  if (recordFailure(db, customer, now())) {
-    throw new BankError('locked', 'Too many wrong attempts: this customer is now locked. Contact the bank to unlock.');
-  }
-  throw error;
+/** Logins for a phone number, customer or not, are locked after five wrong passwords or codes in a row. */
+function assertLoginUnlocked(c: Context<Env>, phone: string) {
+  const { now } = c.var.options;
+  const until = throttlesOf(c).lockedUntil('login', phone, now());
+  if (until) throw lockedError('logins', until, now());
 }
 
 /**
- * Login attempts per frame session, in a fixed window. The five-failure lock protects each customer; this keeps
- * one page from spraying many phone numbers with one guess each.
+ * A wrong password or code: counted for the phone number (known or not, the same way), the page and the address.
+ * Never ends a live session: a lock only stops new logins, for a while.
  */
-const loginAttempts = new Map<string, { windowStart: number; count: number }>();
-const loginAttemptLimit = 20;
-const loginWindowMs = 10 * 60_000;
-
-function countLoginAttempt(session: FrameSession, now: number) {
-  const entry = loginAttempts.get(session.tokenHash);
-  if (!entry || now - entry.windowStart >= loginWindowMs) {
-    if (loginAttempts.size > 10_000) loginAttempts.clear(); // a sandbox: bounded memory beats precision
-    loginAttempts.set(session.tokenHash, { windowStart: now, count: 1 });
-  } else if (++entry.count > loginAttemptLimit) {
-    throw new BankError('rate_limited', 'Too many login attempts from this page. Wait a few minutes.');
-  }
+function failLogin(c: Context<Env>, session: FrameSession, phone: string, error: BankError): never {
+  const { now } = c.var.options;
+  const throttles = throttlesOf(c);
+  throttles.fail('device', session.tokenHash, now());
+  throttles.fail('address', clientAddress(c), now());
+  const until = throttles.fail('login', phone, now());
+  if (until) throw lockedError('logins', until, now());
+  throw error;
 }
+
+/** A fresh SMS code for a challenge: random in production mode (sent, never logged), `123456` in the sandbox. */
+function sendCode(c: Context<Env>, challengeId: string, phone: string) {
+  const { db, production, sendSms } = c.var.options;
+  if (!production) return;
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  db.prepare('UPDATE login_challenges SET code_hash = ? WHERE id = ?').run(tokenHash(`${challengeId}:${code}`), challengeId);
+  sendSms(phone, code);
+}
+
+function codeIsRight(c: Context<Env>, challengeId: string, code: string) {
+  const { db, production } = c.var.options;
+  if (!production) return code === sandboxSmsCode;
+  const row = db.prepare('SELECT code_hash FROM login_challenges WHERE id = ?').get(challengeId) as { code_hash: string | null } | undefined;
+  if (!row?.code_hash) return false;
+  return timingSafeEqual(Buffer.from(row.code_hash), Buffer.from(tokenHash(`${challengeId}:${code}`)));
+}
+
+/** The sandbox's SMS gateway always sends this code; production mode never accepts it. */
+export const sandboxSmsCode = '123456';
 
 frameApi.post('/login', async (c) => {
   const { db, now } = c.var.options;
   const session = frameSession(c);
-  countLoginAttempt(session, now());
+  assertNotThrottled(c, session);
   const body = await readBody(c);
   const phone = body.string('phone', { max: 20 });
   const password = body.string('password', { max: 100 });
   const customer = customerByPhone(db, phone);
-  // Same work and the same answer for an unknown phone as for a wrong password.
+  // Same work and the same answers for an unknown phone as for a wrong password, through the whole lock sequence.
   const ok = await verifySecret(password, customer?.password_hash);
-  const wrong = new BankError('invalid_credentials', 'The phone number or password is wrong.');
-  if (!customer) throw wrong;
-  assertUnlocked(customer);
-  if (!ok) failAttempt(c, customer, wrong);
-  return c.json({ challengeId: createChallenge(db, session, customer, now()), phone: maskPhone(customer.phone) });
+  assertLoginUnlocked(c, phone);
+  if (!customer || !ok) failLogin(c, session, phone, new BankError('invalid_credentials', 'The phone number or password is wrong.'));
+  const challengeId = createChallenge(db, session, customer, now());
+  sendCode(c, challengeId, customer.phone);
+  return c.json({ challengeId, phone: maskPhone(customer.phone) });
 });
 
 frameApi.post('/login/verify', async (c) => {
   const { db, now } = c.var.options;
   const session = frameSession(c);
-  countLoginAttempt(session, now());
+  assertNotThrottled(c, session);
   const body = await readBody(c);
   const challengeId = body.string('challengeId', { max: 100 });
   const code = body.string('code', { max: 10 });
   const customer = openChallenge(db, session, challengeId, now());
-  assertUnlocked(customer);
-  // The sandbox's SMS gateway always sends 123456.
-  if (code !== '123456') failAttempt(c, customer, new BankError('invalid_credentials', 'The SMS code is wrong.'));
+  assertLoginUnlocked(c, customer.phone);
+  if (!codeIsRight(c, challengeId, code)) {
+    failLogin(c, session, customer.phone, new BankError('invalid_credentials', 'The SMS code is wrong.'));
+  }
   closeChallenge(db, challengeId, now());
-  resetFailures(db, customer);
+  throttlesOf(c).clear('login', customer.phone);
   const { resume, maxAgeSeconds } = startCustomerSession(db, session, customer, now());
   setCookie(c, resumeCookie(session.appId), resume, {
     httpOnly: true, secure: true, sameSite: 'None', partitioned: true, path: '/v1/frame/', maxAge: maxAgeSeconds,
@@ -180,6 +204,7 @@ frameApi.post('/payments', async (c) => {
     expectedAmount: body.string('expectedAmount', { max: 20 }),
     idempotencyKey,
     now: now(),
+    throttles: throttlesOf(c),
   });
   return c.json(answer.body as object, answer.status as 200);
 });

@@ -28,30 +28,33 @@ function accountNumber(db: Db): string {
   return `62220200${String(count + 1).padStart(11, '0')}`;
 }
 
-function ensureFundingAccount(db: Db) {
+/** `now` everywhere below is the bank's clock (SandboxOptions.now), so tests can move it; wall time by default. */
+function ensureFundingAccount(db: Db, now = Date.now()) {
   db.prepare(
     `INSERT OR IGNORE INTO accounts (id, owner, number, created_at) VALUES (?, 'bank', '6222000000000000000', ?)`,
-  ).run(bankFundingAccount, Date.now());
+  ).run(bankFundingAccount, now);
 }
 
-export function ensureSettlementAccount(db: Db, appId: string) {
-  ensureFundingAccount(db);
+export function ensureSettlementAccount(db: Db, appId: string, now = Date.now()) {
+  ensureFundingAccount(db, now);
   const exists = db.prepare(`SELECT 1 FROM accounts WHERE owner = 'app' AND app_id = ?`).get(appId);
   if (!exists) {
     db.prepare(`INSERT INTO accounts (id, owner, app_id, number, created_at) VALUES (?, 'app', ?, ?, ?)`).run(
-      randomToken('acc', 9), appId, accountNumber(db), Date.now(),
+      randomToken('acc', 9), appId, accountNumber(db), now,
     );
   }
 }
 
-export function openCustomerAccount(db: Db, customerId: number, accountClass: 'I' | 'II', balance: number, frozen: boolean) {
-  ensureFundingAccount(db);
+export function openCustomerAccount(
+  db: Db, customerId: number, accountClass: 'I' | 'II', balance: number, frozen: boolean, now = Date.now(),
+) {
+  ensureFundingAccount(db, now);
   const id = randomToken('acc', 9);
   db.prepare(
     `INSERT INTO accounts (id, owner, customer_id, account_class, number, status, created_at)
      VALUES (?, 'customer', ?, ?, ?, ?, ?)`,
-  ).run(id, customerId, accountClass, accountNumber(db), frozen ? 'frozen' : 'active', Date.now());
-  if (balance > 0) post(db, 'funding', 'Sandbox opening balance', [[bankFundingAccount, -balance], [id, balance]]);
+  ).run(id, customerId, accountClass, accountNumber(db), frozen ? 'frozen' : 'active', now);
+  if (balance > 0) post(db, 'funding', 'Sandbox opening balance', [[bankFundingAccount, -balance], [id, balance]], now);
   return id;
 }
 
@@ -59,13 +62,15 @@ export function openCustomerAccount(db: Db, customerId: number, accountClass: 'I
  * Posts one balanced transaction: entries (account, signed amount) must sum to zero. Callers run it inside
  * their own SQLite transaction with the checks that justify it; the balance CHECK keeps accounts from going negative.
  */
-export function post(db: Db, kind: string, description: string, entries: [accountId: string, amount: number][]) {
+export function post(
+  db: Db, kind: string, description: string, entries: [accountId: string, amount: number][], now = Date.now(),
+) {
   if (entries.reduce((sum, [, amount]) => sum + amount, 0) !== 0 || entries.some(([, a]) => !Number.isSafeInteger(a))) {
     throw new BankError('internal', 'Unbalanced ledger transaction.');
   }
   const id = randomToken('txn', 12);
   db.prepare('INSERT INTO ledger_transactions (id, kind, description, created_at) VALUES (?, ?, ?, ?)').run(
-    id, kind, description, Date.now(),
+    id, kind, description, now,
   );
   const entry = db.prepare('INSERT INTO ledger_entries (transaction_id, account_id, amount) VALUES (?, ?, ?)');
   const balance = db.prepare('UPDATE accounts SET balance = balance + ? WHERE id = ?');

@@ -12,16 +12,19 @@ export function startSandbox() {
   const partnerOrigin = `http://localhost:${partnerPort}`;
   // The demo app may also be embedded by the `npm run dev` playground.
   const playgroundOrigin = `http://localhost:${Number(process.env.PLAYGROUND_PORT ?? 5173)}`;
+  const production = process.env.BANK_MODE === 'production';
   const db = openDatabase(
     process.env.BANK_DB ?? '.data/sandbox.db', [partnerOrigin, playgroundOrigin], `${partnerOrigin}/api/bank/webhooks`,
+    { production },
   );
-  startWebhookDelivery(db);
+  startWebhookDelivery(db, { production });
   const app = createSandbox({
     db,
     bankOrigin,
     assetsDir: resolve('dist/sdk/v1'),
-    production: process.env.BANK_MODE === 'production',
+    production,
   });
+  if (production) console.log('Production mode: nothing seeded, no sandbox endpoints, random SMS codes (no gateway configured).');
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   console.log(`Sandbox bank:        ${bankOrigin}  (API /v1, SDK /sdk/v1/bank-sdk.js)`);
   return { server, db };

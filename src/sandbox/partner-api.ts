@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { Env } from './app.ts';
 import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
 import {
-  createSandboxCustomer, customerByPublicId, displayName, maskPhone, publicCustomerId, sandboxPassword, sandboxPin,
+  createSandboxCustomer, customerByPublicId, displayName, loginLocked, maskPhone, pinLocked, publicCustomerId,
+  sandboxPassword, sandboxPin,
 } from './customers.ts';
 import { applicationView, findApplication, loanProducts } from './loans.ts';
 import { ledgerCheck } from './ledger.ts';
@@ -11,6 +12,8 @@ import { mintClientToken } from './sessions.ts';
 import { AmountError, parseAmount } from '../domain/money.ts';
 import { cancelOrder, createOrder, findOrder, orderView } from './orders.ts';
 import { parseOrigin, RequestBody } from './validate.ts';
+import { Throttles } from './throttle.ts';
+import { webhookUrlProblem } from './webhook-guard.ts';
 
 /** Server-to-bank API (CONTRACT §5), authenticated by the partner's secret key. */
 export const partnerApi = new Hono<Env>();
@@ -31,7 +34,15 @@ partnerApi.post('/client-tokens', async (c) => {
   const app = authenticate(c);
   const body = await readBody(c);
   const customerRef = body.optionalString('customerRef', { max: 100 });
-  const { db, now } = c.var.options;
+  const { db, now, limits } = c.var.options;
+  // Each SDK start spends one token: a cap per app and minute keeps a leaked token URL from minting without end.
+  const throttles = new Throttles(db, limits);
+  const until = throttles.lockedUntil('mint', app.id, now());
+  if (until) {
+    c.header('Retry-After', String(Math.ceil((until - now()) / 1000)));
+    throw new BankError('rate_limited', 'Too many client tokens for this app this minute. Try again shortly.');
+  }
+  throttles.fail('mint', app.id, now());
   return c.json(mintClientToken(db, app.id, customerRef, now()), 201);
 });
 
@@ -44,7 +55,7 @@ partnerApi.get('/customers/:customerId', (c) => {
     displayName: displayName(customer, 'zh-CN'),
     displayNameEn: displayName(customer, 'en'),
     phone: maskPhone(customer.phone),
-    locked: customer.locked_at !== null,
+    locked: loginLocked(c.var.options.db, customer, c.var.options.now()) || pinLocked(c.var.options.db, customer, c.var.options.now()),
   });
 });
 
@@ -55,6 +66,8 @@ partnerApi.post('/sandbox/apps', async (c) => {
   const name = body.string('name', { max: 100 });
   const origins = body.stringArray('origins').map(parseOrigin);
   const webhookUrl = body.optionalString('webhookUrl', { max: 500, pattern: /^https?:\/\/\S+$/ }) ?? null;
+  const refused = webhookUrl && webhookUrlProblem(webhookUrl, origins, production);
+  if (refused) throw new BankError('invalid_request', `\`webhookUrl\` is refused: ${refused}.`);
   return c.json(registerApp(db, name, origins, webhookUrl, now()), 201);
 });
 
@@ -132,7 +145,7 @@ partnerApi.post('/sandbox/customers', async (c) => {
     throw new BankError('invalid_request', '`balance` must be a decimal string like "50000.00".');
   }
   const accountClass = (body.optionalString('accountClass', { pattern: /^(I|II)$/ }) ?? 'I') as 'I' | 'II';
-  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false, accountClass);
+  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false, accountClass, c.var.options.now());
   return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
 });
 

@@ -1,12 +1,13 @@
 import { formatAmount } from '../domain/money.ts';
 import type { PartnerApp } from './apps.ts';
-import { customerById, maxFailedAttempts, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import type { CustomerRow } from './customers.ts';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { classLimits, customerAccounts, paidOutSince, post, settlementAccount } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
 import { randomToken, verifySecret } from './secrets.ts';
 import { enqueueWebhook } from './webhooks.ts';
+import { lockedError, Throttles } from './throttle.ts';
 
 export interface PaymentRequest {
   app: PartnerApp;
@@ -18,6 +19,8 @@ export interface PaymentRequest {
   expectedAmount: string;
   idempotencyKey: string;
   now: number;
+  /** The bank's locks (a sandbox's configured limits); the default rules if absent. */
+  throttles?: Throttles;
 }
 
 export interface PaymentAnswer {
@@ -44,28 +47,30 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
   if (replay) return replay;
 
   const { customer, now } = request;
-  if (customer.locked_at !== null) {
-    return remember(db, request, new BankError('locked', 'Too many wrong attempts: the customer is locked.'));
-  }
+  // PIN attempts are counted per customer, apart from logins, and only a correct PIN resets them.
+  const throttles = request.throttles ?? new Throttles(db);
+  const pinKey = String(customer.id);
+  const lockedAnswer = (until: number) => remember(db, request, lockedError('payments', until, now));
+  const locked = throttles.lockedUntil('pin', pinKey, now);
+  if (locked) return lockedAnswer(locked);
   const pinOk = await verifySecret(request.pin, customer.pin_hash);
   // Another request may have answered this key while the PIN was being checked.
   const meanwhile = storedAnswer(db, request);
   if (meanwhile) return meanwhile;
-  if (customerById(db, customer.id).locked_at !== null) {
-    return remember(db, request, new BankError('locked', 'Too many wrong attempts: the customer is locked.'));
-  }
+  const lockedMeanwhile = throttles.lockedUntil('pin', pinKey, now);
+  if (lockedMeanwhile) return lockedAnswer(lockedMeanwhile);
   if (!pinOk) {
-    const locked = recordFailure(db, customer, now);
-    const left = maxFailedAttempts - customer.failed_attempts - 1;
+    const until = throttles.fail('pin', pinKey, now);
+    const left = throttles.limit('pin') - throttles.failures('pin', pinKey);
     return remember(
       db,
       request,
-      locked
-        ? new BankError('locked', 'Too many wrong attempts: the customer is now locked.')
+      until
+        ? lockedError('payments', until, now)
         : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`),
     );
   }
-  resetFailures(db, customer);
+  throttles.clear('pin', pinKey);
 
   return db.transaction((): PaymentAnswer => {
     const again = storedAnswer(db, request);
@@ -89,7 +94,7 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
       const transactionId = post(db, 'payment', `Order ${order.id}`, [
         [account.id, -order.amount],
         [settlementAccount(db, request.app.id).id, order.amount],
-      ]);
+      ], now);
       const paymentId = randomToken('pay', 12);
       db.prepare(
         `INSERT INTO payments (id, order_id, customer_id, account_id, amount, transaction_id, created_at)

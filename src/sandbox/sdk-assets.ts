@@ -4,6 +4,9 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Env } from './app.ts';
 import { findApp } from './apps.ts';
 
+/** The string in the built loader that the bank replaces with its own origin when serving it. */
+export const bankOriginPlaceholder = '__BANK_ORIGIN_PLACEHOLDER__';
+
 const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -45,8 +48,10 @@ sdkAssets.get('/sdk/v1/*', async (c) => {
   const type = types[extname(file)] ?? 'application/octet-stream';
   c.header('Content-Type', type);
   if (type.startsWith('text/html')) {
+    // Only the embedding page's own origin, if the app registered it: asking with `?app=` alone discloses nothing.
     const app = findApp(c.var.options.db, c.req.query('app') ?? '');
-    c.header('Content-Security-Policy', frameCsp(app ? app.origins.join(' ') : "'none'"));
+    const origin = c.req.query('origin') ?? '';
+    c.header('Content-Security-Policy', frameCsp(app && app.origins.includes(origin) ? origin : "'none'"));
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
   } else {
@@ -54,6 +59,11 @@ sdkAssets.get('/sdk/v1/*', async (c) => {
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     // Hashed chunk names never change; the loader and entry chunks keep stable names and must revalidate.
     c.header('Cache-Control', /-[\w-]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  }
+  if (relative === 'bank-sdk.js') {
+    // The loader knows its bank without asking the page: the origin is served into it (a bank's CDN build does
+    // the same replacement at deploy time).
+    body = Buffer.from(body.toString('utf8').replaceAll(bankOriginPlaceholder, c.var.options.bankOrigin));
   }
   return c.body(new Uint8Array(body));
 });

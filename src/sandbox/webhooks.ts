@@ -1,9 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { PartnerApp } from './apps.ts';
 import type { Db } from './db.ts';
 import { randomToken } from './secrets.ts';
+import { guardedLookup, webhookUrlProblem } from './webhook-guard.ts';
 
-const maxAttempts = 8;
+export const maxWebhookAttempts = 8;
+const maxAttempts = maxWebhookAttempts;
 
 /**
  * `Bank-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with the app's webhook secret.
@@ -23,47 +27,121 @@ export function enqueueWebhook(db: Db, app: PartnerApp, type: string, data: unkn
   );
 }
 
-/** Delivers due webhooks, retrying failures with exponential backoff (1 s, 2 s, 4 s … up to 8 attempts). */
-export function startWebhookDelivery(db: Db, intervalMs = 250) {
-  const inFlight = new Set<string>();
-  const tick = async () => {
-    const due = db
-      .prepare(
-        `SELECT d.*, a.webhook_secret AS secret FROM webhook_deliveries d JOIN apps a ON a.id = d.app_id
-         WHERE d.delivered_at IS NULL AND d.attempts < ? AND d.next_attempt_at <= ? LIMIT 20`,
-      )
-      .all(maxAttempts, Date.now()) as { id: string; url: string; payload: string; attempts: number; secret: string }[];
-    await Promise.all(
-      due.filter((d) => !inFlight.has(d.id)).map(async (delivery) => {
-        inFlight.add(delivery.id);
-        let error: string | null = null;
-        try {
-          const response = await fetch(delivery.url, {
-            method: 'POST',
-            headers: {
-              'Content-Type': 'application/json',
-              'Bank-Signature': signWebhook(delivery.secret, delivery.payload, Math.floor(Date.now() / 1000)),
-            },
-            body: delivery.payload,
-            signal: AbortSignal.timeout(5000),
-          });
-          if (!response.ok) error = `HTTP ${response.status}`;
-        } catch (e) {
-          error = String(e);
-        }
+export interface DeliveryOptions {
+  /** The bank's clock (SandboxOptions.now). */
+  now?: () => number;
+  /** Production mode: https only, no internal addresses (src/sandbox/webhook-guard.ts). */
+  production?: boolean;
+  /** A delivery's deadline, connect to last byte read. */
+  timeoutMs?: number;
+  /** At most this much of a receiver's answer is read; the rest is dropped. */
+  maxResponseBytes?: number;
+}
+
+interface DueDelivery {
+  id: string;
+  app_id: string;
+  url: string;
+  payload: string;
+  attempts: number;
+  secret: string;
+  origins: string;
+}
+
+/**
+ * One POST, guarded: no redirects (a 3xx is a failure), a deadline, a bounded read. Answers null when the receiver
+ * took it (2xx), else why not.
+ */
+function postOnce(delivery: DueDelivery, timestamp: number, options: Required<Omit<DeliveryOptions, 'now'>>): Promise<string | null> {
+  const problem = webhookUrlProblem(delivery.url, JSON.parse(delivery.origins) as string[], options.production);
+  if (problem) return Promise.resolve(`refused: ${problem}`);
+  const url = new URL(delivery.url);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (answer: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      req.destroy();
+      resolve(answer);
+    };
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(delivery.payload),
+        'Bank-Signature': signWebhook(delivery.secret, delivery.payload, timestamp),
+      },
+      // Production mode checks the address actually connected to, after DNS.
+      ...(options.production ? { lookup: guardedLookup as never } : {}),
+    }, (response) => {
+      const status = response.statusCode ?? 0;
+      let read = 0;
+      const verdict = status >= 200 && status < 300 ? null
+        : status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
+      response.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read >= options.maxResponseBytes) finish(verdict); // enough: the answer's body is not needed
+      });
+      response.on('end', () => finish(verdict));
+      response.on('error', () => finish(verdict));
+    });
+    const deadline = setTimeout(() => finish(`timeout after ${options.timeoutMs} ms`), options.timeoutMs);
+    req.on('error', (error) => finish(String(error.message)));
+    req.end(delivery.payload);
+  });
+}
+
+/**
+ * Delivers the webhooks due at `now()` once; answers how many it attempted. Failures retry with exponential
+ * backoff (1 s, 2 s, 4 s … for 8 attempts); after the last one the delivery is marked failed and never tried again.
+ */
+export async function deliverDueWebhooks(db: Db, options: DeliveryOptions = {}, inFlight = new Set<string>()): Promise<number> {
+  const now = options.now ?? Date.now;
+  const resolved = {
+    production: options.production ?? false,
+    timeoutMs: options.timeoutMs ?? 5000,
+    maxResponseBytes: options.maxResponseBytes ?? 64 * 1024,
+  };
+  const due = (db
+    .prepare(
+      `SELECT d.*, a.webhook_secret AS secret, a.origins AS origins FROM webhook_deliveries d JOIN apps a ON a.id = d.app_id
+       WHERE d.delivered_at IS NULL AND d.failed_at IS NULL AND d.attempts < ? AND d.next_attempt_at <= ? LIMIT 20`,
+    )
+    .all(maxAttempts, now()) as DueDelivery[]).filter((d) => !inFlight.has(d.id));
+  await Promise.all(
+    due.map(async (delivery) => {
+      inFlight.add(delivery.id);
+      try {
+        const error = await postOnce(delivery, Math.floor(now() / 1000), resolved);
         const attempts = delivery.attempts + 1;
         if (error === null) {
-          db.prepare('UPDATE webhook_deliveries SET attempts = ?, delivered_at = ? WHERE id = ?').run(attempts, Date.now(), delivery.id);
+          db.prepare('UPDATE webhook_deliveries SET attempts = ?, delivered_at = ? WHERE id = ?').run(attempts, now(), delivery.id);
         } else {
-          db.prepare('UPDATE webhook_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(
-            attempts, Date.now() + 1000 * 2 ** (attempts - 1), error, delivery.id,
+          db.prepare(
+            'UPDATE webhook_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ?, failed_at = ? WHERE id = ?',
+          ).run(
+            attempts, now() + 1000 * 2 ** (attempts - 1), error.slice(0, 500), attempts >= maxAttempts ? now() : null, delivery.id,
           );
         }
+      } finally {
         inFlight.delete(delivery.id);
-      }),
-    );
-  };
-  const timer = setInterval(() => void tick().catch((e) => console.error('[sandbox] webhook delivery', e)), intervalMs);
+      }
+    }),
+  );
+  return due.length;
+}
+
+/** Delivers due webhooks every `intervalMs`, on the bank's clock. */
+export function startWebhookDelivery(db: Db, intervalOrOptions: number | (DeliveryOptions & { intervalMs?: number }) = 250) {
+  const options = typeof intervalOrOptions === 'number' ? { intervalMs: intervalOrOptions } : intervalOrOptions;
+  const inFlight = new Set<string>();
+  const timer = setInterval(
+    () => void deliverDueWebhooks(db, options, inFlight).catch((e) => console.error('[sandbox] webhook delivery', e)),
+    options.intervalMs ?? 250,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

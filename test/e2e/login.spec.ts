@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import {
   axeViolations, bankApi, bankEvents, logIn, loginFrame, newCustomer, password, recordEvents, servePartnerPage, smsCode,
   watchForProblems, test } from './helpers.ts';
+import { frameSession } from './bank-client.ts';
 
 /** Opens the login dialog on the demo site: the bank's login frame. */
 async function openLoginDialog(page: Page) {
@@ -75,9 +76,11 @@ test('wrong SMS codes count towards the lock too', async ({ page }) => {
     await frame.getByRole('button', { name: 'Verify' }).click();
     if (attempt < 5) await expect(frame.getByRole('alert')).toHaveText('The SMS code is wrong.');
   }
-  await expect(frame.getByRole('alert')).toHaveText(/locked/);
-  const status = await bankApi('/v1/sandbox/customers', { method: 'POST', body: JSON.stringify({ phone }) });
-  expect(status.status).toBe(409);
+  await expect(frame.getByRole('alert')).toHaveText('Too many wrong attempts: locked for a while. Please try again later.');
+  // The bank itself now refuses even the right password for that number, from any page.
+  const retry = await (await frameSession()).tryPassword(phone);
+  expect(retry.status, retry.text).toBe(423);
+  expect(retry.body.error.code).toBe('locked');
 });
 
 test('Escape closes the login dialog, fires bank-cancel and returns focus to the Log in button', async ({ page }) => {

@@ -111,7 +111,13 @@ test('a wrong PIN is refused in the frame (bank-pay-failure), five lock, and no 
   const codes = ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code);
   expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'locked']);
   expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
-  expect(await balanceOf(phone).catch(() => 'locked')).toBe('locked'); // the locked customer cannot even log in
+  // The PIN lock is for payments: the customer still logs in, sees the money untouched, and the right PIN is refused.
+  const { session } = await loggedInSession(phone);
+  const [account] = await session.accounts();
+  expect(account.balance).toBe('50000.00');
+  const retry = await session.pay({ orderId, accountId: account.id, amount: '10.00' });
+  expect(retry.status, retry.text).toBe(423);
+  expect(retry.body.error.code).toBe('locked');
 });
 
 test('the page changing order-id and amount after the dialog opened changes nothing in what is paid', async ({ page }) => {

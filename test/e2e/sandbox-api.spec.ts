@@ -594,7 +594,7 @@ test.describe('SDK app check', () => {
 
 test.describe("frames' and assets' headers", () => {
   test('a frame is embeddable only by the app’s registered origins, under a policy with nothing inline', async () => {
-    const answer = await call(`/sdk/v1/frames/login.html?app=${demoAppId}`);
+    const answer = await call(`/sdk/v1/frames/login.html?app=${demoAppId}&origin=${encodeURIComponent(demoOrigin)}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('text/html');
     const csp = answer.headers.get('content-security-policy') ?? '';
@@ -612,12 +612,18 @@ test.describe("frames' and assets' headers", () => {
     }
   });
 
-  test("another app's frame names that app's origins only", async () => {
+  test("another app's frame names only the embedding origin, if that app registered it", async () => {
     const origin = uniqueOrigin('framer');
-    const other = await registerApp({ origins: [origin] });
-    const csp = (await call(`/sdk/v1/frames/login.html?app=${other.appId}`)).headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`frame-ancestors ${origin}`);
+    const second = uniqueOrigin('framer-two');
+    const other = await registerApp({ origins: [origin, second] });
+    const csp = (await call(`/sdk/v1/frames/login.html?app=${other.appId}&origin=${encodeURIComponent(origin)}`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`frame-ancestors ${origin};`);
     expect(csp).not.toContain(demoOrigin);
+    // The app's other origin is not disclosed to whoever asks for this one, nor to anyone asking with ?app= alone.
+    expect(csp).not.toContain(second);
+    const bare = (await call(`/sdk/v1/frames/bridge.html?app=${other.appId}`)).headers.get('content-security-policy') ?? '';
+    expect(bare).toContain("frame-ancestors 'none'");
+    expect(bare).not.toContain(origin);
   });
 
   test('the SDK script is readable from any origin', async () => {

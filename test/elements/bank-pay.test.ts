@@ -3,7 +3,7 @@
 //
 // No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
 // ("The bank is not connected.", retryable), which is what any order load runs into.
-import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-pay/define.ts';
 import type { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
 import {
@@ -51,6 +51,22 @@ function watchFailures() {
   };
 }
 
+
+/**
+ * A positive signal that all pending promise work has run (instead of sleeping and hoping): a message sent over a
+ * MessageChannel arrives in a later task, and a task starts only once the microtask queue is empty, so every load,
+ * retry, render or event chained on promises before it has happened by the time it arrives.
+ */
+async function drained() {
+  await new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage('drained');
+  });
+}
 
 /** Mounts with a ready session and waits for the (failing) order load to show its error. */
 async function mountFailedLoad(options: MountOptions = {}) {
@@ -211,7 +227,7 @@ describe('<bank-pay>', () => {
         expectSame(statusOf(element), null, 'no lingering loading status');
         expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([notConnected]);
         expect(eventsOf('bank-ready')).to.have.length(0);
-        await aTimeout(20);
+        await drained();
         expect(watch.failures).to.deep.equal([]);
       } finally {
         watch.stop();
@@ -226,7 +242,7 @@ describe('<bank-pay>', () => {
 
     it('loads (and fails) only once the starting session becomes ready', async () => {
       const { element, eventsOf, setSession } = await mount(validOrderId, { session: startingSession });
-      await aTimeout(20);
+      await drained();
       expectSame(alertOf(element), null, 'no load while starting');
       await setSession({ status: 'ready' });
       await waitUntil(() => alertOf(element), 'the failed load is shown', { timeout: 2000 });
@@ -244,7 +260,7 @@ describe('<bank-pay>', () => {
         expect(text(alertOf(element))).to.contain(networkText);
         expect(buttonNames(element)).to.deep.equal(['Try again']);
         expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([notConnected, notConnected]);
-        await aTimeout(20);
+        await drained();
         expect(eventsOf('bank-error'), 'no retry loop').to.have.length(2);
         expect(watch.failures).to.deep.equal([]);
       } finally {
@@ -257,7 +273,7 @@ describe('<bank-pay>', () => {
       element.requestUpdate();
       await element.updateComplete;
       await setSession({ customer: loggedInSession.customer });
-      await aTimeout(20);
+      await drained();
       expect(eventsOf('bank-error')).to.have.length(1);
     });
 
@@ -282,7 +298,7 @@ describe('<bank-pay>', () => {
       await element.updateComplete;
       element.setAttribute('order-id', validOrderId);
       await element.updateComplete;
-      await aTimeout(50);
+      await drained();
       await element.updateComplete;
       expect(text(alertOf(element)), 'the order is loaded again and its failure shown').to.contain(networkText);
       expect(buttonNames(element)).to.deep.equal(['Try again']);
