@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { explainListenErrors } from '../src/sandbox/main.ts';
 import { renderHomePage } from './pages.ts';
 import { webhookProblem } from './webhooks.ts';
 
@@ -147,7 +148,8 @@ export function createDemo(options: DemoOptions) {
 }
 
 export function startDemo(options: DemoOptions & { port: number }) {
-  const server = serve({ fetch: createDemo(options).fetch, port: options.port, hostname: 'localhost' });
-  console.log(`Demo partner site:   http://localhost:${options.port}/  (English: /?lang=en)`);
+  const server = serve({ fetch: createDemo(options).fetch, port: options.port, hostname: 'localhost' }, () =>
+    console.log(`Demo partner site:   http://localhost:${options.port}/  (English: /?lang=en)`));
+  explainListenErrors(server, options.port, 'PARTNER_PORT');
   return server;
 }

@@ -25,6 +25,7 @@ const en = {
   'error.order_cancelled': 'This order was cancelled and cannot be paid.',
   'error.duplicate_application': 'You already have an open application for this.',
   'error.internal': 'Something went wrong at the bank. Please try again later.',
+  developerHint: 'For the developer (sandbox only): {detail}',
 };
 
 export type PartnerMessage = keyof typeof en;
@@ -54,6 +55,7 @@ const zhCN: Record<PartnerMessage, string> = {
   'error.order_cancelled': '该订单已取消，无法支付。',
   'error.duplicate_application': '您已有一笔进行中的同类申请。',
   'error.internal': '银行系统出现问题，请稍后再试。',
+  developerHint: '开发者提示（仅沙箱环境显示）：{detail}',
 };
 
 /** What the partner-side elements say, complete in both locales. Error texts are by `bank-error` code. */

@@ -186,6 +186,10 @@ const migrations: string[] = [
   );
   CREATE INDEX loan_applications_reference ON loan_applications(app_id, customer_id, reference);
   `,
+  `
+  -- Sandbox only: an app's secret key, readable again with GET /v1/sandbox/apps/{id} (sandbox-apps.ts).
+  ALTER TABLE apps ADD COLUMN sandbox_secret_key TEXT;
+  `,
 ];
 
 export const demoApp = {
