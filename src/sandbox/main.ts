@@ -1,5 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSandbox } from './app.ts';
 import { openDatabase, type Db } from './db.ts';
 import { startWebhookDelivery } from './webhooks.ts';
@@ -60,10 +62,12 @@ export function stopOnSignals(servers: ServerType[], db: Db) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log('Stop with Ctrl+C.');
+  void Promise.all(servers.map((server) => server.listening || new Promise((up) => server.once('listening', up)))).then(() =>
+    console.log('Stop with Ctrl+C.'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (not imported by demo/start.ts); real paths, so a symlinked or space-containing path still matches.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const { server, db } = startSandbox();
   stopOnSignals([server], db);
 }
