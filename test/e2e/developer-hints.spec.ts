@@ -6,9 +6,10 @@
 import { expect, type Page } from '@playwright/test';
 import { partnerCsp } from '../../demo/server.ts';
 import { bankEvents, bankOrigin, demoAppId, partnerOrigin, recordEvents, test, type RecordedEvent } from './helpers.ts';
+import { extraPorts } from './ports.ts';
 import { startProductionBank } from './production-bank.ts';
 
-const productionPort = 4324;
+const productionPort = extraPorts.hintsProductionBank;
 const hintPrefix = 'For the developer (sandbox only):';
 
 /** A partner page at `url` loading the SDK from `bank` with the given script attributes. */

@@ -9,12 +9,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { signWebhook } from '../../src/sandbox/webhooks.ts';
 import { registerApp } from './bank-client.ts';
 import { bankOrigin, logIn, newCustomer, paymentPin, test, watchForProblems } from './helpers.ts';
+import { extraPorts } from './ports.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
 const examples = [
-  { name: 'partner-node', port: 4320, wrongKeyPort: 4332 },
-  { name: 'partner-express', port: 4321, wrongKeyPort: 4333 },
+  { name: 'partner-node', port: extraPorts.nodeExample, wrongKeyPort: extraPorts.nodeExampleWrongKey },
+  { name: 'partner-express', port: extraPorts.expressExample, wrongKeyPort: extraPorts.expressExampleWrongKey },
 ];
 
 /** Starts an example server and waits until it answers. */

@@ -6,9 +6,10 @@ import { expect } from '@playwright/test';
 import { partnerCsp } from '../../demo/server.ts';
 import { call, partnerCall, registerApp } from './bank-client.ts';
 import { apiTest, bankEvents, bankOrigin, partnerOrigin, recordEvents, test } from './helpers.ts';
+import { extraPorts } from './ports.ts';
 import { startProductionBank } from './production-bank.ts';
 
-const productionPort = 4325;
+const productionPort = extraPorts.appsProductionBank;
 const patch = (appId: string, secretKey: string | undefined, body: unknown) =>
   call(`/v1/sandbox/apps/${appId}`, {
     method: 'PATCH',

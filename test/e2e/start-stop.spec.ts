@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiTest as test } from './helpers.ts';
+import { extraPorts } from './ports.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -59,12 +60,13 @@ test.describe('npm scripts stop their servers', () => {
   test.describe.configure({ timeout: 90_000 });
 
   for (const { script, signal, bankPort, partnerPort } of [
-    { script: ['start'], signal: 'SIGTERM' as const, bankPort: 4326, partnerPort: 4327 },
-    { script: ['run', 'sandbox'], signal: 'SIGINT' as const, bankPort: 4328, partnerPort: 0 },
+    { script: ['start'], signal: 'SIGTERM' as const, bankPort: extraPorts.npmStartBank, partnerPort: extraPorts.npmStartPartner },
+    // The sandbox alone binds no partner port (PARTNER_PORT only names the demo app's origin).
+    { script: ['run', 'sandbox'], signal: 'SIGINT' as const, bankPort: extraPorts.npmSandboxBank, partnerPort: 0 },
   ]) {
     test(`npm ${script.join(' ')}: ${signal} to npm frees every port within 5 s`, async () => {
       const dir = scratchProject();
-      const { child, output } = run('npm', script, dir, { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort || 4399) });
+      const { child, output } = run('npm', script, dir, { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort || extraPorts.npmSandboxPartner) });
       try {
         const urls = [`http://127.0.0.1:${bankPort}/favicon.ico`, ...(partnerPort ? [`http://localhost:${partnerPort}/favicon.ico`] : [])];
         await expect.poll(async () => (await Promise.all(urls.map(answers))).every(Boolean), { timeout: 60_000 }).toBe(true);
@@ -84,25 +86,27 @@ test.describe('npm scripts stop their servers', () => {
 
 test.describe('a port already in use', () => {
   test('BANK_PORT taken: one line naming BANK_PORT, exit code 1', async () => {
-    const release = await occupy(4329, '127.0.0.1');
+    const port = extraPorts.takenBank;
+    const release = await occupy(port, '127.0.0.1');
     try {
-      const { child, output } = run('node', ['--import', 'tsx', 'src/sandbox/main.ts'], root, { BANK_PORT: '4329' });
+      const { child, output } = run('node', ['--import', 'tsx', 'src/sandbox/main.ts'], root, { BANK_PORT: String(port) });
       expect(await exited(child)).toBe(1);
       const lines = output().trim().split('\n');
-      expect(lines).toEqual(['Port 4329 is already in use: stop what holds it, or choose another port with BANK_PORT=<port> (e.g. BANK_PORT=4330).']);
+      expect(lines).toEqual([`Port ${port} is already in use: stop what holds it, or choose another port with BANK_PORT=<port> (e.g. BANK_PORT=${port + 1}).`]);
     } finally {
       await release();
     }
   });
 
   test('PARTNER_PORT taken: one line naming PARTNER_PORT, exit code 1, and the bank port is let go too', async () => {
-    const release = await occupy(4331, 'localhost');
+    const { takenPartner: port, takenPartnerBank: bankPort } = extraPorts;
+    const release = await occupy(port, 'localhost');
     try {
-      const { child, output } = run('node', ['--import', 'tsx', 'demo/start.ts'], root, { BANK_PORT: '4330', PARTNER_PORT: '4331' });
+      const { child, output } = run('node', ['--import', 'tsx', 'demo/start.ts'], root, { BANK_PORT: String(bankPort), PARTNER_PORT: String(port) });
       expect(await exited(child)).toBe(1);
-      expect(output()).toContain('Port 4331 is already in use: stop what holds it, or choose another port with PARTNER_PORT=<port>');
+      expect(output()).toContain(`Port ${port} is already in use: stop what holds it, or choose another port with PARTNER_PORT=<port>`);
       expect(output().split('\n').filter((line) => line.includes('already in use'))).toHaveLength(1);
-      expect(await free(4330, '127.0.0.1')).toBe(true);
+      expect(await free(bankPort, '127.0.0.1')).toBe(true);
     } finally {
       await release();
     }
