@@ -109,6 +109,17 @@ test.describe('sandbox mode', () => {
   });
 });
 
+test('a missing data-app-id says where app ids come from', async ({ page }) => {
+  const warnings = sdkWarnings(page);
+  await recordEvents(page);
+  await servePage(page, `${partnerOrigin}/no-app-id`, { appId: '' });
+  await page.goto(`${partnerOrigin}/no-app-id`);
+  const alert = page.locator('bank-login').getByRole('alert');
+  await expect(alert).toContainText('The bank SDK is set up wrongly: data-app-id is required');
+  await expect(alert).toContainText('An app id is the appId that POST /v1/sandbox/apps answered.');
+  expect(warnings).toEqual([expect.stringContaining('config_invalid: Fix the script tag: data-app-id is required')]);
+});
+
 test.describe('production mode', () => {
   // One production bank for the file's tests in this worker; its port is this suite's own.
   let bank: Awaited<ReturnType<typeof startProductionBank>>;

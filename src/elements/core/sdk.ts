@@ -36,8 +36,8 @@ let initiator: EventTarget | undefined;
 function readConfig(raw: LoaderInput): SdkConfig {
   const bankOrigin = new URL(raw.base).origin;
   const problems: string[] = [];
-  if (!raw.appId) problems.push('data-app-id is required (the appId that POST /v1/sandbox/apps answered)');
-  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push(`data-app-id "${raw.appId}" is not an app id`);
+  if (!raw.appId) problems.push('data-app-id is required');
+  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push(`data-app-id "${raw.appId}" is not an app id (app_…)`);
   if (!raw.tokenUrl && !raw.clientToken) problems.push('data-token-url (or data-client-token) is required');
   if (raw.tokenUrl) {
     try {
@@ -56,7 +56,7 @@ function readConfig(raw: LoaderInput): SdkConfig {
     bankOrigin,
     base: raw.base,
     error: problems.length
-      ? { ...sdkError('config_invalid', problems.join('; ')), hint: `Fix the script tag: ${problems.join('; ')}. See docs/elements.md, "The script tag".` }
+      ? { ...sdkError('config_invalid', problems.join('; ')), hint: `Fix the script tag: ${problems.join('; ')}.${problems.some((p) => p.startsWith('data-app-id')) ? ' An app id is the appId that POST /v1/sandbox/apps answered.' : ''} See docs/elements.md, "The script tag".` }
       : null,
   };
 }
