@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { explainListenErrors } from '../src/sandbox/main.ts';
 import { renderHomePage } from './pages.ts';
 import { SeenEvents, webhookProblem } from './webhooks.ts';
 
@@ -125,8 +126,10 @@ export function createDemo(options: DemoOptions) {
 
   // The partner's own endpoint for the SDK: mint a client token with the secret key, server to server.
   app.post('/api/bank/client-token', async (c) => {
-    const response = await bank('/v1/client-tokens', { method: 'POST', body: JSON.stringify({}) });
-    if (!response.ok) return c.json({ error: 'bank_unavailable' }, 502);
+    const response = await bank('/v1/client-tokens', { method: 'POST', body: JSON.stringify({}) }).catch(() => null);
+    if (!response) return c.json({ error: { code: 'bank_unavailable', message: 'The bank could not be reached.' } }, 502);
+    // The bank's refusal goes to the page as it came (status and code), so the SDK can say what is wrong.
+    if (!response.ok) return c.json(await response.json(), response.status as 400);
     const { clientToken } = (await response.json()) as { clientToken: string };
     c.header('Cache-Control', 'no-store');
     return c.json({ clientToken });
@@ -156,7 +159,8 @@ export function createDemo(options: DemoOptions) {
 }
 
 export function startDemo(options: DemoOptions & { port: number }) {
-  const server = serve({ fetch: createDemo(options).fetch, port: options.port, hostname: 'localhost' });
-  console.log(`Demo partner site:   http://localhost:${options.port}/  (English: /?lang=en)`);
+  const server = serve({ fetch: createDemo(options).fetch, port: options.port, hostname: 'localhost' }, () =>
+    console.log(`Demo partner site:   http://localhost:${options.port}/  (English: /?lang=en)`));
+  explainListenErrors(server, options.port, 'PARTNER_PORT');
   return server;
 }

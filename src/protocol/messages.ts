@@ -15,6 +15,12 @@ export interface SdkError {
   code: SdkErrorCode;
   message: string;
   retryable: boolean;
+  /** `token_fetch_failed`: the HTTP status of the partner's token endpoint. */
+  status?: number;
+  /** `token_fetch_failed`: the bank's `error.code`, when the partner's endpoint passed it on. */
+  bankCode?: string;
+  /** Sandbox mode only: the cause and the fix, for the developer (also written once with `console.warn`). */
+  hint?: string;
 }
 
 /** Display data only: never a token. */

@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { partnerApi } from './partner-api.ts';
+import { sandboxApps } from './sandbox-apps.ts';
 import { sdkAssets } from './sdk-assets.ts';
 import type { ThrottleLimits } from './throttle.ts';
 
@@ -44,6 +45,7 @@ export function createSandbox(options: SandboxOptions) {
     }),
   );
   app.route('/v1', partnerApi);
+  app.route('/v1', sandboxApps);
   app.route('/v1/frame', frameApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));

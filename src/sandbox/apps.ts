@@ -45,6 +45,7 @@ export function registerApp(db: Db, name: string, origins: string[], webhookUrl:
     db.prepare(
       'INSERT INTO apps (id, name, secret_hash, origins, webhook_url, webhook_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(id, name, tokenHash(secretKey), JSON.stringify(origins), webhookUrl, webhookSecret, now);
+    db.prepare('UPDATE apps SET sandbox_secret_key = ? WHERE id = ?').run(secretKey, id);
     ensureSettlementAccount(db, id, now);
   })();
   return { appId: id, secretKey, origins, ...(webhookSecret ? { webhookUrl, webhookSecret } : {}) };

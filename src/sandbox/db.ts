@@ -201,6 +201,10 @@ const migrations: string[] = [
   -- Webhook deliveries that used their last attempt.
   ALTER TABLE webhook_deliveries ADD COLUMN failed_at INTEGER;
   `,
+  `
+  -- Sandbox only: an app's secret key, readable again with GET /v1/sandbox/apps/{id} (sandbox-apps.ts).
+  ALTER TABLE apps ADD COLUMN sandbox_secret_key TEXT;
+  `,
 ];
 
 export const demoApp = {

@@ -1,7 +1,9 @@
-import { serve } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSandbox } from './app.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, type Db } from './db.ts';
 import { startWebhookDelivery } from './webhooks.ts';
 
 /** `npm run sandbox`: the sandbox bank on BANK_PORT (4010), with its database at BANK_DB (.data/sandbox.db). */
@@ -25,9 +27,50 @@ export function startSandbox() {
     production,
   });
   if (production) console.log('Production mode: nothing seeded, no sandbox endpoints, random SMS codes (no gateway configured).');
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
-  console.log(`Sandbox bank:        ${bankOrigin}  (API /v1, SDK /sdk/v1/bank-sdk.js)`);
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () =>
+    console.log(`Sandbox bank:        ${bankOrigin}  (API /v1, SDK /sdk/v1/bank-sdk.js)`));
+  explainListenErrors(server, port, 'BANK_PORT');
   return { server, db };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) startSandbox();
+/** A port already taken ends the process with one line that names the variable to change, not a stack trace. */
+export function explainListenErrors(server: ServerType, port: number, variable: string) {
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use: stop what holds it, or choose another port with ${variable}=<port> (e.g. ${variable}=${port + 1}).`
+      : `Cannot listen on port ${port} (${variable}): ${error.message}`);
+    process.exit(1);
+  });
+}
+
+/**
+ * Ctrl+C (SIGINT) and SIGTERM (what `npm` forwards, and what process managers send) close the servers and the
+ * database, then exit: nothing is left holding a port. The npm scripts `exec` this process, so npm's signal
+ * reaches it directly, not a shell or a wrapper in between.
+ */
+export function stopOnSignals(servers: ServerType[], db: Db) {
+  const stop = () => {
+    // Kept-alive browser connections would hold `close()` open; a stuck close must not keep the port either.
+    setTimeout(() => process.exit(0), 2000).unref();
+    let open = servers.length;
+    for (const server of servers) {
+      server.close(() => {
+        if (--open === 0) {
+          db.close();
+          process.exit(0);
+        }
+      });
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  void Promise.all(servers.map((server) => server.listening || new Promise((up) => server.once('listening', up)))).then(() =>
+    console.log('Stop with Ctrl+C.'));
+}
+
+// Run directly (not imported by demo/start.ts); real paths, so a symlinked or space-containing path still matches.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  const { server, db } = startSandbox();
+  stopOnSignals([server], db);
+}

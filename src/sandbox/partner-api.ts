@@ -164,6 +164,9 @@ partnerApi.get('/sandbox/ledger', (c) => {
 partnerApi.get('/sdk/apps/:appId', (c) => {
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Vary', 'Origin');
+  // The SDK's only source for its mode: in the sandbox it explains configuration mistakes to the developer.
+  c.header('Bank-Mode', c.var.options.production ? 'production' : 'sandbox');
+  c.header('Access-Control-Expose-Headers', 'Bank-Mode');
   const app = findApp(c.var.options.db, c.req.param('appId'));
   if (!app) throw new BankError('not_found', `No app ${c.req.param('appId')}.`);
   const origin = c.req.header('Origin');

@@ -172,6 +172,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   protected renderError(error: SdkError) {
     return html`<div part="error" role="alert">
       <span>${this.errorText(error)}</span>
+      ${error.hint ? html`<p part="hint">${this.t('developerHint', { detail: error.hint })}</p>` : nothing}
       ${error.retryable ? html`<button class="secondary" part="button retry" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
     </div>`;
   }

@@ -21,6 +21,13 @@ let input: LoaderInput;
 let config: SdkConfig;
 let session: SessionState = { status: 'starting', customer: null, error: null };
 let sessionProvider: ContextProvider<typeof sessionContext>;
+let configProvider: ContextProvider<typeof configContext>;
+/**
+ * The bank's mode, from the `Bank-Mode` header of its app pre-check (never from the page): in `sandbox` mode
+ * configuration mistakes are explained to the developer, in the console and under the element's message.
+ */
+let bankMode: Promise<string | null> = Promise.resolve(null);
+const warned = new Set<string>();
 let bridge: BridgeClient | undefined;
 let channel = '';
 let directTokenUsed = false;
@@ -31,7 +38,7 @@ function readConfig(raw: LoaderInput): SdkConfig {
   const bankOrigin = new URL(raw.base).origin;
   const problems: string[] = [];
   if (!raw.appId) problems.push('data-app-id is required');
-  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push(`data-app-id "${raw.appId}" is not an app id`);
+  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push(`data-app-id "${raw.appId}" is not an app id (app_…)`);
   if (!raw.tokenUrl && !raw.clientToken) problems.push('data-token-url (or data-client-token) is required');
   if (raw.tokenUrl) {
     try {
@@ -49,7 +56,9 @@ function readConfig(raw: LoaderInput): SdkConfig {
     locale,
     bankOrigin,
     base: raw.base,
-    error: problems.length ? sdkError('config_invalid', problems.join('; ')) : null,
+    error: problems.length
+      ? { ...sdkError('config_invalid', problems.join('; ')), hint: `Fix the script tag: ${problems.join('; ')}.${problems.some((p) => p.startsWith('data-app-id')) ? ' An app id is the appId that POST /v1/sandbox/apps answered.' : ''} See docs/elements.md, "The script tag".` }
+      : null,
   };
 }
 
@@ -72,11 +81,19 @@ function announce(event: BankEvent) {
 export function start(raw: LoaderInput): Promise<void> {
   input = raw;
   config = readConfig(raw);
-  new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
+  const problem = config.error;
+  // A broken script tag shows once the bank's mode is known, so that it is announced once, hint and all.
+  config = { ...config, error: null };
+  configProvider = new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
-  if (config.error) {
-    setSession({ status: 'error', error: config.error });
-    return Promise.reject(config.error);
+  if (problem) {
+    askBank(config.appId || 'app_');
+    return explain(problem).then((explained) => {
+      config = { ...config, error: explained };
+      configProvider.setValue(config);
+      setSession({ status: 'error', error: explained });
+      throw explained;
+    });
   }
   return connect();
 }
@@ -106,7 +123,7 @@ async function startSession(): Promise<void> {
     const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale });
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
-    const failure = toSdkError(error);
+    const failure = await explain(toSdkError(error));
     if (failure.code === 'origin_not_allowed') {
       bridge?.dispose();
       bridge = undefined;
@@ -116,22 +133,62 @@ async function startSession(): Promise<void> {
   }
 }
 
+const withoutHint = ({ hint: _hint, ...error }: SdkError): SdkError => error;
+
+/**
+ * In sandbox mode: keeps the error's developer hint and writes it once to the console. Otherwise (production, or
+ * the bank not reachable) drops it: customers see only their own message.
+ */
+async function explain(error: SdkError): Promise<SdkError> {
+  if (!error.hint) return error;
+  if ((await bankMode) !== 'sandbox') return withoutHint(error);
+  const key = `${error.code} ${error.hint}`;
+  if (!warned.has(key)) {
+    warned.add(key);
+    console.warn(`[bank-sdk] ${error.code}: ${error.hint}`);
+  }
+  return error;
+}
+
+/** The bank's public pre-check of this page's app and origin; its answer also tells the bank's mode. */
+function askBank(appId: string): Promise<Response | undefined> {
+  const answer = fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(appId)}`, { credentials: 'omit' }).catch(
+    () => undefined,
+  );
+  bankMode = answer.then((response) => response?.headers.get('Bank-Mode') ?? null);
+  return answer;
+}
+
+/** The same page on the other loopback name: `localhost` and `127.0.0.1` are different origins. */
+function loopbackTwin(): string | null {
+  const url = new URL(location.origin);
+  if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  else if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  else return null;
+  return url.origin;
+}
+
 function toSdkError(error: unknown): SdkError {
   if (typeof error === 'object' && error && 'code' in error && 'message' in error) return error as SdkError;
   return sdkError('network', String(error), true);
 }
 
 async function checkOrigin() {
-  let response: Response;
-  try {
-    response = await fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(config.appId)}`, { credentials: 'omit' });
-  } catch {
-    throw sdkError('network', 'Could not reach the bank.', true);
-  }
+  const response = await askBank(config.appId);
+  if (!response) throw sdkError('network', 'Could not reach the bank.', true);
   if (response.status === 403) {
-    throw sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`);
+    const twin = loopbackTwin();
+    throw {
+      ...sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`),
+      hint: `${location.origin} is not a registered origin of ${config.appId}: register it with PATCH /v1/sandbox/apps/${config.appId} (see docs/sandbox.md)${twin ? `, or open ${twin}` : ''}.`,
+    } satisfies SdkError;
   }
-  if (response.status === 404) throw sdkError('config_invalid', `The bank knows no app ${config.appId}.`);
+  if (response.status === 404) {
+    throw {
+      ...sdkError('config_invalid', `The bank knows no app ${config.appId}.`),
+      hint: `The bank knows no app ${config.appId}: register your app with POST /v1/sandbox/apps and put the appId it answers in data-app-id (see docs/sandbox.md).`,
+    } satisfies SdkError;
+  }
   if (!response.ok) throw sdkError('network', `The bank answered ${response.status}.`, true);
 }
 
@@ -143,21 +200,40 @@ async function fetchClientToken(): Promise<string> {
   if (!input.tokenUrl) {
     throw sdkError('session_expired', 'The data-client-token was used; give a data-token-url to refresh sessions.');
   }
-  const fail = (why: string, retryable = true) => sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable);
+  const url = input.tokenUrl;
+  const fail = (why: string, hint: string, retryable = true, extra: Partial<SdkError> = {}): SdkError =>
+    ({ ...sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable), ...extra, hint });
   let response: Response;
   try {
-    response = await fetch(input.tokenUrl, {
+    response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
     });
   } catch {
-    throw fail('could not be reached');
+    throw fail('could not be reached', `POST ${url} got no answer: serve it from this page's own origin (see examples/ in the SDK repository).`);
   }
-  if (!response.ok) throw fail(`answered HTTP ${response.status}`, response.status >= 500 || response.status === 429);
   const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const status = response.status;
+    // A partner endpoint that passes the bank's refusal on (`{"error": {"code"}}`) tells the developer its cause.
+    const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+    const bankCode = typeof code === 'string' && /^[a-z_]{1,40}$/.test(code) ? code : undefined;
+    const retryable = status >= 500 || status === 429;
+    if (!bankCode) {
+      throw fail(`answered HTTP ${status}`, `POST ${url} answered HTTP ${status}. Your endpoint should mint a token with POST /v1/client-tokens and answer {"clientToken": …}; when the bank refuses, answer its status and {"error": {"code"}} so the cause shows here.`, retryable, { status });
+    }
+    const fix = bankCode === 'unauthorized'
+      ? `your server's secret key is not ${config.appId}'s: use the secretKey of that app (GET /v1/sandbox/apps/${config.appId} shows it)`
+      : bankCode === 'login_required'
+        ? 'your endpoint wants the customer logged in to your site first'
+        : 'see docs/errors.md for what it means';
+    throw fail(`answered HTTP ${status} (bank code "${bankCode}")`, `POST ${url} answered HTTP ${status} with code "${bankCode}": ${fix}.`, retryable, { status, bankCode });
+  }
   const token = (body as { clientToken?: unknown } | undefined)?.clientToken;
-  if (typeof token !== 'string' || !token) throw fail('answered without a "clientToken" string', false);
+  if (typeof token !== 'string' || !token) {
+    throw fail('answered without a "clientToken" string', `POST ${url} answered ${response.status} without a "clientToken": answer the bank's {"clientToken": …} as it came, or its error status and {"error": {"code"}}.`, false);
+  }
   return token;
 }
 

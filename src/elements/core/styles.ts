@@ -70,6 +70,13 @@ export const baseStyles = css`
     padding: 0.5em 0.75em;
     background: var(--bank-color-error-background, #fff5f5);
   }
+  /* Sandbox only: what the developer should fix, on its own line under the customer's message. */
+  [part~='hint'] {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
   [part~='loading'] {
     display: inline-flex;
     align-items: center;
