@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
-import '../../src/elements/bank-login/bank-login.ts';
-import '../../src/elements/bank-pay/bank-pay.ts';
+import '../../src/elements/bank-login/define.ts';
+import '../../src/elements/bank-pay/define.ts';
 import { partnerMessages } from '../../src/i18n/partner.ts';
 import { alertOf, mountWithContext, shadow, text } from './harness.ts';
 
