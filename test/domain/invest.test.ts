@@ -46,8 +46,8 @@ describe('risk questionnaire', () => {
   });
 
   it('reaches every level, and caps customers over 70 at C3', () => {
-    const best = Object.fromEntries(questionnaire.map((q) => [q.id, q.options.indexOf(Math.max(...q.options))])) as Answers;
-    const worst = Object.fromEntries(questionnaire.map((q) => [q.id, q.options.indexOf(0)])) as Answers;
+    const best = Object.fromEntries(questionnaire.map((q) => [q.id, (q.options as readonly number[]).indexOf(Math.max(...q.options))])) as Answers;
+    const worst = Object.fromEntries(questionnaire.map((q) => [q.id, (q.options as readonly number[]).indexOf(0)])) as Answers;
     expect(scoreAnswers(best)).to.deep.equal({ score: 40, level: 5 });
     expect(scoreAnswers(worst)).to.deep.equal({ score: 0, level: 1 });
     expect(scoreAnswers({ ...best, age: 0 }).level).to.equal(3);
