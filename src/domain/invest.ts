@@ -22,7 +22,7 @@ export const questionnaireVersion = 'RQ-2026.1';
  * its score. Scores run 0…4 per question, so a questionnaire scores 0…40.
  */
 export const questionnaire = [
-  { id: 'age', options: [0, 3, 4, 2, 1] }, // over 70, 18–30, 31–50, 51–60, 61–70 (older: less capacity for loss)
+  { id: 'age', options: [3, 4, 2, 1, 0] }, // 18–30, 31–50, 51–60, 61–70, over 70 (older: less capacity for loss)
   { id: 'income', options: [0, 1, 2, 3, 4] }, // yearly income bands
   { id: 'assets', options: [0, 1, 2, 3, 4] }, // financial assets
   { id: 'experience', options: [0, 1, 2, 3, 4] }, // years investing in funds, stocks or similar
@@ -60,6 +60,9 @@ export function checkAnswers(answers: unknown): Answers {
   return record as Answers;
 }
 
+/** The `age` option for customers over 70. */
+export const overSeventy = 4;
+
 /**
  * Scores complete answers. The age cap follows the usual sales rule: a customer over 70 is never rated above C3,
  * whatever else they answer.
@@ -68,7 +71,7 @@ export function scoreAnswers(answers: Answers): { score: number; level: RiskLeve
   const checked = checkAnswers(answers);
   const score = questionnaire.reduce((sum, q) => sum + q.options[checked[q.id]]!, 0);
   let level = levelForScore(score);
-  if (checked.age === 0 && level > 3) level = 3;
+  if (checked.age === overSeventy && level > 3) level = 3;
   return { score, level };
 }
 

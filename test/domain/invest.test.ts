@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   assessmentExpiry, assessmentValid, checkAnswers, levelForScore, maxScore, maySubscribe, questionnaire, scoreAnswers,
-  sevenDayYield, sharesFor, sharesToRedeem, valueOf, formatNav, formatShares, formatRate, type Answers, type RiskLevel,
+  sevenDayYield, sharesFor, overSeventy, sharesToRedeem, valueOf, formatNav, formatShares, formatRate, type Answers, type RiskLevel,
 } from '../../src/domain/invest.ts';
 
 /** Small seeded PRNG (mulberry32) so generated cases are reproducible. */
@@ -38,7 +38,7 @@ describe('risk questionnaire', () => {
       const { score, level } = scoreAnswers(answers);
       const sum = questionnaire.reduce((s, q) => s + q.options[answers[q.id]]!, 0);
       expect(score).to.equal(sum);
-      if (answers.age !== 0) expect(level).to.equal(levelForScore(score));
+      if (answers.age !== overSeventy) expect(level).to.equal(levelForScore(score));
       else expect(level).to.equal(Math.min(3, levelForScore(score)));
       // One more point anywhere never lowers the level.
       if (score < maxScore) expect(levelForScore(score + 1)).to.be.at.least(levelForScore(score));
@@ -50,7 +50,7 @@ describe('risk questionnaire', () => {
     const worst = Object.fromEntries(questionnaire.map((q) => [q.id, (q.options as readonly number[]).indexOf(0)])) as Answers;
     expect(scoreAnswers(best)).to.deep.equal({ score: 40, level: 5 });
     expect(scoreAnswers(worst)).to.deep.equal({ score: 0, level: 1 });
-    expect(scoreAnswers({ ...best, age: 0 }).level).to.equal(3);
+    expect(scoreAnswers({ ...best, age: overSeventy }).level).to.equal(3);
     const seen = new Set<number>();
     for (let i = 0; i < 3000; i++) seen.add(scoreAnswers(randomAnswers()).level);
     expect([...seen].sort()).to.deep.equal([1, 2, 3, 4, 5]);

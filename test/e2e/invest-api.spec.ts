@@ -15,7 +15,7 @@ import { ledgerCheck } from '../../src/sandbox/ledger.ts';
 const origin = 'http://localhost:4999';
 const day = 86_400_000;
 const best = Object.fromEntries(questionnaire.map((q) => [q.id, (q.options as readonly number[]).indexOf(4)])) as Answers;
-// A middle-of-the-road customer: every answer at its second-highest score gives 27 points → C4; this one gives C3.
+// A middle-of-the-road customer: 22 points, C3.
 const balancedAnswers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 1, share: 1 } as Answers;
 
 function bank(start = Date.parse('2026-12-01T10:00:00+08:00')) {
