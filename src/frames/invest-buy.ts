@@ -15,7 +15,7 @@ import {
   investErrorKey, investStyles, investText, money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
   type Overview, type ProductView,
 } from './invest-common.ts';
-import { questionTexts } from './invest-messages.ts';
+import { questionTexts } from './invest-questions.ts';
 import type { FrameMessage } from './messages.ts';
 
 type Step = 'loading' | 'assess' | 'result' | 'mismatch' | 'buy' | 'failed';
