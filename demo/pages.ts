@@ -14,6 +14,8 @@ const copy = {
     rentPaid: 'Rent for December is paid — confirmed by our server with the bank.',
     rentUnpaid: 'Rent for December is not paid yet.',
     events: 'What the page heard (events are hints; our server checks with the bank)',
+    grow: 'Grow your deposit savings',
+    growNote: 'Wealth products from your bank, shown and sold by the bank itself: we never see them or your holdings.',
     other: '中文',
   },
   'zh-CN': {
@@ -27,6 +29,8 @@ const copy = {
     rentPaid: '12 月房租已支付——已由本站服务器向银行核实。',
     rentUnpaid: '12 月房租尚未支付。',
     events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
+    grow: '让押金储蓄增值',
+    growNote: '以下理财产品由您的银行展示和销售，本站看不到产品信息和您的持仓。',
     other: 'English',
   },
 };
@@ -71,6 +75,11 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
       <bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-${escape(orderId)}"></bank-loan-apply>
       <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
     </article>
+    <section class="grow" aria-labelledby="grow-title">
+      <h2 id="grow-title">${escape(t.grow)}</h2>
+      <p>${escape(t.growNote)}</p>
+      <bank-invest></bank-invest>
+    </section>
     <section aria-labelledby="events-title">
       <h2 id="events-title">${escape(t.events)}</h2>
       <ol id="event-log" aria-live="polite"></ol>

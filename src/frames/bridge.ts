@@ -8,6 +8,7 @@ import {
 } from '../protocol/messages.ts';
 import { BankApi } from './common/bank-api.ts';
 import { postToPartner, readFramePage, type FramePage } from './common/frame-page.ts';
+import { investMethods } from './invest-bridge.ts';
 
 const api = new BankApi();
 let customer: CustomerDisplay | null = null;
@@ -103,6 +104,7 @@ const frameMethods: Record<string, Handler> = {
       },
       { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
     ),
+  ...investMethods(api, str),
 };
 
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSandboxCustomer, customerByPhone } from './customers.ts';
+import { seedInvestments } from './invest.ts';
 import { ensureSettlementAccount } from './ledger.ts';
 import { tokenHash } from './secrets.ts';
 
@@ -205,6 +206,79 @@ const migrations: string[] = [
   -- Sandbox only: an app's secret key, readable again with GET /v1/sandbox/apps/{id} (sandbox-apps.ts).
   ALTER TABLE apps ADD COLUMN sandbox_secret_key TEXT;
   `,
+  `
+  -- Wealth products (src/sandbox/invest.ts). Risk assessments keep their answers here: they never leave the bank.
+  CREATE TABLE risk_assessments (
+    id TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    questionnaire_version TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    assessed_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX risk_assessments_customer ON risk_assessments(customer_id, assessed_at);
+  -- One row per purchase (a lot): shares in hundredths, NAV with 4 decimals, money in fen.
+  CREATE TABLE invest_subscriptions (
+    id TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    product_id TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    status TEXT NOT NULL CHECK (status IN ('confirmed', 'cooling-off', 'cancelled')),
+    shares INTEGER,
+    shares_left INTEGER CHECK (shares_left >= 0),
+    nav INTEGER,
+    trade_day INTEGER NOT NULL,
+    settle_at INTEGER NOT NULL,
+    settled_at INTEGER,
+    cooling_off_ends_at INTEGER,
+    matures_at INTEGER,
+    transaction_id TEXT NOT NULL REFERENCES ledger_transactions(id),
+    refund_transaction_id TEXT REFERENCES ledger_transactions(id),
+    idempotency_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (customer_id, idempotency_key)
+  );
+  CREATE INDEX invest_subscriptions_customer ON invest_subscriptions(customer_id, product_id);
+  CREATE TABLE invest_redemptions (
+    id TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    product_id TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    shares INTEGER NOT NULL CHECK (shares > 0),
+    nav INTEGER NOT NULL,
+    amount INTEGER NOT NULL,
+    instant_amount INTEGER NOT NULL CHECK (instant_amount >= 0 AND instant_amount <= amount),
+    arrival TEXT NOT NULL CHECK (arrival IN ('instant', 'next-day')),
+    arrives_at INTEGER NOT NULL,
+    paid_at INTEGER,
+    instant_day INTEGER NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (customer_id, idempotency_key)
+  );
+  CREATE INDEX invest_redemptions_day ON invest_redemptions(customer_id, product_id, instant_day);
+  -- What each sale showed and what the customer confirmed, for audit (electronic sales must be traceable).
+  CREATE TABLE invest_evidence (
+    subscription_id TEXT PRIMARY KEY REFERENCES invest_subscriptions(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    product_id TEXT NOT NULL,
+    product_risk INTEGER NOT NULL,
+    customer_level INTEGER NOT NULL,
+    assessment_id TEXT NOT NULL REFERENCES risk_assessments(id),
+    questionnaire_version TEXT NOT NULL,
+    documents TEXT NOT NULL,
+    acknowledgements TEXT NOT NULL,
+    warning TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    shown_at INTEGER NOT NULL,
+    confirmed_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const demoApp = {
@@ -223,6 +297,8 @@ const sandboxCustomers = [
   { phone: '13800000003', en: 'Wang Wu', zh: '王五', balance: 5_000_000, frozen: true },
   { phone: '13800000004', en: 'Zhao Liu', zh: '赵六', balance: 5_000_000, frozen: false },
   { phone: '13800000005', en: 'Sun Qi', zh: '孙七', balance: 5_000_000, frozen: false },
+  { phone: '13800000006', en: 'Chen Liu', zh: '陈六', balance: 8_000_000, frozen: false },
+  { phone: '13800000007', en: 'Zhou Qi', zh: '周七', balance: 2_000_000, frozen: false },
 ];
 
 /**
@@ -269,4 +345,5 @@ function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
   for (const c of sandboxCustomers) {
     if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh, c.balance, c.frozen);
   }
+  seedInvestments(db);
 }

@@ -18,6 +18,7 @@ import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
 import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
+import { investApi } from './invest-api.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -253,3 +254,5 @@ frameApi.post('/logout', (c) => {
   deleteCookie(c, resumeCookie(session.appId), { path: '/v1/frame/', secure: true, sameSite: 'None', partitioned: true });
   return c.json({ customer: null });
 });
+
+frameApi.route('/invest', investApi);

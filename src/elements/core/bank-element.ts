@@ -99,6 +99,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return this.locale != null && !isLocale(this.locale) ? [`locale "${this.locale}" must be "en" or "zh-CN"`] : [];
   }
 
+  /** Elements whose data is shown by an inline bank frame (so `hasData` waits for it, and it must be rendered). */
+  protected readonly hostsInlineFrame: boolean = false;
+
   /** Whether the element shows real data (beyond the session being ready). */
   protected get hasData(): boolean {
     return true;
@@ -143,7 +146,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
-    else if (!this.session || this.session.status === 'starting' || !this.hasData) content = this.renderLoading();
+    // An element hosting an inline frame renders it while it loads: the frame's skeleton is its loading state.
+    else if (!this.session || this.session.status === 'starting' || (!this.hasData && !this.hostsInlineFrame)) content = this.renderLoading();
     else {
       try {
         content = this.renderReady();

@@ -1,0 +1,101 @@
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { BankInvestElement } from '../../types/public.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from '../core/events.ts';
+import { actingElement } from '../core/sdk.ts';
+import { investMessages, type InvestMessage } from './messages.ts';
+
+/** The bank's products (CONTRACT §6): the only values `product` accepts. */
+const productIds = ['cash-plus', 'steady-bond-6m', 'balanced-1y', 'equity-select', 'private-growth'];
+
+const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
+
+/**
+ * The bank's wealth products and the customer's holdings, in the bank's `Investments` frame inside the page.
+ * Only the bank may show products with a way to buy them, and holdings are personal: the page sees neither, only
+ * the events of a purchase or a redemption. Shows `Log in` until the customer is logged in.
+ *
+ * @attr product - optional: the product to open on (`cash-plus`, `steady-bond-6m`, `balanced-1y`, `equity-select`,
+ *   `private-growth`).
+ * @event bank-invest-success - `{subscriptionId, productId, amount, status: "confirmed"|"cooling-off"}`.
+ * @event bank-invest-redeemed - `{redemptionId, productId, amount, arrival: "instant"|"next-day"}`.
+ * @csspart button - the Log in button. @csspart panel - the bank's inline frame. @csspart skeleton - its placeholder.
+ *
+ * @tagname bank-invest
+ */
+export class BankInvest extends BankElement<InvestMessage> implements BankInvestElement {
+  static messages = investMessages;
+  static styles = [
+    BankElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      p {
+        margin: 0 0 0.6em;
+      }
+    `,
+  ];
+
+  /** The product to open on. */
+  @property({ reflect: true }) product?: string;
+
+  protected attributeProblems() {
+    const problems = super.attributeProblems();
+    if (this.product != null && !productIds.includes(this.product)) {
+      problems.push(`product "${this.product}" must be one of ${productIds.join(', ')}`);
+    }
+    return problems;
+  }
+
+  protected readonly hostsInlineFrame = true;
+
+  protected get hasData() {
+    return !this.session?.customer || this.inlineReady;
+  }
+
+  protected renderReady() {
+    if (!this.session?.customer) {
+      return html`<p>${this.t('loginPrompt')}</p>
+        <button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+    }
+    return this.renderInlineFrame('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
+  }
+
+  private async logIn() {
+    actingElement(this);
+    await this.openSecureFrame('login', this.t('loginDialog'));
+  }
+
+  protected onInlineDialogRequest(frame: string, params: Record<string, string>) {
+    const product = productIds.includes(params.product ?? '') ? params.product! : undefined;
+    if (!product) return;
+    if (frame === 'invest-buy') void this.buy(product);
+    else if (frame === 'invest-redeem') void this.redeem(product, text(params.cancel, /^sub_[\w-]{1,40}$/));
+  }
+
+  private async buy(product: string) {
+    const result = await this.openSecureFrame('invest-buy', this.t('buyDialog'), { product });
+    const subscriptionId = text(result?.subscriptionId, /^sub_[\w-]{1,40}$/);
+    const amount = text(result?.amount, /^\d+\.\d{2}$/);
+    const status = result?.status === 'confirmed' || result?.status === 'cooling-off' ? result.status : undefined;
+    if (subscriptionId && amount && status) {
+      this.emit(new BankInvestSuccessEvent({ subscriptionId, productId: product, amount, status }));
+    }
+    this.refreshInlineFrame();
+  }
+
+  private async redeem(product: string, cancel?: string) {
+    const result = await this.openSecureFrame(
+      'invest-redeem', this.t(cancel ? 'cancelDialog' : 'redeemDialog'), cancel ? { product, cancel } : { product },
+    );
+    const redemptionId = text(result?.redemptionId, /^red_[\w-]{1,40}$/);
+    const amount = text(result?.amount, /^\d+\.\d{2}$/);
+    const arrival = result?.arrival === 'instant' || result?.arrival === 'next-day' ? result.arrival : undefined;
+    if (redemptionId && amount && arrival) {
+      this.emit(new BankInvestRedeemedEvent({ redemptionId, productId: product, amount, arrival }));
+    }
+    this.refreshInlineFrame();
+  }
+}

@@ -1,0 +1,4 @@
+import { define } from '../core/define.ts';
+import { BankInvest } from './bank-invest.ts';
+
+define('bank-invest', BankInvest);
