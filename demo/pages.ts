@@ -15,6 +15,9 @@ const copy = {
     rentUnpaid: 'Rent for December is not paid yet.',
     events: 'What the page heard (events are hints; our server checks with the bank)',
     other: '中文',
+    openAccount: 'No bank account yet? Open one here to pay your rent',
+    openAccountNote: 'A Class II e-account from the bank, bound to a debit card you already have. Takes two minutes.',
+    yourAccounts: 'Your bank accounts',
   },
   'zh-CN': {
     title: '安居租房',
@@ -28,6 +31,9 @@ const copy = {
     rentUnpaid: '12 月房租尚未支付。',
     events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
     other: 'English',
+    openAccount: '还没有银行账户？在这里开户交租',
+    openAccountNote: '银行的 II 类电子账户，绑定您已有的借记卡，两分钟即可开通。',
+    yourAccounts: '我的银行账户',
   },
 };
 
@@ -71,6 +77,13 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
       <bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-${escape(orderId)}"></bank-loan-apply>
       <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
     </article>
+    <section class="listing" aria-labelledby="open-account-title">
+      <h2 id="open-account-title">${escape(t.openAccount)}</h2>
+      <p>${escape(t.openAccountNote)}</p>
+      <bank-account-open account-class="II"></bank-account-open>
+      <h2>${escape(t.yourAccounts)}</h2>
+      <bank-account></bank-account>
+    </section>
     <section aria-labelledby="events-title">
       <h2 id="events-title">${escape(t.events)}</h2>
       <ol id="event-log" aria-live="polite"></ol>

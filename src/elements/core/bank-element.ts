@@ -84,6 +84,14 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return true;
   }
 
+  /**
+   * Whether `bank-ready` may fire. Unlike `hasData` it does not hold back rendering, so an element whose data is
+   * in its inline frame returns `inlineReady` here (the frame must be rendered to become ready).
+   */
+  protected get showsRealData(): boolean {
+    return true;
+  }
+
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
@@ -107,7 +115,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.announcedError = error;
       this.emit(new BankErrorEvent({ ...error }));
     }
-    if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData) {
+    if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
       this.announcedReady = true;
       this.emit(new BankReadyEvent());
     }
