@@ -10,7 +10,7 @@ import { isValidCardNumber, normalizeCardNumber } from '../domain/card.ts';
 import { format } from '../i18n/locale.ts';
 import { pinProblem } from '../domain/pin.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
-import { accountMessages, type AccountMessage } from './accounts-messages.ts';
+import { accountOpenMessages as accountMessages, type AccountOpenMessage as AccountMessage } from './account-open-messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 
 type Step = 'phone' | 'identity' | 'security';
