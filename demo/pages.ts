@@ -17,6 +17,9 @@ const copy = {
     grow: 'Grow your deposit savings',
     growNote: 'Wealth products from your bank, shown and sold by the bank itself: we never see them or your holdings.',
     other: '中文',
+    openAccount: 'No bank account yet? Open one here to pay your rent',
+    openAccountNote: 'A Class II e-account from the bank, bound to a debit card you already have. Takes two minutes.',
+    yourAccounts: 'Your bank accounts',
   },
   'zh-CN': {
     title: '安居租房',
@@ -32,6 +35,9 @@ const copy = {
     grow: '让押金储蓄增值',
     growNote: '以下理财产品由您的银行展示和销售，本站看不到产品信息和您的持仓。',
     other: 'English',
+    openAccount: '还没有银行账户？在这里开户交租',
+    openAccountNote: '银行的 II 类电子账户，绑定您已有的借记卡，两分钟即可开通。',
+    yourAccounts: '我的银行账户',
   },
 };
 
@@ -75,6 +81,13 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
       <bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-${escape(orderId)}"></bank-loan-apply>
       <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
     </article>
+    <section class="listing" aria-labelledby="open-account-title">
+      <h2 id="open-account-title">${escape(t.openAccount)}</h2>
+      <p>${escape(t.openAccountNote)}</p>
+      <bank-account-open account-class="II"></bank-account-open>
+      <h2>${escape(t.yourAccounts)}</h2>
+      <bank-account></bank-account>
+    </section>
     <section class="grow" aria-labelledby="grow-title">
       <h2 id="grow-title">${escape(t.grow)}</h2>
       <p>${escape(t.growNote)}</p>

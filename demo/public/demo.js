@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-invest-success', 'bank-invest-redeemed']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-account-opened', 'bank-invest-success', 'bank-invest-redeemed']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);

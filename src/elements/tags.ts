@@ -1,3 +1,5 @@
 /** The public tag names (CONTRACT §3): the single source of truth for the loader and the build. */
-export const elementTags = ['bank-login', 'bank-pay', 'bank-loan-apply', 'bank-invest'] as const;
+export const elementTags = [
+  'bank-login', 'bank-pay', 'bank-loan-apply', 'bank-account-open', 'bank-account', 'bank-invest',
+] as const;
 export type ElementTag = (typeof elementTags)[number];

@@ -105,7 +105,47 @@ const frameMethods: Record<string, Handler> = {
       { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
     ),
   ...investMethods(api, str),
+  ...accountMethods(),
 };
+
+/** Opening and using Class II/III accounts (`Open an account` and `Accounts` frames); nothing here is a page method. */
+function accountMethods(): Record<string, Handler> {
+  const id = (params: Record<string, unknown>) => encodeURIComponent(str(params.accountId, 'accountId', 100));
+  const details = (params: Record<string, unknown>) => ({
+    challengeId: typeof params.challengeId === 'string' && params.challengeId ? params.challengeId.slice(0, 100) : undefined,
+    accountClass: str(params.accountClass, 'accountClass', 3),
+    fullName: str(params.fullName, 'fullName', 60),
+    idNumber: str(params.idNumber, 'idNumber', 18),
+    cardNumber: str(params.cardNumber, 'cardNumber', 30),
+    termsVersion: str(params.termsVersion, 'termsVersion', 20),
+  });
+  return {
+    accountOpening: () => api.get('account-opening'),
+    openingSms: (_page, params) => api.post('account-opening/sms', { phone: str(params.phone, 'phone', 20) }),
+    openingVerify: (_page, params) =>
+      api.post('account-opening/verify', { challengeId: str(params.challengeId, 'challengeId'), code: str(params.code, 'code', 10) }),
+    openingCheck: (_page, params) => api.post('account-opening/check', details(params)),
+    async openAccount(page, params) {
+      const result = await api.post<{ account: unknown; customer: CustomerDisplay | null }>('account-openings', {
+        ...details(params),
+        pin: str(params.pin, 'pin', 12),
+        password: typeof params.password === 'string' && params.password ? params.password.slice(0, 100) : undefined,
+      });
+      // A person who was not logged in is now (the login the opening implies): every element hears of it.
+      if (isCustomerDisplay(result.customer) && result.customer.customerId !== customer?.customerId) setCustomer(page, result.customer);
+      return { account: result.account };
+    },
+    transactions: (_page, params) =>
+      api.get(`accounts/${id(params)}/transactions${typeof params.cursor === 'string' && /^\d{1,15}$/.test(params.cursor) ? `?cursor=${params.cursor}` : ''}`),
+    topUp: (_page, params) =>
+      api.post(
+        `accounts/${id(params)}/top-ups`,
+        { amount: str(params.amount, 'amount', 20), pin: str(params.pin, 'pin', 12) },
+        { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
+      ),
+    statementLink: (_page, params) => api.post(`accounts/${id(params)}/statement-links`, { month: str(params.month, 'month', 7) }),
+  };
+}
 
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
   if (!handler) throw sdkError('invalid_request', 'Unknown method.');

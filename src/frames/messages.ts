@@ -65,6 +65,10 @@ const en = {
   'error.origin_not_allowed': 'This bank window was opened by a website it does not belong to.',
   'error.other': 'Something went wrong at the bank. Please try again later.',
   'error.rate_limited': 'Too many attempts in a short time. Please wait a few minutes and try again.',
+  accountOpenTitle: 'Open an account',
+  accountsTitle: 'Accounts',
+  classIII: 'Class III account',
+  canPayToday: 'can pay {amount} today',
 };
 
 export type FrameMessage = keyof typeof en;
@@ -134,6 +138,10 @@ const zhCN: Record<FrameMessage, string> = {
   'error.origin_not_allowed': '此银行窗口由不属于它的网站打开。',
   'error.other': '银行系统出现问题，请稍后再试。',
   'error.rate_limited': '尝试次数过多，请等几分钟后再试。',
+  accountOpenTitle: '开立账户',
+  accountsTitle: '我的账户',
+  classIII: 'III 类账户',
+  canPayToday: '今日可付 {amount}',
 };
 
 /** Everything the bank's frames say, complete in both locales. */

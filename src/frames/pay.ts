@@ -14,10 +14,12 @@ import type { FrameMessage } from './messages.ts';
 
 interface Account {
   id: string;
-  accountClass: 'I' | 'II';
+  accountClass: 'I' | 'II' | 'III';
   number: string;
   balance: string;
   status: 'active' | 'frozen';
+  /** Class II/III: what is left of today's limit (the bank's figure). */
+  limits?: { daily: { left: string } } | null;
 }
 
 /** Answers after which another try in this dialog cannot help: the partner element takes over. */
@@ -77,10 +79,10 @@ export class BankPayForm extends SecureForm {
         <label for="account">${this.t('payFrom')}
           <select id="account" name="account" ?disabled=${this.busy}>
             ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]}>${this.t('accountOption', {
-              class: this.t(a.accountClass === 'II' ? 'classII' : 'classI'),
+              class: this.t(a.accountClass === 'III' ? 'classIII' : a.accountClass === 'II' ? 'classII' : 'classI'),
               last4: a.number.slice(-4),
               balance: this.money(a.balance),
-            })}${a.status === 'frozen' ? ` (${this.t('frozen')})` : ''}</option>`)}
+            })}${a.limits ? ` · ${this.t('canPayToday', { amount: this.money(a.limits.daily.left) })}` : ''}${a.status === 'frozen' ? ` (${this.t('frozen')})` : ''}</option>`)}
           </select>
         </label>
         <label for="pin">${this.t('pin')}

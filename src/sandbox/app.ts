@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
+import { accountsApi, statementDownloads } from './accounts-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sandboxApps } from './sandbox-apps.ts';
 import { sdkAssets } from './sdk-assets.ts';
@@ -47,6 +48,8 @@ export function createSandbox(options: SandboxOptions) {
   app.route('/v1', partnerApi);
   app.route('/v1', sandboxApps);
   app.route('/v1/frame', frameApi);
+  app.route('/v1/frame', accountsApi); // after frameApi: its frame-only guard runs first
+  app.route('/v1/statements', statementDownloads);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.json(new BankError('not_found', `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));

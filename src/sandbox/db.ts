@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { createSandboxCustomer, customerByPhone } from './customers.ts';
 import { seedInvestments } from './invest.ts';
 import { ensureSettlementAccount } from './ledger.ts';
+import { seedIdentities } from './accounts.ts';
 import { tokenHash } from './secrets.ts';
 
 export type Db = Database.Database;
@@ -277,6 +278,86 @@ const migrations: string[] = [
     locale TEXT NOT NULL,
     shown_at INTEGER NOT NULL,
     confirmed_at INTEGER NOT NULL
+  `,
+  `
+  -- Accounts (issue 9): Class III joins I and II. SQLite cannot change a CHECK, so the table is rebuilt (the
+  -- migration runs with foreign keys checked after the step, see migrate()).
+  CREATE TABLE accounts_rebuilt (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL CHECK (owner IN ('customer', 'app', 'bank')),
+    customer_id INTEGER REFERENCES customers(id),
+    app_id TEXT REFERENCES apps(id),
+    account_class TEXT CHECK (account_class IN ('I', 'II', 'III')),
+    number TEXT NOT NULL UNIQUE,
+    currency TEXT NOT NULL DEFAULT 'CNY',
+    balance INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'frozen')),
+    created_at INTEGER NOT NULL,
+    CHECK (owner = 'bank' OR balance >= 0)
+  );
+  INSERT INTO accounts_rebuilt SELECT id, owner, customer_id, app_id, account_class, number, currency, balance, status, created_at FROM accounts;
+  DROP TABLE accounts;
+  ALTER TABLE accounts_rebuilt RENAME TO accounts;
+  -- Who a customer is (real-name verified): the four-factor check compares against it.
+  CREATE TABLE customer_identities (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    id_number TEXT NOT NULL UNIQUE,
+    verified_at INTEGER NOT NULL
+  );
+  -- The customer's own Class I account at another bank, verified by the card network; money comes in from it.
+  CREATE TABLE bound_cards (
+    id TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    number TEXT NOT NULL,
+    verified_at INTEGER NOT NULL,
+    UNIQUE (customer_id, number)
+  );
+  -- Class II and III e-accounts: one of each per customer, with the terms version the customer accepted.
+  CREATE TABLE e_accounts (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    account_class TEXT NOT NULL CHECK (account_class IN ('II', 'III')),
+    bound_card_id TEXT NOT NULL REFERENCES bound_cards(id),
+    terms_version TEXT NOT NULL,
+    terms_accepted_at INTEGER NOT NULL,
+    UNIQUE (customer_id, account_class)
+  );
+  -- Payments per account per China calendar day (D2026-12-01) and year (Y2026), in fen.
+  CREATE TABLE limit_counters (
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    period TEXT NOT NULL,
+    used INTEGER NOT NULL,
+    PRIMARY KEY (account_id, period)
+  );
+  -- A phone number proven by SMS in one frame session, for opening an account without a login.
+  CREATE TABLE account_opening_challenges (
+    id TEXT PRIMARY KEY,
+    frame_token_hash TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    verified_at INTEGER,
+    used_at INTEGER
+  );
+  -- The first answer to each Add money attempt, replayed for every retry with the same key.
+  CREATE TABLE top_up_attempts (
+    idempotency_key TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- Single-use, short-lived links to download a statement (a download cannot carry the session header).
+  CREATE TABLE statement_links (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    month TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
   );
   `,
 ];
@@ -324,12 +405,16 @@ export const migrationCount = migrations.length;
 /** Applies the migrations not yet applied, up to `upTo` (all by default). */
 export function migrate(db: Db, upTo = migrations.length) {
   const done = db.pragma('user_version', { simple: true }) as number;
+  // A step may rebuild a table (SQLite cannot alter a CHECK): foreign keys are checked after each step instead.
+  db.pragma('foreign_keys = OFF');
   for (let step = done; step < upTo; step++) {
     db.transaction(() => {
       db.exec(migrations[step]);
+      if ((db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`Migration ${step + 1} broke a foreign key.`);
       db.pragma(`user_version = ${step + 1}`);
     })();
   }
+  db.pragma('foreign_keys = ON');
 }
 
 function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
@@ -346,4 +431,5 @@ function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
     if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh, c.balance, c.frozen);
   }
   seedInvestments(db);
+  seedIdentities(db);
 }

@@ -19,6 +19,7 @@ import { findOrder, orderView } from './orders.ts';
 import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
 import { investApi } from './invest-api.ts';
+import { accountExtras } from './accounts.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -37,9 +38,9 @@ frameApi.use('*', async (c, next) => {
   await next();
 });
 
-const resumeCookie = (appId: string) => `bank_resume_${appId}`;
+export const resumeCookie = (appId: string) => `bank_resume_${appId}`;
 
-function frameSession(c: Context<Env>) {
+export function frameSession(c: Context<Env>) {
   const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
   return frameSessionByToken(c.var.options.db, token, c.var.options.now());
 }
@@ -159,7 +160,7 @@ frameApi.post('/login/verify', async (c) => {
   return c.json({ customer: customerView(db, session, now()) });
 });
 
-function loggedIn(c: Context<Env>) {
+export function loggedIn(c: Context<Env>) {
   const { db, now } = c.var.options;
   const session = frameSession(c);
   const found = sessionCustomer(db, session, now());
@@ -176,7 +177,7 @@ frameApi.get('/orders/:id', (c) => {
 });
 
 frameApi.get('/accounts', (c) => {
-  const { db } = c.var.options;
+  const { db, now } = c.var.options;
   const { customer } = loggedIn(c);
   return c.json({
     accounts: customerAccounts(db, customer.id).map((account) => ({
@@ -186,6 +187,7 @@ frameApi.get('/accounts', (c) => {
       balance: formatAmount(account.balance),
       currency: account.currency,
       status: account.status,
+      ...accountExtras(db, account, now()),
     })),
   });
 });

@@ -3,7 +3,8 @@ import type { PartnerApp } from './apps.ts';
 import type { CustomerRow } from './customers.ts';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
-import { classLimits, customerAccounts, paidOutSince, post, settlementAccount } from './ledger.ts';
+import { customerAccounts, post, settlementAccount } from './ledger.ts';
+import { assertPaymentWithinLimits, countPayment } from './accounts.ts';
 import { findOrder, orderView } from './orders.ts';
 import { randomToken, verifySecret } from './secrets.ts';
 import { enqueueWebhook } from './webhooks.ts';
@@ -27,15 +28,6 @@ export interface PaymentAnswer {
   status: number;
   body: unknown;
 }
-
-const chinaDayStart = (now: number) => {
-  const offset = 8 * 3600_000;
-  return Math.floor((now + offset) / 86_400_000) * 86_400_000 - offset;
-};
-const chinaYearStart = (now: number) => {
-  const local = new Date(now + 8 * 3600_000);
-  return Date.UTC(local.getUTCFullYear(), 0, 1) - 8 * 3600_000;
-};
 
 /**
  * Confirms a payment exactly once. The first answer for an idempotency key is stored with it and replayed for
@@ -86,15 +78,12 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
       if (!account) throw new BankError('not_found', 'No such account.');
       if (account.status === 'frozen') throw new BankError('account_frozen', 'The account is frozen.');
       if (account.balance < order.amount) throw new BankError('insufficient_funds', 'The balance is too low.');
-      const limits = account.account_class ? classLimits[account.account_class] : null;
-      if (limits && (paidOutSince(db, account.id, chinaDayStart(now)) + order.amount > limits.daily ||
-          paidOutSince(db, account.id, chinaYearStart(now)) + order.amount > limits.yearly)) {
-        throw new BankError('limit_exceeded', `This exceeds the Class ${account.account_class} account's limit.`);
-      }
+      assertPaymentWithinLimits(db, account, order.amount, now);
       const transactionId = post(db, 'payment', `Order ${order.id}`, [
         [account.id, -order.amount],
         [settlementAccount(db, request.app.id).id, order.amount],
       ], now);
+      countPayment(db, account, order.amount, now);
       const paymentId = randomToken('pay', 12);
       db.prepare(
         `INSERT INTO payments (id, order_id, customer_id, account_id, amount, transaction_id, created_at)

@@ -49,9 +49,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     return problems;
   }
 
-  protected readonly hostsInlineFrame = true;
-
-  protected get hasData() {
+  protected get showsRealData() {
     return !this.session?.customer || this.inlineReady;
   }
 

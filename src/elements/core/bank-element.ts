@@ -99,11 +99,16 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return this.locale != null && !isLocale(this.locale) ? [`locale "${this.locale}" must be "en" or "zh-CN"`] : [];
   }
 
-  /** Elements whose data is shown by an inline bank frame (so `hasData` waits for it, and it must be rendered). */
-  protected readonly hostsInlineFrame: boolean = false;
-
   /** Whether the element shows real data (beyond the session being ready). */
   protected get hasData(): boolean {
+    return true;
+  }
+
+  /**
+   * Whether `bank-ready` may fire. Unlike `hasData` it does not hold back rendering, so an element whose data is
+   * in its inline frame returns `inlineReady` here (the frame must be rendered to become ready).
+   */
+  protected get showsRealData(): boolean {
     return true;
   }
 
@@ -130,7 +135,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.announcedError = error;
       this.emit(new BankErrorEvent({ ...error }));
     }
-    if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData) {
+    if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
       this.announcedReady = true;
       this.emit(new BankReadyEvent());
     }
@@ -146,8 +151,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
-    // An element hosting an inline frame renders it while it loads: the frame's skeleton is its loading state.
-    else if (!this.session || this.session.status === 'starting' || (!this.hasData && !this.hostsInlineFrame)) content = this.renderLoading();
+    else if (!this.session || this.session.status === 'starting' || !this.hasData) content = this.renderLoading();
     else {
       try {
         content = this.renderReady();

@@ -1,0 +1,62 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { BankAccountOpenElement } from '../../types/public.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { BankAccountOpenedEvent } from '../core/events.ts';
+import { actingElement } from '../core/sdk.ts';
+import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
+
+type Opened = { accountId: string; accountClass: 'II' | 'III'; last4: string };
+
+const isOpened = (data: Record<string, unknown> | null, accountClass: string): data is Opened =>
+  !!data && typeof data.accountId === 'string' && data.accountClass === accountClass &&
+  typeof data.last4 === 'string' && /^\d{4}$/.test(data.last4);
+
+/**
+ * Opens a Class II or III e-account at the bank, for customers and for people who are not customers yet. Identity,
+ * card and PINs are typed only in the bank's `Open an account` frame; the page learns the new account's id, class
+ * and last four digits. A person who was not logged in is logged in afterwards (`bank-login-success`).
+ *
+ * @attr account-class - `II` (the default) or `III`.
+ * @event bank-account-opened - `{accountId, accountClass: "II"|"III", last4}`.
+ * @event bank-login-success - for a person who was not logged in, once the account is open.
+ * @csspart button - the Open an account button. @csspart result - the confirmation after opening.
+ *
+ * @tagname bank-account-open
+ */
+export class BankAccountOpen extends BankElement<AccountOpenMessage> implements BankAccountOpenElement {
+  static messages = accountOpenMessages;
+
+  /** `II` (default) or `III`. */
+  @property({ attribute: 'account-class', reflect: true }) accountClass?: string;
+  @state() private opened?: Opened;
+
+  private get chosenClass() {
+    return this.accountClass ?? 'II';
+  }
+
+  protected attributeProblems(): string[] {
+    const problems = super.attributeProblems();
+    if (this.accountClass != null && this.accountClass !== 'II' && this.accountClass !== 'III') {
+      problems.push(`account-class "${this.accountClass}" must be "II" or "III"`);
+    }
+    return problems;
+  }
+
+  protected renderReady() {
+    const opened = this.opened;
+    return html`${opened
+        ? html`<p part="result" role="status">${this.t('opened', { class: this.t(`class.${opened.accountClass}`), last4: opened.last4 })}</p>`
+        : nothing}
+      <button part="button" @click=${this.open}>${this.t('openAccount')}</button>`;
+  }
+
+  private async open() {
+    actingElement(this);
+    const accountClass = this.chosenClass;
+    const result = await this.openSecureFrame('account-open', this.t('openDialog'), { class: accountClass });
+    if (!isOpened(result, accountClass)) return;
+    this.opened = { accountId: result.accountId, accountClass: result.accountClass, last4: result.last4 };
+    this.emit(new BankAccountOpenedEvent({ ...this.opened }));
+  }
+}

@@ -1,0 +1,56 @@
+import { css, html } from 'lit';
+import type { BankAccountElement } from '../../types/public.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { actingElement } from '../core/sdk.ts';
+import { accountMessages, type AccountMessage } from './messages.ts';
+
+/**
+ * The customer's accounts, balances, limits, transactions and statements, in the bank's inline `Accounts` frame.
+ * The page shows a `Log in` button until the customer is logged in, and learns nothing of the accounts.
+ *
+ * @csspart button - the Log in button. @csspart panel - the inline bank frame. @csspart skeleton - its placeholder.
+ *
+ * @tagname bank-account
+ */
+export class BankAccount extends BankElement<AccountMessage> implements BankAccountElement {
+  static messages = accountMessages;
+  static styles = [
+    BankElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
+
+  connectedCallback() {
+    super.connectedCallback();
+    // An account opened elsewhere on the page shows here at once.
+    document.addEventListener('bank-account-opened', this.onOpened);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('bank-account-opened', this.onOpened);
+  }
+
+  private onOpened = () => {
+    if (this.inlineReady) this.refreshInlineFrame(); // a frame still loading shows the new account anyway
+  };
+
+  protected get showsRealData() {
+    return !this.session?.customer || this.inlineReady;
+  }
+
+  protected renderReady() {
+    if (!this.session?.customer) {
+      return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+    }
+    return this.renderInlineFrame('accounts', this.t('accountsFrame'));
+  }
+
+  private async logIn() {
+    actingElement(this);
+    await this.openSecureFrame('login', this.t('loginDialog'));
+  }
+}
