@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { createSandboxCustomer, customerByPhone } from './customers.ts';
 import { ensureSettlementAccount } from './ledger.ts';
 import { tokenHash } from './secrets.ts';
+import { seedConsentData } from './consents.ts';
 
 export type Db = Database.Database;
 
@@ -186,6 +187,47 @@ const migrations: string[] = [
   );
   CREATE INDEX loan_applications_reference ON loan_applications(app_id, customer_id, reference);
   `,
+  `
+  -- Data sharing (src/sandbox/consents.ts): who a partner is to the customer, and what it may ask for.
+  ALTER TABLE apps ADD COLUMN contact TEXT;
+  ALTER TABLE apps ADD COLUMN purposes TEXT NOT NULL
+    DEFAULT '["rental-screening","car-rental-deposit-waiver","renovation-financing"]';
+  -- The customer is real-name verified by the bank (the ID number itself stays masked here).
+  CREATE TABLE real_name_records (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    id_number_masked TEXT NOT NULL,
+    verified_at INTEGER NOT NULL
+  );
+  -- Sandbox payroll: a salary paid on the 15th of every month, computed from the clock (never posted).
+  CREATE TABLE sandbox_payroll (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    monthly_amount INTEGER NOT NULL CHECK (monthly_amount > 0),
+    employer TEXT NOT NULL
+  );
+  -- ES256 attestation keys; retired keys stay published until their attestations have expired.
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    retired_at INTEGER
+  );
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    origin TEXT NOT NULL,                 -- the page the customer consented on
+    purpose TEXT NOT NULL,
+    claims TEXT NOT NULL,                 -- JSON {claim: boolean}: evaluated once, at consent, and frozen
+    text_version TEXT NOT NULL,           -- the version of the consent text shown
+    shown TEXT NOT NULL,                  -- JSON: recipient, contact, purpose, claims, validity as shown
+    locale TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX consents_customer ON consents(customer_id);
+  `,
 ];
 
 export const demoApp = {
@@ -240,4 +282,5 @@ function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
   for (const c of sandboxCustomers) {
     if (!customerByPhone(db, c.phone)) createSandboxCustomer(db, c.phone, c.en, c.zh, c.balance, c.frozen);
   }
+  seedConsentData(db, demoApp.id);
 }
