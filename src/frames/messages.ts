@@ -64,6 +64,8 @@ const en = {
   'error.network': 'Could not reach the bank. Check your connection and try again.',
   'error.origin_not_allowed': 'This bank window was opened by a website it does not belong to.',
   'error.other': 'Something went wrong at the bank. Please try again later.',
+  consentTitle: 'Share data',
+  dataSharingTitle: 'Data sharing',
 };
 
 export type FrameMessage = keyof typeof en;
@@ -132,6 +134,8 @@ const zhCN: Record<FrameMessage, string> = {
   'error.network': '无法连接银行，请检查网络后重试。',
   'error.origin_not_allowed': '此银行窗口由不属于它的网站打开。',
   'error.other': '银行系统出现问题，请稍后再试。',
+  consentTitle: '共享数据',
+  dataSharingTitle: '数据共享',
 };
 
 /** Everything the bank's frames say, complete in both locales. */
