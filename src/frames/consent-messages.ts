@@ -1,15 +1,12 @@
 /**
  * The words of data sharing, shared by the `Share data` dialog and the `Data sharing` list: purposes and claims
  * in plain words. This is consent text (version `consentTextVersion` in src/domain/claims.ts): change the
- * version with the words.
+ * version with the words. (No domain imports: the claims arrive normalised from the bank, and the dialog frame
+ * stays within its size budget.)
  */
-import { formatMoney } from '../domain/money.ts';
-import { parseClaim, type Purpose } from '../domain/claims.ts';
 import { format, type Catalogue, type Locale } from '../i18n/locale.ts';
 
 const en = {
-  heading: 'Data sharing',
-  intro: '{app} asks the bank to answer these questions about you:',
   recipient: 'Recipient',
   contact: 'Contact',
   purpose: 'Purpose',
@@ -27,23 +24,11 @@ const en = {
   'claim.identity': 'Are you real-name verified by the bank?',
   'claim.income-at-least': 'Is your average monthly income over the last 6 months at least {amount}?',
   'claim.balance-at-least': 'Is the total balance of your accounts at this bank at least {amount}?',
-  sharedWith: 'Shared on {created} · valid until {expires}',
-  answer: 'Answer shared: {answer}',
-  yes: 'yes',
-  no: 'no',
-  empty: 'You are not sharing data with anyone.',
-  revoke: 'Revoke',
-  revoked: 'You withdrew your consent for {app}. They have been told and can no longer use these answers.',
-  revokeFailed: 'The consent could not be withdrawn. Please try again.',
-  loadFailed: 'Your data-sharing consents could not be loaded.',
-  retry: 'Try again',
 };
 
 export type ConsentText = keyof typeof en;
 
 const zhCN: Record<ConsentText, string> = {
-  heading: '数据共享',
-  intro: '{app} 请求银行回答以下关于您的问题：',
   recipient: '接收方',
   contact: '联系方式',
   purpose: '用途',
@@ -61,16 +46,6 @@ const zhCN: Record<ConsentText, string> = {
   'claim.identity': '您是否已在本行完成实名认证？',
   'claim.income-at-least': '您近 6 个月的月均收入是否不低于 {amount}？',
   'claim.balance-at-least': '您在本行各账户的总余额是否不低于 {amount}？',
-  sharedWith: '已于 {created} 共享 · 有效期至 {expires}',
-  answer: '已共享的答案：{answer}',
-  yes: '是',
-  no: '否',
-  empty: '您目前没有向任何机构共享数据。',
-  revoke: '撤回',
-  revoked: '您已撤回对 {app} 的授权。对方已收到通知，不能再使用这些答案。',
-  revokeFailed: '未能撤回授权，请重试。',
-  loadFailed: '无法加载您的数据共享授权。',
-  retry: '重试',
 };
 
 export const consentTexts: Catalogue<ConsentText> = { en, 'zh-CN': zhCN };
@@ -79,16 +54,17 @@ export function consentText(locale: Locale, key: ConsentText, params?: Record<st
   return format(consentTexts[locale][key], params);
 }
 
-export function purposeText(locale: Locale, purpose: Purpose | string) {
+export function purposeText(locale: Locale, purpose: string) {
   const key = `purpose.${purpose}` as ConsentText;
   return key in consentTexts.en ? consentText(locale, key) : purpose;
 }
 
-/** A claim key (`income-at-least:10500.00`) as the question the customer is asked. */
+/** A normalised claim key from the bank (`income-at-least:10500.00`) as the question the customer is asked. */
 export function claimQuestion(locale: Locale, key: string) {
-  const claim = parseClaim(key);
-  if (claim.kind === 'identity') return consentText(locale, 'claim.identity');
-  return consentText(locale, `claim.${claim.kind}`, { amount: formatMoney(claim.amount, locale) });
+  const amount = /^(balance-at-least|income-at-least):(\d+\.\d{2})$/.exec(key);
+  if (!amount) return key === 'identity' ? consentText(locale, 'claim.identity') : key;
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
+  return consentText(locale, `claim.${amount[1]}` as ConsentText, { amount: money.format(Number(amount[2])) });
 }
 
 export function formatDate(locale: Locale, iso: string | number) {

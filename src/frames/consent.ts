@@ -5,7 +5,6 @@
  */
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { consentValidityMs } from '../domain/claims.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { claimQuestion, consentText, formatDate, purposeText, type ConsentText } from './consent-messages.ts';
 
@@ -19,29 +18,13 @@ interface Preview {
 
 @customElement('bank-consent-form')
 export class BankConsentForm extends SecureForm {
+  // Compact on purpose: the dialog frame's budget is 15 KB gzip.
   static styles = css`
-      ${SecureForm.styles}
-      ul.questions {
-        margin: 0 0 1rem;
-        padding-left: 1.25rem;
-        display: grid;
-        gap: 0.4rem;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.5rem;
-      }
-      p.note {
-        margin: 0 0 0.75rem;
-      }
-      label.check {
-        align-items: flex-start;
-      }
-      label.check input {
-        flex: none;
-        margin-top: 0.15rem;
-      }
-    `;
+    ${SecureForm.styles}
+    ul { margin: 0 0 1rem; padding-left: 1.25rem; }
+    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+    p { margin: 0 0 0.75rem; }
+  `;
 
   protected readonly titleKey = 'consentTitle';
   private readonly request = Object.fromEntries(
@@ -71,8 +54,7 @@ export class BankConsentForm extends SecureForm {
     if (!preview) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
     const locale = this.framePage.locale;
     const app = preview.recipient.name;
-    return html`<p class="note">${this.c('intro', { app })}</p>
-      <dl class="order">
+    return html`<dl class="order">
         <dt>${this.c('recipient')}</dt>
         <dd>${app}</dd>
         <dt>${this.c('contact')}</dt>
@@ -81,12 +63,12 @@ export class BankConsentForm extends SecureForm {
         <dd>${purposeText(locale, preview.purpose)}</dd>
       </dl>
       <h2 id="questions">${this.c('questions')}</h2>
-      <ul class="questions" aria-labelledby="questions">
+      <ul aria-labelledby="questions">
         ${preview.claims.map((claim) => html`<li>${claimQuestion(locale, claim)}</li>`)}
       </ul>
-      <p class="note"><strong>${this.c('onlyYesNo')}</strong></p>
-      <p class="note">${this.c('validity', { days: preview.validityDays, date: formatDate(locale, Date.now() + consentValidityMs) })}</p>
-      <p class="note">${this.c('withdraw', { app })}</p>
+      <p><strong>${this.c('onlyYesNo')}</strong></p>
+      <p>${this.c('validity', { days: preview.validityDays, date: formatDate(locale, Date.now() + preview.validityDays * 86_400_000) })}</p>
+      <p>${this.c('withdraw', { app })}</p>
       <form @submit=${this.share} novalidate>
         <label class="check" for="agree">
           <input id="agree" type="checkbox" aria-invalid=${this.agreeMissing ? 'true' : 'false'}

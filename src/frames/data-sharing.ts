@@ -9,10 +9,41 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Locale } from '../i18n/locale.ts';
 import type { SdkError } from '../protocol/messages.ts';
 import type { BridgeChannel } from './common/frame-page.ts';
-import { claimQuestion, consentText, formatDate, purposeText, type ConsentText } from './consent-messages.ts';
+import { format, type Catalogue, type Locale } from '../i18n/locale.ts';
+import { claimQuestion, formatDate, purposeText } from './consent-messages.ts';
+
+const en = {
+  heading: 'Data sharing',
+  sharedWith: 'Shared on {created} · valid until {expires}',
+  answer: 'Answer shared: {answer}',
+  yes: 'yes',
+  no: 'no',
+  empty: 'You are not sharing data with anyone.',
+  revoke: 'Revoke',
+  revoked: 'You withdrew your consent for {app}. They have been told and can no longer use these answers.',
+  revokeFailed: 'The consent could not be withdrawn. Please try again.',
+  loadFailed: 'Your data-sharing consents could not be loaded.',
+  retry: 'Try again',
+};
+
+const zhCN: Record<keyof typeof en, string> = {
+  heading: '数据共享',
+  sharedWith: '已于 {created} 共享 · 有效期至 {expires}',
+  answer: '已共享的答案：{answer}',
+  yes: '是',
+  no: '否',
+  empty: '您目前没有向任何机构共享数据。',
+  revoke: '撤回',
+  revoked: '您已撤回对 {app} 的授权。对方已收到通知，不能再使用这些答案。',
+  revokeFailed: '未能撤回授权，请重试。',
+  loadFailed: '无法加载您的数据共享授权。',
+  retry: '重试',
+};
+
+/** What the list says (the words it shares with the `Share data` dialog are in consent-messages.ts). */
+const listTexts: Catalogue<keyof typeof en> = { en, 'zh-CN': zhCN };
 
 interface ActiveConsent {
   id: string;
@@ -96,8 +127,8 @@ export class BankDataSharing extends LitElement {
   @state() private revoking?: string;
   @state() private notice = '';
 
-  private c(key: ConsentText, params?: Record<string, string | number>) {
-    return consentText(this.locale, key, params);
+  private c(key: keyof typeof en, params?: Record<string, string | number>) {
+    return format(listTexts[this.locale][key], params);
   }
 
   /** Loads (or reloads) the list; resolves once it is shown. */

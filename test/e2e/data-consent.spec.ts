@@ -65,7 +65,7 @@ test('grant: the customer logs in, reads the Share data dialog, agrees; the demo
   await fillLoginDialog(page, '13800000001');
   const frame = consentFrame(page);
   await expect(frame.getByRole('heading', { name: 'Share data' })).toBeVisible();
-  await expect(frame.getByText('Demo Rental Homes asks the bank')).toBeVisible();
+  await expect(frame.getByText('Demo Rental Homes', { exact: true })).toBeVisible();
   await expect(frame.getByText('privacy@homenest.example · 400-800-1234')).toBeVisible();
   await expect(frame.getByText('Tenant screening for a rental, for example to waive the deposit')).toBeVisible();
   const questions = frame.getByRole('list', { name: 'Questions the bank answers' }).getByRole('listitem');
