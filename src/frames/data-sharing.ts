@@ -16,6 +16,7 @@ import { claimQuestion, formatDate, purposeText } from './consent-messages.ts';
 
 const en = {
   heading: 'Data sharing',
+  loading: 'Loading your consents…',
   sharedWith: 'Shared on {created} · valid until {expires}',
   answer: 'Answer shared: {answer}',
   yes: 'yes',
@@ -30,6 +31,7 @@ const en = {
 
 const zhCN: Record<keyof typeof en, string> = {
   heading: '数据共享',
+  loading: '正在加载您的授权…',
   sharedWith: '已于 {created} 共享 · 有效期至 {expires}',
   answer: '已共享的答案：{answer}',
   yes: '是',
@@ -174,7 +176,7 @@ export class BankDataSharing extends LitElement {
   }
 
   private renderList() {
-    if (!this.consents) return this.failed ? nothing : html`<p role="status">…</p>`;
+    if (!this.consents) return this.failed ? nothing : html`<p role="status">${this.c('loading')}</p>`;
     if (this.consents.length === 0) return html`<p>${this.c('empty')}</p>`;
     return html`<ul class="consents">
       ${this.consents.map((consent) => html`<li>

@@ -102,6 +102,7 @@ test('grant: the customer logs in, reads the Share data dialog, agrees; the demo
 });
 
 test('decline: Don’t share and closing both fire bank-consent-declined, and nothing is stored as shared', async ({ page }) => {
+  test.slow(); // two pages, a login and two dialogs: more than 30 s on a busy machine
   const phone = await newCustomer();
   await spy(page);
   await page.goto('/?lang=en');
@@ -157,6 +158,7 @@ async function openDataSharing(page: Page) {
 }
 
 test('revoke: the Data sharing list shows the consent; Revoke makes it `revoked` at once and the demo gets a verified webhook', async ({ page }) => {
+  test.slow(); // two pages, a login and two dialogs: more than 30 s on a busy machine
   const problems = watchForProblems(page);
   await spy(page);
   const granted = await shareOnDemo(page, '13800000001');
@@ -169,6 +171,8 @@ test('revoke: the Data sharing list shows the consent; Revoke makes it `revoked`
   await expect(item).toContainText('Tenant screening for a rental');
   await expect(item).toContainText(/Shared on .+ · valid until .+/);
   const count = await list.getByRole('article').count();
+  const panel = page.frames().find((f) => f.url().includes('/frames/data-sharing.html'))!;
+  expect(await axeViolations(panel)).toEqual([]);
   await item.getByRole('button', { name: 'Revoke' }).click();
   await expect(list.getByRole('status').first()).toHaveText(/You withdrew your consent for Demo Rental Homes/);
   await expect(list.getByRole('article')).toHaveCount(count - 1);
