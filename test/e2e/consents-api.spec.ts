@@ -106,8 +106,9 @@ test('Li Si gets false for income and balance; the answers are frozen when the c
 });
 
 test('Zhang San’s ¥15,000 salary counts on any day of the year, across month ends', async () => {
+  const { call, loggedIn, grant, clock } = bank();
   for (const iso of ['2026-12-01T00:00:30+08:00', '2026-11-30T23:59:59+08:00', '2027-01-01T00:00:00+08:00', '2026-02-28T12:00:00+08:00']) {
-    const { call, loggedIn, grant } = bank(Date.parse(iso));
+    clock.now = Date.parse(iso);
     const granted = await grant(await loggedIn(), { claims: 'income-at-least:15000 income-at-least:15000.01 balance-at-least:50000' });
     const read = await call(`/v1/consents/${granted.body.consentId}`, { secret: demoApp.secretKey });
     expect(read.body.claims, iso).toEqual({ 'income-at-least:15000.00': true, 'income-at-least:15000.01': false, 'balance-at-least:50000.00': true });
@@ -208,4 +209,18 @@ test('requests are checked: unknown purposes and claims, purposes the app is not
   expect((await call('/v1/sandbox/apps', { body: { name: 'X', origins: [origin], purposes: ['spying'] } })).status).toBe(400);
   // Nothing was stored by any refused request.
   expect((await call('/v1/frame/consents', { token })).body.consents).toEqual([]);
+});
+
+test('the consent frame routes answer only the bank’s own frames, and the JWKS is public', async () => {
+  const { db } = bank();
+  const app = createSandbox({ db, bankOrigin, assetsDir: '/nonexistent' });
+  const post = (headers: Record<string, string>) =>
+    app.fetch(new Request(`${bankOrigin}/v1/frame/consent-checks`, { method: 'POST', headers, body: JSON.stringify({ purpose: 'rental-screening', claims }) }));
+  expect((await post({})).status).toBe(403);
+  expect((await post({ 'X-Bank-Frame': '1', Origin: 'http://localhost:4998' })).status).toBe(403);
+  expect((await post({ 'X-Bank-Frame': '1', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+  expect((await post({ 'X-Bank-Frame': '1' })).status).toBe(401); // the guard passes; no session
+  const jwks = await app.fetch(new Request(`${bankOrigin}/.well-known/jwks.json`));
+  expect(jwks.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  expect(((await jwks.json()) as JSONWebKeySet).keys).toHaveLength(1);
 });
