@@ -55,6 +55,7 @@ async function shareOnDemo(page: Page, phone: string) {
 }
 
 test('grant: the customer logs in, reads the Share data dialog, agrees; the demo server verifies the signed answers', async ({ page }) => {
+  test.slow(); // a login and a dialog, or two
   const problems = watchForProblems(page);
   await spy(page);
   await page.goto('/?lang=en');
@@ -131,6 +132,7 @@ test('decline: Don’t share and closing both fire bank-consent-declined, and no
 });
 
 test('false answers: Li Si shares, the bank answers no for income and balance, and the demo says so politely', async ({ page }) => {
+  test.slow(); // a login and a dialog, or two
   await spy(page);
   const granted = await shareOnDemo(page, '13800000002');
   await expect(page.locator('#deposit-status')).toHaveText(/^Thank you for sharing\. The bank’s answers don’t let us waive the deposit/);
@@ -249,6 +251,7 @@ test('a purpose the app is not registered for: purpose_not_allowed, before any l
 });
 
 test('the Share data dialog on a 320×568 phone: no sideways scrolling, reachable buttons, no serious axe findings; zh-CN complete', async ({ page }) => {
+  test.slow(); // a login and a dialog, or two
   await page.setViewportSize({ width: 320, height: 568 });
   await page.goto('/?lang=en');
   await logIn(page, '13800000001', page.locator('bank-login'));
