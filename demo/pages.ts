@@ -20,6 +20,12 @@ const copy = {
     openAccount: 'No bank account yet? Open one here to pay your rent',
     openAccountNote: 'A Class II e-account from the bank, bound to a debit card you already have. Takes two minutes.',
     yourAccounts: 'Your bank accounts',
+    deposit: 'Skip the ¥3,500 deposit',
+    depositHow: 'Let your bank answer three yes/no questions — are you real-name verified, is your income at least ¥10,500 a month, do you hold at least ¥3,500 — and we waive the deposit. We never see your income or balance.',
+    depositWaived: 'Deposit waived — our server verified the bank’s signed answers.',
+    depositNotEligible: 'Thank you for sharing. The bank’s answers don’t let us waive the deposit this time, so the usual deposit applies — you are still very welcome to rent this home.',
+    depositWithdrawn: 'You withdrew your consent, so the deposit waiver no longer applies.',
+    depositOpen: 'The usual deposit applies unless you choose to share.',
   },
   'zh-CN': {
     title: '安居租房',
@@ -38,6 +44,12 @@ const copy = {
     openAccount: '还没有银行账户？在这里开户交租',
     openAccountNote: '银行的 II 类电子账户，绑定您已有的借记卡，两分钟即可开通。',
     yourAccounts: '我的银行账户',
+    deposit: '免交 ¥3,500 押金',
+    depositHow: '由您的银行回答三个“是/否”问题——是否实名认证、月收入是否不低于 ¥10,500、存款是否不低于 ¥3,500——即可免押金。我们看不到您的收入和余额。',
+    depositWaived: '押金已免除——本站服务器已核验银行签名的答案。',
+    depositNotEligible: '感谢您的共享。根据银行的答案，这次暂不能免除押金，仍按常规收取——欢迎您继续租住这套房源。',
+    depositWithdrawn: '您已撤回授权，免押金不再适用。',
+    depositOpen: '如不共享，按常规收取押金。',
   },
 };
 
@@ -48,9 +60,10 @@ interface HomePage {
   appId: string;
   orderId: string;
   rentPaid: boolean;
+  deposit?: 'waived' | 'not-eligible' | 'withdrawn';
 }
 
-export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPaid }: HomePage) {
+export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPaid, deposit }: HomePage) {
   const t = copy[lang];
   return `<!doctype html>
 <html lang="${lang}">
@@ -80,6 +93,13 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
       <h2>${escape(t.borrow)}</h2>
       <bank-loan-apply product="rent-loan" amount="36000" term="12" reference="lease-${escape(orderId)}"></bank-loan-apply>
       <p id="rent-status" role="status" data-paid="${rentPaid}" data-paid-text="${escape(t.rentPaid)}">${escape(rentPaid ? t.rentPaid : t.rentUnpaid)}</p>
+      <h2>${escape(t.deposit)}</h2>
+      <p>${escape(t.depositHow)}</p>
+      <bank-data-consent purpose="rental-screening" claims="identity income-at-least:10500 balance-at-least:3500"></bank-data-consent>
+      <p id="deposit-status" role="status" data-deposit="${deposit ?? ''}" data-waived-text="${escape(t.depositWaived)}"
+         data-not-eligible-text="${escape(t.depositNotEligible)}" data-withdrawn-text="${escape(t.depositWithdrawn)}">${escape(
+           deposit === 'waived' ? t.depositWaived : deposit === 'not-eligible' ? t.depositNotEligible
+             : deposit === 'withdrawn' ? t.depositWithdrawn : t.depositOpen)}</p>
     </article>
     <section class="listing" aria-labelledby="open-account-title">
       <h2 id="open-account-title">${escape(t.openAccount)}</h2>

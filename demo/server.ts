@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { explainListenErrors } from '../src/sandbox/main.ts';
@@ -25,7 +26,14 @@ interface Tenant {
   orderId: string;
   rentPaid: boolean;
   confirmedBy?: 'server check' | 'webhook';
+  /** Skip the deposit: what the bank's signed answers said, and whether the tenant later withdrew them. */
+  deposit?: { consentId: string; status: DepositStatus; confirmedBy: 'attestation' | 'webhook' };
 }
+
+type DepositStatus = 'waived' | 'not-eligible' | 'withdrawn';
+
+/** What the platform asks before waiving a deposit: a verified identity, steady income, and the deposit itself. */
+export const depositClaims = ['identity', 'income-at-least:10500.00', 'balance-at-least:3500.00'];
 
 const publicDir = new URL('./public/', import.meta.url).pathname;
 
@@ -49,6 +57,8 @@ export function createDemo(options: DemoOptions) {
   const seenEvents = new SeenEvents();
   /** Ids of the webhook events this backend acted on, in order (shown to tests at /api/bank/webhook-events). */
   const handledEvents: string[] = [];
+  // The bank's published attestation keys, fetched (and refetched on an unknown `kid`) by jose.
+  const bankKeys = createRemoteJWKSet(new URL(`${options.bankOrigin}/.well-known/jwks.json`));
 
   /** The rent order is created by this server, with the amount it decides; the page only shows its id. */
   async function tenantOf(c: Context): Promise<Tenant> {
@@ -75,7 +85,10 @@ export function createDemo(options: DemoOptions) {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
     const tenant = await tenantOf(c);
     c.header('Content-Security-Policy', partnerCsp(nonce, options.bankOrigin));
-    return c.html(renderHomePage({ nonce, lang, bankOrigin: options.bankOrigin, appId: options.appId, orderId: tenant.orderId, rentPaid: tenant.rentPaid }));
+    return c.html(renderHomePage({
+      nonce, lang, bankOrigin: options.bankOrigin, appId: options.appId, orderId: tenant.orderId, rentPaid: tenant.rentPaid,
+      deposit: tenant.deposit?.status,
+    }));
   });
 
   /** After `bank-pay-success` (a hint): the server asks the bank about *its own* order before marking rent paid. */
@@ -101,6 +114,36 @@ export function createDemo(options: DemoOptions) {
     return c.json(await response.json(), response.status as 200);
   });
 
+  /**
+   * After `bank-consent-granted` (a hint): the server reads the consent from the bank and trusts only what the
+   * bank signed — the attestation, verified with the bank's published keys, for this app, saying the same as
+   * the answer. Then it waives the deposit, or politely does not.
+   */
+  app.post('/api/deposit/waiver', async (c) => {
+    const tenant = await tenantOf(c);
+    const { consentId } = (await c.req.json().catch(() => ({}))) as { consentId?: unknown };
+    if (typeof consentId !== 'string' || !/^cns_[\w-]{6,64}$/.test(consentId)) return c.json({ error: 'consentId' }, 400);
+    const response = await bank(`/v1/consents/${encodeURIComponent(consentId)}`);
+    if (!response.ok) return c.json({ error: 'unknown consent' }, 400);
+    const consent = (await response.json()) as { status: string; purpose: string; claims: Record<string, boolean>; attestation: string };
+    let signed: Record<string, unknown>;
+    try {
+      ({ payload: signed } = await jwtVerify(consent.attestation, bankKeys, { issuer: options.bankOrigin, audience: options.appId }));
+    } catch {
+      return c.json({ error: 'attestation not valid' }, 400);
+    }
+    const claims = signed.claims as Record<string, boolean> | undefined;
+    const eligible = signed.id === consentId && signed.status === 'active' && signed.purpose === 'rental-screening' &&
+      depositClaims.every((claim) => claims?.[claim] === true);
+    tenant.deposit = { consentId, status: eligible ? 'waived' : 'not-eligible', confirmedBy: 'attestation' };
+    return c.json({ deposit: tenant.deposit.status, verified: true });
+  });
+
+  app.get('/api/deposit', async (c) => {
+    const tenant = await tenantOf(c);
+    return c.json(tenant.deposit ?? { status: null });
+  });
+
   /** Signed webhooks from the bank: verified, fresh, then trusted. */
   app.post('/api/bank/webhooks', async (c) => {
     const body = await c.req.text();
@@ -111,6 +154,11 @@ export function createDemo(options: DemoOptions) {
     if (!seenEvents.first(event.id)) return c.json({ received: true, duplicate: true });
     handledEvents.push(event.id);
     if (handledEvents.length > 1000) handledEvents.shift();
+    if (event.type === 'consent.revoked') {
+      for (const tenant of tenants.values()) {
+        if (tenant.deposit?.consentId === event.data.id) tenant.deposit = { ...tenant.deposit, status: 'withdrawn', confirmedBy: 'webhook' };
+      }
+    }
     if (event.type === 'order.paid') {
       for (const tenant of tenants.values()) {
         if (tenant.orderId === event.data.id && !tenant.rentPaid) {

@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-account-opened', 'bank-invest-success', 'bank-invest-redeemed']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-account-opened', 'bank-invest-success', 'bank-invest-redeemed', 'bank-consent-granted', 'bank-consent-declined']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
@@ -36,4 +36,20 @@ document.addEventListener('bank-loan-submitted', async (event) => {
   const response = await fetch(`/api/loans/${encodeURIComponent(event.detail.applicationId)}`);
   const loan = await response.json();
   write(response.ok ? `server read the application from the bank: ${loan.status}, APR ${loan.apr}%` : `server could not read it: ${loan.error?.code}`);
+});
+
+// Consent is a hint too: the server reads the bank's signed answers before waiving the deposit.
+document.addEventListener('bank-consent-granted', async (event) => {
+  const response = await fetch('/api/deposit/waiver', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ consentId: event.detail.consentId }),
+  });
+  const result = await response.json();
+  write(response.ok ? `server verified the bank's signed answers: ${result.deposit}` : `server could not verify the consent: ${result.error}`);
+  if (response.ok) {
+    const status = document.getElementById('deposit-status');
+    status.dataset.deposit = result.deposit;
+    status.textContent = result.deposit === 'waived' ? status.dataset.waivedText : status.dataset.notEligibleText;
+  }
 });

@@ -1,5 +1,5 @@
 /** The public tag names (CONTRACT §3): the single source of truth for the loader and the build. */
 export const elementTags = [
-  'bank-login', 'bank-pay', 'bank-loan-apply', 'bank-account-open', 'bank-account', 'bank-invest',
+  'bank-login', 'bank-pay', 'bank-loan-apply', 'bank-account-open', 'bank-account', 'bank-invest', 'bank-data-consent',
 ] as const;
 export type ElementTag = (typeof elementTags)[number];

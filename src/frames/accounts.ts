@@ -12,6 +12,8 @@ import type { SdkError } from '../protocol/messages.ts';
 import { accountMessages, type AccountMessage } from './accounts-messages.ts';
 import { InlinePanel } from './common/inline-panel.ts';
 import { SecureForm } from './common/secure-form.ts';
+import './data-sharing.ts';
+import type { BankDataSharing } from './data-sharing.ts';
 
 interface Limits {
   daily: { limit: string; used: string; left: string };
@@ -167,6 +169,7 @@ export class BankAccountsPanel extends InlinePanel {
       this.pages = new Map(accounts.map((a, i) => [a.id, pages[i]!]));
       this.accounts = accounts;
       await this.updateComplete;
+      await this.renderRoot.querySelector<BankDataSharing>('bank-data-sharing')?.load();
       this.announceReady();
     } catch (error) {
       this.loadFailed = error as SdkError;
@@ -198,12 +201,9 @@ export class BankAccountsPanel extends InlinePanel {
     return html`<p>${own in accountMessages.en ? this.m(own) : this.t(this.errorKey(error))}</p>`;
   }
 
-  /**
-   * DATA SHARING: the `Data sharing` section (consents, each with `Revoke`) goes here, at the end of the panel.
-   * It is built separately as `<bank-data-sharing>` (src/frames/data-sharing.ts) and mounted here at merge.
-   */
+  /** The `Data sharing` section: every active consent, each with `Revoke` (src/frames/data-sharing.ts). */
   private renderDataSharing() {
-    return nothing;
+    return html`<bank-data-sharing .bridge=${this.bridge} locale=${this.framePage.locale}></bank-data-sharing>`;
   }
 
   private accountName(a: Account) {

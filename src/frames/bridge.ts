@@ -56,7 +56,16 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
   getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
   loanProducts: () => api.get('loan-products'),
   loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
+  /** May this app ask for this data? Only yes or no goes to the page: never an answer about the customer. */
+  async checkConsentRequest(_page, params) {
+    const { allowed } = await api.post<{ allowed: boolean }>('consent-checks', consentRequestOf(params));
+    return { allowed: allowed === true };
+  },
 };
+
+function consentRequestOf(params: Record<string, unknown>) {
+  return { purpose: str(params.purpose, 'purpose', 60), claims: str(params.claims, 'claims', 400) };
+}
 
 function loanTermsOf(params: Record<string, unknown>) {
   return {
@@ -92,6 +101,15 @@ const frameMethods: Record<string, Handler> = {
       employer: str(params.employer, 'employer', 100),
       consent: params.consent === true,
     }),
+  consentPreview: (_page, params) => api.post('consent-previews', consentRequestOf(params)),
+  grantConsent: (_page, params) =>
+    api.post('consents', {
+      ...consentRequestOf(params),
+      textVersion: str(params.textVersion, 'textVersion', 60),
+      agreed: params.agreed === true,
+    }),
+  consents: () => api.get('consents'),
+  revokeConsent: (_page, params) => api.post(`consents/${encodeURIComponent(str(params.id, 'id', 100))}/revoke`),
   /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
   pay: (_page, params) =>
     api.post(

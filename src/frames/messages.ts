@@ -69,6 +69,8 @@ const en = {
   accountsTitle: 'Accounts',
   classIII: 'Class III account',
   canPayToday: 'can pay {amount} today',
+  consentTitle: 'Share data',
+  dataSharingTitle: 'Data sharing',
 };
 
 export type FrameMessage = keyof typeof en;
@@ -142,6 +144,8 @@ const zhCN: Record<FrameMessage, string> = {
   accountsTitle: '我的账户',
   classIII: 'III 类账户',
   canPayToday: '今日可付 {amount}',
+  consentTitle: '共享数据',
+  dataSharingTitle: '数据共享',
 };
 
 /** Everything the bank's frames say, complete in both locales. */

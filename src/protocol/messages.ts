@@ -30,7 +30,7 @@ export interface CustomerDisplay {
   expiresAt: string;
 }
 
-export type BridgeMethod = 'start' | 'logout' | 'getOrder' | 'loanProducts' | 'loanQuote';
+export type BridgeMethod = 'start' | 'logout' | 'getOrder' | 'loanProducts' | 'loanQuote' | 'checkConsentRequest';
 
 export interface BridgeRequest {
   bank: 1;
@@ -63,7 +63,7 @@ export type BankEventMessage =
   /** Page → inline frame: something changed (a dialog finished); load again. */
   | { bank: 1; event: 'refresh'; data: Record<string, never> };
 
-const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote'];
+const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest'];
 const events: readonly string[] = [
   'bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed', 'ready', 'error', 'open-dialog',
   'refresh',

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db.ts';
+import { consentFrameApi, consentPartnerApi, jwksApi } from './consents-api.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { accountsApi, statementDownloads } from './accounts-api.ts';
@@ -50,6 +51,10 @@ export function createSandbox(options: SandboxOptions) {
   app.route('/v1/frame', frameApi);
   app.route('/v1/frame', accountsApi); // after frameApi: its frame-only guard runs first
   app.route('/v1/statements', statementDownloads);
+  // After frameApi: its same-origin guard (a `*` middleware under /v1/frame) also covers these routes.
+  app.route('/v1/frame', consentFrameApi);
+  app.route('/v1', consentPartnerApi);
+  app.route('/', jwksApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.json(new BankError('not_found', `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));

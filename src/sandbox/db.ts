@@ -6,6 +6,7 @@ import { seedInvestments } from './invest.ts';
 import { ensureSettlementAccount } from './ledger.ts';
 import { seedIdentities } from './accounts.ts';
 import { tokenHash } from './secrets.ts';
+import { seedConsentData } from './consents.ts';
 
 export type Db = Database.Database;
 
@@ -360,6 +361,47 @@ const migrations: string[] = [
     used_at INTEGER
   );
   `,
+  `
+  -- Data sharing (src/sandbox/consents.ts): who a partner is to the customer, and what it may ask for.
+  ALTER TABLE apps ADD COLUMN contact TEXT;
+  ALTER TABLE apps ADD COLUMN purposes TEXT NOT NULL
+    DEFAULT '["rental-screening","car-rental-deposit-waiver","renovation-financing"]';
+  -- The customer is real-name verified by the bank (the ID number itself stays masked here).
+  CREATE TABLE real_name_records (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    id_number_masked TEXT NOT NULL,
+    verified_at INTEGER NOT NULL
+  );
+  -- Sandbox payroll: a salary paid on the 15th of every month, computed from the clock (never posted).
+  CREATE TABLE sandbox_payroll (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    monthly_amount INTEGER NOT NULL CHECK (monthly_amount > 0),
+    employer TEXT NOT NULL
+  );
+  -- ES256 attestation keys; retired keys stay published until their attestations have expired.
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    retired_at INTEGER
+  );
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    origin TEXT NOT NULL,                 -- the page the customer consented on
+    purpose TEXT NOT NULL,
+    claims TEXT NOT NULL,                 -- JSON {claim: boolean}: evaluated once, at consent, and frozen
+    text_version TEXT NOT NULL,           -- the version of the consent text shown
+    shown TEXT NOT NULL,                  -- JSON: recipient, contact, purpose, claims, validity as shown
+    locale TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX consents_customer ON consents(customer_id);
+  `,
 ];
 
 export const demoApp = {
@@ -432,4 +474,5 @@ function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null) {
   }
   seedInvestments(db);
   seedIdentities(db);
+  seedConsentData(db, demoApp.id);
 }

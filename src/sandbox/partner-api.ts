@@ -8,6 +8,7 @@ import {
 import { applicationView, findApplication, loanProducts } from './loans.ts';
 import { ledgerCheck } from './ledger.ts';
 import { BankError } from './errors.ts';
+import { parsePurposes, setAppDataProfile } from './consents.ts';
 import { mintClientToken } from './sessions.ts';
 import { AmountError, parseAmount } from '../domain/money.ts';
 import { cancelOrder, createOrder, findOrder, orderView } from './orders.ts';
@@ -22,7 +23,7 @@ export async function readBody(c: Context): Promise<RequestBody> {
   return RequestBody.parse(await c.req.text());
 }
 
-function authenticate(c: Context<Env>): PartnerApp {
+export function authenticate(c: Context<Env>): PartnerApp {
   const header = c.req.header('Authorization') ?? '';
   const match = /^Bearer (\S+)$/.exec(header);
   const app = match ? appBySecret(c.var.options.db, match[1]) : undefined;
@@ -68,7 +69,11 @@ partnerApi.post('/sandbox/apps', async (c) => {
   const webhookUrl = body.optionalString('webhookUrl', { max: 500, pattern: /^https?:\/\/\S+$/ }) ?? null;
   const refused = webhookUrl && webhookUrlProblem(webhookUrl, origins, production);
   if (refused) throw new BankError('invalid_request', `\`webhookUrl\` is refused: ${refused}.`);
-  return c.json(registerApp(db, name, origins, webhookUrl, now()), 201);
+  const contact = body.optionalString('contact', { max: 200 });
+  const purposes = parsePurposes(body.raw('purposes') === undefined ? undefined : body.stringArray('purposes', { max: 3 }));
+  const registered = registerApp(db, name, origins, webhookUrl, now());
+  setAppDataProfile(db, registered.appId, contact, purposes);
+  return c.json(registered, 201);
 });
 
 const maxOrderAmount = 100_000_000; // ¥1,000,000.00

@@ -1,0 +1,158 @@
+import { css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claims.ts';
+import { sdkError, type SdkError } from '../../protocol/messages.ts';
+import type { BankDataConsentElement } from '../../types/public.ts';
+import { BankElement } from '../core/bank-element.ts';
+import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from '../core/events.ts';
+import { actingElement, callBank } from '../core/sdk.ts';
+import { consentMessages, type ConsentMessage } from './messages.ts';
+
+/**
+ * Asks the customer to let the bank answer a few yes/no questions about them for this platform, e.g. to waive
+ * a deposit. The customer sees and decides in the bank's `Share data` frame; the page learns only the consent's
+ * id, and the partner's server reads the signed answers with `GET /v1/consents/{id}`.
+ *
+ * Attributes are checked before the customer is asked anything: a bad claim is `invalid_claim`, a missing or
+ * unknown purpose `invalid_attribute`, a purpose this app is not registered for `purpose_not_allowed`.
+ *
+ * @attr purpose - `rental-screening`, `car-rental-deposit-waiver` or `renovation-financing` (required).
+ * @attr claims - space-separated: `identity`, `balance-at-least:<amount>`, `income-at-least:<amount>` (required).
+ * @event bank-consent-granted - `{consentId, purpose, expiresAt}`. A hint: read the consent on your server.
+ * @event bank-consent-declined - `{purpose}` when the customer chose not to share, or closed the dialog.
+ * @csspart button - the Share button. @csspart hint - the line under it. @csspart status - "Shared on … · valid until …".
+ *
+ * @tagname bank-data-consent
+ */
+export class BankDataConsent extends BankElement<ConsentMessage> implements BankDataConsentElement {
+  static messages = consentMessages;
+  static styles = [
+    BankElement.styles,
+    css`
+      :host {
+        display: block;
+        max-width: 28rem;
+      }
+      [part~='hint'],
+      [part~='status'] {
+        margin: 0.5em 0 0;
+      }
+      [part~='hint'] {
+        font-size: 0.9em;
+        opacity: 0.85;
+      }
+      [part~='status'] {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ reflect: true }) purpose?: string;
+  @property({ reflect: true }) claims?: string;
+
+  /** The bank's answer to "may this app ask for this?", for the request it was asked about. */
+  @state() private allowed?: { request: string; allowed: boolean };
+  @state() private granted?: { createdAt: string; expiresAt: string };
+  @state() private busy = false;
+
+  private get request() {
+    return `${this.purpose}\n${this.claims}`;
+  }
+
+  protected attributeProblems() {
+    const problems = super.attributeProblems();
+    if (!this.purpose) problems.push('purpose is required');
+    else if (!isPurpose(this.purpose)) problems.push(`purpose "${this.purpose}" is not one of ${purposes.join(', ')}`);
+    if (!this.claims?.trim()) problems.push('claims is required');
+    return problems;
+  }
+
+  private claimProblem(): string | null {
+    try {
+      parseClaims(this.claims ?? '');
+      return null;
+    } catch (error) {
+      return error instanceof ClaimError ? `claims: ${error.message}` : String(error);
+    }
+  }
+
+  protected get hasData() {
+    return this.allowed?.request === this.request && this.allowed.allowed;
+  }
+
+  protected willUpdate(changed: PropertyValues) {
+    if (changed.has('purpose') || changed.has('claims')) {
+      this.granted = undefined;
+      if (this.failure && ['invalid_claim', 'purpose_not_allowed'].includes(this.failure.code)) this.failure = null;
+    }
+    super.willUpdate(changed);
+    if (this.failure?.code === 'invalid_attribute') return;
+    const claimProblem = this.claims?.trim() ? this.claimProblem() : null;
+    if (claimProblem) {
+      if (this.failure?.message !== claimProblem) this.failure = sdkError('invalid_claim', claimProblem);
+      return;
+    }
+    if (!this.failure && this.session?.status === 'ready' && this.allowed?.request !== this.request) void this.check(this.request);
+  }
+
+  /** Asks the bank whether this app is registered for the purpose: a yes or a no, nothing about the customer. */
+  private async check(request: string) {
+    this.allowed = { request, allowed: false };
+    try {
+      const { allowed } = await callBank<{ allowed: boolean }>('checkConsentRequest', {
+        purpose: this.purpose!, claims: this.claims!,
+      });
+      if (this.request !== request) return;
+      this.allowed = { request, allowed };
+      if (!allowed) {
+        this.failure = sdkError('purpose_not_allowed', `This app is not registered for the purpose "${this.purpose}".`);
+      }
+    } catch (error) {
+      if (this.request !== request) return;
+      this.allowed = undefined;
+      this.failure = error as SdkError;
+    }
+  }
+
+  private date(iso: string) {
+    return new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium' }).format(new Date(iso));
+  }
+
+  protected renderReady() {
+    if (this.granted) {
+      const dates = { created: this.date(this.granted.createdAt), expires: this.date(this.granted.expiresAt) };
+      return html`<p part="status" role="status">${this.t('shared', dates)}</p>`;
+    }
+    return html`<button part="button" ?disabled=${this.busy} @click=${this.share}>${this.t('share')}</button>
+      <p part="hint">${this.t('hint')}</p>`;
+  }
+
+  private async share() {
+    if (this.busy || !this.purpose || !this.claims) return;
+    const purpose = this.purpose;
+    this.busy = true;
+    try {
+      if (!this.session?.customer) {
+        actingElement(this);
+        if (!(await this.openSecureFrame('login', this.t('loginDialog')))) {
+          this.emit(new BankConsentDeclinedEvent({ purpose }));
+          return;
+        }
+      }
+      const result = await this.openSecureFrame('consent', this.t('consentDialog'), { purpose, claims: this.claims });
+      if (result?.outcome === 'granted' && typeof result.consentId === 'string' && typeof result.expiresAt === 'string') {
+        this.granted = { createdAt: String(result.createdAt), expiresAt: result.expiresAt };
+        this.emit(new BankConsentGrantedEvent({ consentId: result.consentId, purpose, expiresAt: result.expiresAt }));
+      } else {
+        this.emit(new BankConsentDeclinedEvent({ purpose }));
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected retry() {
+    if (this.failure && !['invalid_claim', 'purpose_not_allowed'].includes(this.failure.code)) this.allowed = undefined;
+    super.retry();
+  }
+}
