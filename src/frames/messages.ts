@@ -64,6 +64,8 @@ const en = {
   'error.network': 'Could not reach the bank. Check your connection and try again.',
   'error.origin_not_allowed': 'This bank window was opened by a website it does not belong to.',
   'error.other': 'Something went wrong at the bank. Please try again later.',
+  'error.bank_unavailable': 'The bank is not available right now. Please try again in a few minutes.',
+  'error.rate_limited': 'Too many requests in a short time. Please wait a minute and try again.',
 };
 
 export type FrameMessage = keyof typeof en;
@@ -132,6 +134,8 @@ const zhCN: Record<FrameMessage, string> = {
   'error.network': '无法连接银行，请检查网络后重试。',
   'error.origin_not_allowed': '此银行窗口由不属于它的网站打开。',
   'error.other': '银行系统出现问题，请稍后再试。',
+  'error.bank_unavailable': '银行服务暂时不可用，请几分钟后再试。',
+  'error.rate_limited': '操作过于频繁，请稍等一分钟后再试。',
 };
 
 /** Everything the bank's frames say, complete in both locales. */

@@ -35,6 +35,7 @@ const en = {
   'error.invalid_claim': 'This data request is set up wrongly: {detail}',
   'error.merchant_unverified': 'This merchant is not verified by the bank yet.',
   'error.split_exceeds_amount': 'The order’s shares add up to more than its amount.',
+  close: 'Close',
 };
 
 export type PartnerMessage = keyof typeof en;
@@ -74,6 +75,7 @@ const zhCN: Record<PartnerMessage, string> = {
   'error.invalid_claim': '数据授权请求配置有误：{detail}',
   'error.merchant_unverified': '该商户尚未通过银行认证。',
   'error.split_exceeds_amount': '订单分账金额合计超过订单金额。',
+  close: '关闭',
 };
 
 /** What the partner-side elements say, complete in both locales. Error texts are by `bank-error` code. */

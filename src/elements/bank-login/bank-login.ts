@@ -29,10 +29,10 @@ export class BankLogin extends BankElement {
     if (customer) {
       return html`<div class="row">
         <span part="customer">${this.t('loggedInAs', { name: customer.displayName })}</span>
-        <button class="secondary" part="button" ?disabled=${this.busy} @click=${this.logOut}>${this.t('logOut')}</button>
+        <button class="secondary" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.logOut}>${this.t('logOut')}</button>
       </div>`;
     }
-    return html`<button part="button" ?disabled=${this.busy} @click=${this.logIn}>${this.t('logIn')}</button>`;
+    return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
   }
 
   private async logIn() {
@@ -41,6 +41,7 @@ export class BankLogin extends BankElement {
   }
 
   private async logOut() {
+    if (this.busy) return;
     this.busy = true;
     try {
       await logout(this);

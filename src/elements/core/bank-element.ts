@@ -1,13 +1,14 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
 import { connect, frameUrl } from './sdk.ts';
-import { collectTheme } from './theme.ts';
+import { collectTheme, themeProperties } from './theme.ts';
 import { baseStyles } from './styles.ts';
 
 interface OpenFrame {
@@ -15,7 +16,35 @@ interface OpenFrame {
   title: string;
   height: number;
   measured: boolean;
+  /** The frame did not show itself in time: the dialog says so, with Try again and Close. */
+  failed: boolean;
+  /** Bumped by Try again, so a fresh iframe loads. */
+  attempt: number;
+  /** Where focus goes back to when the dialog closes. */
+  opener: HTMLElement | null;
   settle: (result: Record<string, unknown> | null) => void;
+}
+
+/** How long a bank frame may take to show itself before the customer is told the bank is unavailable. */
+const frameTimeout = 8000;
+
+/** How long after a dialog closed the element keeps putting lost focus back on its opener (or successor). */
+const focusWatch = 5000;
+
+/**
+ * Scroll lock for the partner's page while a bank dialog is open: a class on <html> and a rule in a
+ * constructed stylesheet (no `style` attribute, nothing inline for the partner's CSP to refuse).
+ */
+let openDialogs = 0;
+let scrollLockSheet: CSSStyleSheet | undefined;
+function lockScroll(lock: boolean) {
+  if (!scrollLockSheet) {
+    scrollLockSheet = new CSSStyleSheet();
+    scrollLockSheet.replaceSync('html.bank-sdk-scroll-lock { overflow: hidden; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, scrollLockSheet];
+  }
+  openDialogs = Math.max(0, openDialogs + (lock ? 1 : -1));
+  document.documentElement.classList.toggle('bank-sdk-scroll-lock', openDialogs > 0);
 }
 
 /**
@@ -59,6 +88,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private announcedError?: SdkError;
   private announcedReady = false;
+  private frameTimer?: ReturnType<typeof setTimeout>;
+  private inlineTimer?: ReturnType<typeof setTimeout>;
+  /** After a dialog closed: the control to give focus back to, until the watch ends. */
+  private focusReturn?: { opener: HTMLElement | null; until: number };
 
   /** The element's locale: its own attribute, else the SDK's. */
   protected get activeLocale(): Locale {
@@ -112,6 +145,30 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.emit(new BankReadyEvent());
     }
     if (this.frame && this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.returnFocus();
+  }
+
+  /**
+   * Gives focus back after a dialog closed: to the control that opened it, or, when that control is gone (the
+   * Log in button became Log out, Pay became a receipt), to the element's `[data-focus-after-dialog]` or its
+   * first button. Repeated on each render for a moment, because what replaces the opener may render later.
+   */
+  private returnFocus() {
+    const pending = this.focusReturn;
+    if (!pending || this.frame) return;
+    if (Date.now() > pending.until) {
+      this.focusReturn = undefined;
+      return;
+    }
+    // Only when focus is lost (on <body> or this host with nothing inside): never take it from elsewhere.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (active === this && !this.shadowRoot?.activeElement);
+    if (!lost) return;
+    const opener = pending.opener;
+    const target = opener?.isConnected && this.renderRoot.contains(opener)
+      ? opener
+      : this.renderRoot.querySelector<HTMLElement>('[data-focus-after-dialog], button, [tabindex]');
+    target?.focus();
   }
 
   protected get currentError(): SdkError | null {
@@ -139,8 +196,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** The element's usable state: the session is ready and its data is loaded. */
   protected abstract renderReady(): TemplateResult;
 
+  /** A skeleton the size of the element's ready state (no spinner, nothing jumps), with its label for screen readers. */
   protected renderLoading(label = this.t('loading')) {
-    return html`<span part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${label}</span>`;
+    return html`<div part="loading" class="skeleton" role="status"><span class="label">${label}</span><span></span><span></span></div>`;
   }
 
   /** The customer-facing text for an error code, in the element's locale. */
@@ -158,6 +216,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
+    this.inlineSrc = undefined;
     if (this.failure) this.failure = null;
     else connect().catch(() => {});
   }
@@ -167,32 +226,69 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * or null when the customer closed it (then `bank-cancel` has fired).
    */
   protected openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
+    const active = this.shadowRoot?.activeElement;
+    // A dialog that follows another (login, then pay) returns focus to the first one's opener.
+    const opener = (active instanceof HTMLElement ? active : null) ?? this.frame?.opener ?? this.focusReturn?.opener ?? null;
     this.frame?.settle(null);
+    if (!this.frame) lockScroll(true);
     const theme = collectTheme(this);
     return new Promise<Record<string, unknown> | null>((resolve) => {
       const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(theme), ...params });
-      this.frame = { src, title, height: 320, measured: false, settle: resolve };
+      this.frame = { src, title, height: 320, measured: false, failed: false, attempt: 0, opener, settle: resolve };
+      this.focusReturn = undefined;
+      this.startFrameTimer();
       window.addEventListener('message', this.onFrameMessage);
     });
   }
 
+  /** A frame that has not measured itself in time (bank down, blocked): the dialog shows the error. */
+  private startFrameTimer() {
+    clearTimeout(this.frameTimer);
+    this.frameTimer = setTimeout(() => {
+      if (!this.frame || this.frame.measured) return;
+      this.frame = { ...this.frame, failed: true };
+      this.emit(new BankErrorEvent({ ...sdkError('bank_unavailable', 'The bank frame did not load in time.', true) }));
+    }, frameTimeout);
+  }
+
+  private retryFrame = () => {
+    if (!this.frame) return;
+    this.frame = { ...this.frame, failed: false, measured: false, attempt: this.frame.attempt + 1 };
+    this.startFrameTimer();
+  };
+
+  private closeButton = () => this.closeSecureFrame(null);
+
   protected closeSecureFrame(result: Record<string, unknown> | null) {
     const frame = this.frame;
     if (!frame) return;
+    clearTimeout(this.frameTimer);
     window.removeEventListener('message', this.onFrameMessage);
     this.frame = undefined;
     this.dialog?.close();
+    lockScroll(false);
+    this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
     if (result === null) this.emit(new BankCancelEvent());
     frame.settle(result);
   }
 
+  private readonly internals = this.attachInternals();
+
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('message', this.onInlineMessage);
+    // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
+    // (a custom state, so nothing is written into the partner's DOM).
+    const computed = getComputedStyle(this);
+    const themed = themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
+    if (!this.internals.states.has('auto-scheme') && computed.colorScheme === 'normal' && !themed) {
+      this.internals.states.add('auto-scheme');
+    }
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.inlineTimer);
     window.removeEventListener('message', this.onInlineMessage);
     this.closeSecureFrame(null);
   }
@@ -207,10 +303,16 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (src !== this.inlineSrc) {
       this.inlineSrc = src;
       this.inlineReady = false;
+      this.inline = undefined;
+      clearTimeout(this.inlineTimer);
+      this.inlineTimer = setTimeout(() => {
+        if (this.inline?.src === src || this.inlineSrc !== src) return;
+        this.failure = sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
+      }, frameTimeout);
     }
     const measured = this.inline?.src === src;
-    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status" aria-label=${this.t('loading')}>
-        <span></span><span></span><span></span>
+    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status">
+        <span class="label">${this.t('loading')}</span><span></span><span></span><span></span>
       </div>`}
       <iframe
         part="panel"
@@ -235,8 +337,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (!frame || event.origin !== this.config?.bankOrigin || event.source !== frame.contentWindow) return;
     const message: unknown = event.data;
     if (!isBankEvent(message)) return;
-    if (message.event === 'resize') this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
-    else if (message.event === 'ready') this.inlineReady = true;
+    if (message.event === 'resize') {
+      clearTimeout(this.inlineTimer);
+      this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
+    } else if (message.event === 'ready') this.inlineReady = true;
     else if (message.event === 'error') this.emit(new BankErrorEvent({ ...message.data }));
     else if (message.event === 'open-dialog') this.onInlineDialogRequest(message.data.frame, message.data.params);
   };
@@ -247,7 +351,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const message: unknown = event.data;
     if (!isBankEvent(message)) return;
     if (message.event === 'resize') {
-      this.frame = { ...frame, height: Math.ceil(message.data.height), measured: true };
+      clearTimeout(this.frameTimer);
+      this.frame = { ...frame, height: Math.ceil(message.data.height), measured: true, failed: false };
       if (!frame.measured) requestAnimationFrame(() => this.frameElement?.focus());
     } else if (message.event === 'close') {
       this.closeSecureFrame(null);
@@ -264,16 +369,26 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   private renderFrameDialog() {
     const frame = this.frame;
     if (!frame) return nothing;
+    // The close button is the page's own, so it works even when the frame is broken or not loaded.
     return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
-      ${frame.measured ? nothing : this.renderLoading()}
-      <iframe
+      <div class="dialog-bar">
+        <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
+      </div>
+      ${frame.failed
+        ? html`<div class="dialog-error"><div part="error" role="alert">
+            <span>${this.t('error.bank_unavailable')}</span>
+            <button class="secondary" part="button retry" @click=${this.retryFrame}>${this.t('retry')}</button>
+            <button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>
+          </div></div>`
+        : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
+      ${keyed(frame.attempt, html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}
         src=${frame.src}
         height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
-      ></iframe>
+      ></iframe>`)}
     </dialog>`;
   }
 

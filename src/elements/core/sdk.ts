@@ -96,7 +96,7 @@ async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
-      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'));
+      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable);
       bridge.on((message) => {
         if (message.event === 'session') setSession({ customer: message.data.customer });
         else if (message.event === 'token-needed') connect().catch(() => {});
@@ -118,21 +118,38 @@ async function startSession(): Promise<void> {
 
 function toSdkError(error: unknown): SdkError {
   if (typeof error === 'object' && error && 'code' in error && 'message' in error) return error as SdkError;
-  return sdkError('network', String(error), true);
+  return unreachable(String(error));
+}
+
+/** How long the bank may take to answer the SDK's start before every element says it is unavailable. */
+export const bankTimeout = 8000;
+
+/**
+ * The bank did not answer: `network` when it is the customer's own connection (the browser is offline),
+ * else `bank_unavailable` (the bank is down, or something between blocks it).
+ */
+export function unreachable(message = 'Could not reach the bank.'): SdkError {
+  return navigator.onLine === false
+    ? sdkError('network', 'This device is offline.', true)
+    : sdkError('bank_unavailable', message, true);
 }
 
 async function checkOrigin() {
   let response: Response;
   try {
-    response = await fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(config.appId)}`, { credentials: 'omit' });
+    response = await fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(config.appId)}`, {
+      credentials: 'omit',
+      signal: AbortSignal.timeout(bankTimeout),
+    });
   } catch {
-    throw sdkError('network', 'Could not reach the bank.', true);
+    throw unreachable();
   }
   if (response.status === 403) {
     throw sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`);
   }
   if (response.status === 404) throw sdkError('config_invalid', `The bank knows no app ${config.appId}.`);
-  if (!response.ok) throw sdkError('network', `The bank answered ${response.status}.`, true);
+  if (response.status === 429) throw sdkError('rate_limited', 'The bank asks to wait before trying again.', true);
+  if (!response.ok) throw unreachable(`The bank answered ${response.status}.`);
 }
 
 async function fetchClientToken(): Promise<string> {
