@@ -369,11 +369,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   private renderFrameDialog() {
     const frame = this.frame;
     if (!frame) return nothing;
-    // The close button is the page's own, so it works even when the frame is broken or not loaded.
+    // The close button is the page's own, so it works even when the frame is broken or not loaded. It comes
+    // last in the DOM (the frame takes focus first) and is drawn first (CSS order).
     return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
-      <div class="dialog-bar">
-        <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
-      </div>
       ${frame.failed
         ? html`<div class="dialog-error"><div part="error" role="alert">
             <span>${this.t('error.bank_unavailable')}</span>
@@ -389,6 +387,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
         height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
       ></iframe>`)}
+      <div class="dialog-bar">
+        <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
+      </div>
     </dialog>`;
   }
 

@@ -133,11 +133,17 @@ export const baseStyles = css`
       padding-bottom: env(safe-area-inset-bottom);
     }
   }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
   dialog::backdrop {
     background: var(--bank-color-backdrop, rgb(15 23 42 / 55%));
   }
   /* Stays in view while the sheet scrolls, over the frame's top corner (the frames leave room there). */
   .dialog-bar {
+    order: -1;
+    flex: none;
     position: sticky;
     top: 0;
     height: 0;
@@ -167,6 +173,7 @@ export const baseStyles = css`
   }
   dialog iframe {
     display: block;
+    flex: none;
     width: 100%;
     border: 0;
   }
