@@ -167,7 +167,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const opener = pending.opener;
     const target = opener?.isConnected && this.renderRoot.contains(opener)
       ? opener
-      : this.renderRoot.querySelector<HTMLElement>('[data-focus-after-dialog], button, [tabindex]');
+      : (this.renderRoot.querySelector<HTMLElement>('[data-focus-after-dialog]') ?? this.renderRoot.querySelector<HTMLElement>('button'));
     target?.focus();
   }
 
@@ -379,7 +379,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
             <button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>
           </div></div>`
         : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
-      ${keyed(frame.attempt, html`<iframe
+      ${frame.failed ? nothing : keyed(frame.attempt, html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}

@@ -169,7 +169,7 @@ async function fetchClientToken(): Promise<string> {
       headers: { Accept: 'application/json' },
     });
   } catch {
-    throw fail('could not be reached');
+    throw navigator.onLine === false ? unreachable() : fail('could not be reached');
   }
   if (!response.ok) throw fail(`answered HTTP ${response.status}`, response.status >= 500 || response.status === 429);
   const body: unknown = await response.json().catch(() => undefined);

@@ -182,6 +182,7 @@ export const baseStyles = css`
     opacity: 0;
     position: absolute;
     top: 0;
+    pointer-events: none;
   }
   /* Inline bank frames (accounts, investments): as tall as their content, a stable skeleton until measured. */
   iframe[part~='panel'] {
@@ -192,6 +193,7 @@ export const baseStyles = css`
   iframe[part~='panel'].measuring {
     opacity: 0;
     position: absolute;
+    pointer-events: none;
   }
   [part~='skeleton'] {
     padding: 1.25em 1.5em;
