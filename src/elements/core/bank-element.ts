@@ -81,6 +81,12 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   @state() private inline?: { src: string; height: number };
   /** The inline frame reported that it shows real data. */
   @state() protected inlineReady = false;
+  /**
+   * Elements whose content is an inline bank frame set this: their `renderReady()` (which calls
+   * `renderInlineFrame`) then renders before `hasData`, since the frame must load to become ready, and the
+   * frame's skeleton is the loading state.
+   */
+  protected readonly showsInlineFrame: boolean = false;
   @query('iframe[part~="panel"]') private inlineElement?: HTMLIFrameElement;
   private inlineSrc?: string;
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -180,7 +186,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
-    else if (!this.session || this.session.status === 'starting' || !this.hasData) content = this.renderLoading();
+    else if (!this.session || this.session.status === 'starting' || (!this.hasData && !this.showsInlineFrame)) {
+      content = this.renderLoading();
+    }
     else {
       try {
         content = this.renderReady();
