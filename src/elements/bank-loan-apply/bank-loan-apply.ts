@@ -46,6 +46,8 @@ export class BankLoanApply extends BankElement<LoanMessage> {
       :host {
         display: block;
         max-width: 34rem;
+        /* The calculator's height with its first quote, from the first paint on (no layout shift). */
+        min-height: 40em;
       }
       [part~='calculator'] {
         display: grid;

@@ -16,8 +16,14 @@ export class BankLogin extends BankElement {
   static styles = [
     BankElement.styles,
     css`
+      :host {
+        min-height: 2.5em;
+      }
       [part~='customer'] {
         font-weight: 600;
+      }
+      button {
+        white-space: nowrap;
       }
     `,
   ];

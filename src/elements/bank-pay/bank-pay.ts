@@ -34,6 +34,8 @@ export class BankPay extends BankElement<PayMessage> {
       :host {
         display: block;
         max-width: 28rem;
+        /* The ready order summary's height, from the first paint on: nothing below moves when it arrives. */
+        min-height: 10em;
       }
       [part~='order'],
       [part~='receipt'] {

@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
@@ -18,8 +17,6 @@ interface OpenFrame {
   measured: boolean;
   /** The frame did not show itself in time: the dialog says so, with Try again and Close. */
   failed: boolean;
-  /** Bumped by Try again, so a fresh iframe loads. */
-  attempt: number;
   /** Where focus goes back to when the dialog closes. */
   opener: HTMLElement | null;
   settle: (result: Record<string, unknown> | null) => void;
@@ -242,7 +239,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const theme = collectTheme(this);
     return new Promise<Record<string, unknown> | null>((resolve) => {
       const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(theme), ...params });
-      this.frame = { src, title, height: 320, measured: false, failed: false, attempt: 0, opener, settle: resolve };
+      this.frame = { src, title, height: 320, measured: false, failed: false, opener, settle: resolve };
       this.focusReturn = undefined;
       this.startFrameTimer();
       window.addEventListener('message', this.onFrameMessage);
@@ -261,7 +258,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private retryFrame = () => {
     if (!this.frame) return;
-    this.frame = { ...this.frame, failed: false, measured: false, attempt: this.frame.attempt + 1 };
+    // A failed frame is not rendered, so this renders a fresh iframe that loads again.
+    this.frame = { ...this.frame, failed: false, measured: false };
     this.startFrameTimer();
   };
 
@@ -387,14 +385,14 @@ export abstract class BankElement<Own extends string = never> extends LitElement
             <button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>
           </div></div>`
         : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
-      ${frame.failed ? nothing : keyed(frame.attempt, html`<iframe
+      ${frame.failed ? nothing : html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}
         src=${frame.src}
         height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
-      ></iframe>`)}
+      ></iframe>`}
       <div class="dialog-bar">
         <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
       </div>

@@ -9,18 +9,18 @@ let canvas: CanvasRenderingContext2D | null | undefined;
 
 /**
  * Any colour the browser understands (`hsl()`, `color(display-p3 …)`, named colours, `oklch()`…) as sRGB
- * `rgb()`/`rgba()`, the only form a frame accepts; undefined if the browser does not read it as a colour.
- * Painted on a 1×1 canvas and read back, so every syntax and colour space ends as plain sRGB bytes
- * (`getComputedStyle` keeps `color(display-p3 …)` and `oklch()` as they are).
+ * `rgb()`/`rgba()`, the only form a frame accepts. Painted on a 1×1 canvas and read back, so every syntax and
+ * colour space ends as plain sRGB bytes (`getComputedStyle` keeps `color(display-p3 …)` and `oklch()` as they
+ * are). What the canvas cannot read stays transparent, which a frame refuses (it then uses the bank's colour).
  */
-export function resolveColour(value: string): string | undefined {
-  canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-  if (!canvas || !CSS.supports('color', value) || /currentcolor|var\(/i.test(value)) return undefined;
+export function resolveColour(value: string): string {
+  canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
   canvas.clearRect(0, 0, 1, 1);
+  canvas.fillStyle = '#0000';
   canvas.fillStyle = value;
   canvas.fillRect(0, 0, 1, 1);
   const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
-  return a === 255 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 1000) / 1000})`;
+  return a > 254 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
 }
 
 /**
