@@ -38,7 +38,8 @@ for (const size of sizes) {
       test.use({ viewport: { width: size.width, height: size.height }, isMobile: size.phone, hasTouch: size.phone });
 
       test('login, SMS step, pay and the loan form with every error: nothing sideways, buttons and Close reachable', async ({ page }) => {
-        test.slow();
+        // Three dialogs with many scroll-and-measure steps: generous on a shared, busy machine.
+        test.setTimeout(180_000);
         await page.goto(`/?lang=${locale}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 

@@ -143,3 +143,14 @@ test('faint, low-contrast and dark themes stay readable in the frame; hsl(), dis
   const elementText = await page.locator('bank-pay').evaluate((el) => getComputedStyle(el).color);
   expect(opaque(elementText)).toEqual(opaque('rgb(228, 231, 235)'));
 });
+
+test('a customer who prefers dark, on a page with no theme and no colour scheme: the dark palette, in the element and the frame', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openPage(page);
+  const painted = await paintedWith(page, '');
+  expectReadable(painted);
+  expect(painted.scheme).toBe('dark');
+  expect(opaque(painted.background)).toEqual(opaque('rgb(18, 24, 33)'));
+  const elementText = await page.locator('bank-pay').evaluate((el) => getComputedStyle(el).color);
+  expect(opaque(elementText)).toEqual(opaque('rgb(228, 231, 235)'));
+});
