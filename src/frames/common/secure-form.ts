@@ -3,7 +3,8 @@ import { state } from 'lit/decorators.js';
 import { format } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/messages.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
-import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
+import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
+import { applyTheme } from './theme.ts';
 
 /**
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
