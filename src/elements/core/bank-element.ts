@@ -25,6 +25,8 @@ interface OpenFrame {
 /** How long a bank frame may take to show itself before the customer is told the bank is unavailable. */
 const frameTimeout = 8000;
 
+const frameUnavailable = () => sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
+
 /** How long after a dialog closed the element keeps putting lost focus back on its opener (or successor). */
 const focusWatch = 5000;
 
@@ -40,7 +42,7 @@ function lockScroll(lock: boolean) {
     scrollLockSheet.replaceSync('html.bank-sdk-scroll-lock { overflow: hidden; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, scrollLockSheet];
   }
-  openDialogs = Math.max(0, openDialogs + (lock ? 1 : -1));
+  openDialogs += lock ? 1 : -1;
   document.documentElement.classList.toggle('bank-sdk-scroll-lock', openDialogs > 0);
 }
 
@@ -212,10 +214,11 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }
 
-  protected renderError(error: SdkError) {
+  protected renderError(error: SdkError, retry = this.retry, more: unknown = nothing) {
     return html`<div part="error" role="alert">
       <span>${this.errorText(error)}</span>
-      ${error.retryable ? html`<button class="secondary" part="button retry" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
+      ${error.retryable ? html`<button class="secondary" part="button retry" @click=${retry}>${this.t('retry')}</button>` : nothing}
+      ${more}
     </div>`;
   }
 
@@ -252,7 +255,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     this.frameTimer = setTimeout(() => {
       if (!this.frame || this.frame.measured) return;
       this.frame = { ...this.frame, failed: true };
-      this.emit(new BankErrorEvent({ ...sdkError('bank_unavailable', 'The bank frame did not load in time.', true) }));
+      this.emit(new BankErrorEvent(frameUnavailable()));
     }, frameTimeout);
   }
 
@@ -313,7 +316,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       clearTimeout(this.inlineTimer);
       this.inlineTimer = setTimeout(() => {
         if (this.inline?.src === src || this.inlineSrc !== src) return;
-        this.failure = sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
+        this.failure = frameUnavailable();
       }, frameTimeout);
     }
     const measured = this.inline?.src === src;
@@ -379,11 +382,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     // last in the DOM (the frame takes focus first) and is drawn first (CSS order).
     return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
       ${frame.failed
-        ? html`<div class="dialog-error"><div part="error" role="alert">
-            <span>${this.t('error.bank_unavailable')}</span>
-            <button class="secondary" part="button retry" @click=${this.retryFrame}>${this.t('retry')}</button>
-            <button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>
-          </div></div>`
+        ? html`<div class="dialog-error">${this.renderError(frameUnavailable(), this.retryFrame,
+            html`<button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>`)}</div>`
         : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
       ${frame.failed ? nothing : html`<iframe
         part="frame"
