@@ -261,8 +261,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private retryFrame = () => {
     if (!this.frame) return;
-    // A failed frame is not rendered, so this renders a fresh iframe that loads again.
-    this.frame = { ...this.frame, failed: false, measured: false };
+    // A new URL (an extra, ignored parameter) makes the iframe load again.
+    const src = `${this.frame.src.replace(/&retry=\d+$/, '')}&retry=${Date.now()}`;
+    this.frame = { ...this.frame, src, failed: false, measured: false };
     this.startFrameTimer();
   };
 
@@ -385,7 +386,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
         ? html`<div class="dialog-error">${this.renderError(frameUnavailable(), this.retryFrame,
             html`<button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>`)}</div>`
         : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
-      ${frame.failed ? nothing : html`<iframe
+      ${html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}
