@@ -13,7 +13,21 @@ import { elementTags } from './src/elements/tags.ts';
  */
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 const outDir = resolve('dist/sdk/v1');
+/**
+ * Lit's `css` templates ship verbatim: drop their comments and collapse their whitespace (only runs of
+ * whitespace and the space next to braces and semicolons, so selectors like `a :hover` keep their meaning).
+ */
+const compactCss: Plugin = {
+  name: 'compact-lit-css',
+  transform(code, id) {
+    if (!/\/src\/(elements|frames)\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
+      `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``);
+  },
+};
+
 const shared: UserConfig = {
+  plugins: [compactCss],
   define: { __SDK_VERSION__: JSON.stringify(version) },
   build: { emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: false },
 };

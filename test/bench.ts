@@ -156,6 +156,8 @@ const servers: ServerType[] = [];
 let browser: Browser | undefined;
 const timings: Record<'baseline' | 'login' | 'pay', number[]> = { baseline: [], login: [], pay: [] };
 let loan: { quote: number; loop: number; apr: string } | undefined;
+/** Cumulative layout shift of the demo page while the SDK loads, per viewport (median of the runs). */
+const shifts: Record<string, number[]> = { '375×667': [], '1280×800': [] };
 
 try {
   servers.push(await listen(createSandbox({ db, bankOrigin, assetsDir: root }).fetch, bankPort, '127.0.0.1'));
@@ -245,6 +247,41 @@ try {
     for (const [name, run] of Object.entries(scenarios)) timings[name as keyof typeof timings].push(await run());
   }
 
+  // -------------------------------------------------------------------------------------------- layout shift
+  /**
+   * The demo page loaded cold at a phone and a laptop width: the sum of its `layout-shift` entries (without
+   * recent input), from navigation until every element fired bank-ready and the page had a second to settle.
+   */
+  const measureShift = async (width: number, height: number) => {
+    const context = await browser!.newContext({ viewport: { width, height }, isMobile: width < 640, hasTouch: width < 640 });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { cls: number; readyTags: Set<string> };
+        w.cls = 0;
+        w.readyTags = new Set();
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) w.cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        document.addEventListener('bank-ready', (e) => w.readyTags.add((e.composedPath()[0] as Element).localName));
+      });
+      await page.goto(`${partnerOrigin}/?lang=en`);
+      await page.waitForFunction(() => (window as unknown as { readyTags: Set<string> }).readyTags.size >= 3, null, { timeout: 20_000 });
+      // The loan calculator's first quote arrives after its bank-ready: wait for it, then a settle.
+      await page.locator('bank-loan-apply [part~="quote"]').waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(1000);
+      return await page.evaluate(() => (window as unknown as { cls: number }).cls);
+    } finally {
+      await context.close();
+    }
+  };
+  for (let round = 0; round < 3; round++) {
+    shifts['375×667'].push(await measureShift(375, 667));
+    shifts['1280×800'].push(await measureShift(1280, 800));
+  }
+
   // -------------------------------------------------------------------------------------------- timing: node
   const loanPath = resolve('src/domain/loan.ts');
   if (existsSync(loanPath)) {
@@ -297,6 +334,11 @@ section(`Timing (median of ${RUNS}, fresh browser context each; ratio to a basel
 rows.push([`  bare Lit element rendered (baseline, ${kb(gz(baselineFile))})`, `${base.toFixed(0)} ms`, '', '1.0×']);
 rows.push(['  <bank-login> bank-ready', `${median(timings.login).toFixed(0)} ms`, '', `${ratio(median(timings.login), base)} bare Lit`]);
 rows.push(['  <bank-pay> bank-ready (order shown)', `${median(timings.pay).toFixed(0)} ms`, '', `${ratio(median(timings.pay), base)} bare Lit`]);
+section('Layout shift while the SDK loads (demo page, CLS, median of 3; goal ≤ 0.02)');
+for (const [viewport, values] of Object.entries(shifts)) {
+  const cls = median(values);
+  rows.push([`  demo page at ${viewport}`, cls.toFixed(3), '≤ 0.020', cls <= 0.02 ? 'ok' : 'OVER']);
+}
 if (loan) {
   const us = (ms: number) => (ms >= 0.01 ? `${(ms * 1000).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`);
   rows.push([`  loanQuote 60 months + APR (${loan.apr}%)`, us(loan.quote), '', `${ratio(loan.quote, loan.loop)} summing 60 numbers`]);

@@ -18,7 +18,7 @@ export class BankLoginForm extends SecureForm {
   private renderPasswordStep() {
     return html`<form @submit=${this.submitPassword} novalidate>
       ${this.field('phone', 'phone', html`<input id="phone" name="phone" type="tel" inputmode="numeric"
-        autocomplete="tel-national" maxlength="11" required aria-invalid=${this.invalid.phone ? 'true' : 'false'}
+        autocomplete="tel-national" maxlength="13" required aria-invalid=${this.invalid.phone ? 'true' : 'false'}
         aria-describedby=${this.invalid.phone ? 'phone-error' : nothing} />`)}
       ${this.field('password', 'password', html`<input id="password" name="password" type="password"
         autocomplete="current-password" maxlength="100" required
@@ -62,7 +62,7 @@ export class BankLoginForm extends SecureForm {
 
   private async submitPassword(event: Event) {
     event.preventDefault();
-    const phone = this.value('phone');
+    const phone = this.value('phone').replace(/[\s-]/g, ''); // "138 0000 0001" and "138-0000-0001" are numbers too
     const password = (this.renderRoot.querySelector('#password') as HTMLInputElement).value;
     this.invalid = {
       phone: /^1\d{10}$/.test(phone) ? undefined : 'invalid.phone',

@@ -36,6 +36,7 @@ const en = {
   'error.merchant_unverified': 'This merchant is not verified by the bank yet.',
   'error.split_exceeds_amount': 'The order’s shares add up to more than its amount.',
   developerHint: 'For the developer (sandbox only): {detail}',
+  close: 'Close',
 };
 
 export type PartnerMessage = keyof typeof en;
@@ -76,6 +77,7 @@ const zhCN: Record<PartnerMessage, string> = {
   'error.merchant_unverified': '该商户尚未通过银行认证。',
   'error.split_exceeds_amount': '订单分账金额合计超过订单金额。',
   developerHint: '开发者提示（仅沙箱环境显示）：{detail}',
+  close: '关闭',
 };
 
 /** What the partner-side elements say, complete in both locales. Error texts are by `bank-error` code. */

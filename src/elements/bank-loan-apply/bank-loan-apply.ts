@@ -52,6 +52,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       :host {
         display: block;
         max-width: 34rem;
+        /* The calculator's height with its first quote, from the first paint on (no layout shift). */
+        min-height: 40em;
       }
       [part~='calculator'] {
         display: grid;
@@ -73,17 +75,18 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       select {
         font: inherit;
         padding: 0.45em 0.6em;
-        border: 1px solid #7b8794;
+        border: 1px solid var(--bank-color-input-border, light-dark(#7b8794, #8593a3));
+        min-width: 0;
         border-radius: var(--bank-radius, 6px);
         max-width: 16em;
       }
       input[aria-invalid='true'] {
-        border-color: var(--bank-color-error, #a4001a);
+        border-color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
       }
       input:focus-visible,
       select:focus-visible,
       summary:focus-visible {
-        outline: 3px solid var(--bank-color-focus, #1a5fd0);
+        outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
         outline-offset: 1px;
       }
       fieldset {
@@ -94,7 +97,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
         gap: 0.3em;
       }
       .field-error {
-        color: var(--bank-color-error, #a4001a);
+        color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
         margin: 0;
       }
       [part~='apr'] {
@@ -110,12 +113,12 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       .apr-value {
         font-size: 2em;
         font-weight: 800;
-        color: var(--bank-color-primary, #b0001e);
+        color: var(--bank-color-primary, light-dark(#b0001e, #ff9aa8));
         font-variant-numeric: tabular-nums;
       }
       .fine {
         font-size: 0.8em;
-        color: var(--bank-color-muted, #52606d);
+        color: var(--bank-color-muted, light-dark(#52606d, #a9b4c2));
         margin: 0;
       }
       table {
@@ -128,7 +131,16 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       td {
         padding: 0.25em 0.5em;
         text-align: end;
-        border-bottom: 1px solid #d9e2ec;
+        border-bottom: 1px solid var(--bank-color-border, light-dark(#d9e2ec, #334155));
+        white-space: nowrap;
+      }
+      /* The schedule scrolls sideways on its own; the page never widens. */
+      .table-scroll {
+        overflow-x: auto;
+        max-width: 100%;
+      }
+      .table-scroll:focus-visible {
+        outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
       }
       summary {
         cursor: pointer;
@@ -319,18 +331,18 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       </div>
       <details part="schedule">
         <summary>${this.t('schedule')}</summary>
-        <table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=${this.t('schedule')}><table>
           <caption class="fine">${this.t('schedule')}</caption>
           <thead><tr>${(['period', 'payment', 'principal', 'interest', 'remaining'] as const).map((k) => html`<th scope="col">${this.t(k)}</th>`)}</tr></thead>
           <tbody>${quote.installments.map((i) => html`<tr>
             <th scope="row">${i.period}</th><td>${this.money(i.payment)}</td><td>${this.money(i.principal)}</td>
             <td>${this.money(i.interest)}</td><td>${this.money(i.remaining)}</td></tr>`)}</tbody>
-        </table>
+        </table></div>
       </details>`;
   }
 
   private renderDecision(decision: Decision) {
-    return html`<div part="decision" role="status">
+    return html`<div part="decision" role="status" tabindex="-1" data-focus-after-dialog>
       <strong>${this.t(`decision.${decision.status}`)}</strong>
       <dl>
         <dt>${this.t('applicationId')}</dt><dd>${decision.applicationId}</dd>

@@ -19,8 +19,14 @@ export class BankLogin extends BankElement implements BankLoginElement {
   static styles = [
     BankElement.styles,
     css`
+      :host {
+        min-height: 2.5em;
+      }
       [part~='customer'] {
         font-weight: 600;
+      }
+      button {
+        white-space: nowrap;
       }
     `,
   ];
@@ -32,10 +38,10 @@ export class BankLogin extends BankElement implements BankLoginElement {
     if (customer) {
       return html`<div class="row">
         <span part="customer">${this.t('loggedInAs', { name: customer.displayName })}</span>
-        <button class="secondary" part="button" ?disabled=${this.busy} @click=${this.logOut}>${this.t('logOut')}</button>
+        <button class="secondary" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.logOut}>${this.t('logOut')}</button>
       </div>`;
     }
-    return html`<button part="button" ?disabled=${this.busy} @click=${this.logIn}>${this.t('logIn')}</button>`;
+    return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
   }
 
   private async logIn() {
@@ -44,6 +50,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
   }
 
   private async logOut() {
+    if (this.busy) return;
     this.busy = true;
     try {
       await logout(this);

@@ -39,6 +39,8 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       :host {
         display: block;
         max-width: 28rem;
+        /* The ready order summary's height, from the first paint on: nothing below moves when it arrives. */
+        min-height: 10em;
       }
       [part~='order'],
       [part~='receipt'] {
@@ -56,7 +58,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       [part~='receipt'] h3 {
         margin: 0;
         font-size: 1.1em;
-        color: var(--bank-color-success, #0b6b3a);
+        color: var(--bank-color-success, light-dark(#0b6b3a, #6ee7a8));
       }
     `,
   ];
@@ -132,12 +134,12 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
       ${this.phase === 'failed' && this.lastFailure ? this.renderFailure(this.lastFailure) : nothing}
       ${this.phase === 'failed' && !this.lastFailure?.retryable ? nothing : html`<div class="row">
-        <button part="button" ?disabled=${busy} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
+        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
       </div>`}`;
   }
 
   private renderFailure(failure: SdkError) {
-    return html`<p part="status error" role="alert">${this.t('payFailed')} ${this.errorText(failure)}</p>`;
+    return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${this.errorText(failure)}</p>`;
   }
 
   private renderReceipt(order: OrderDisplay) {
@@ -145,7 +147,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       ? new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.paidAt))
       : '';
     return html`<section part="receipt" aria-label=${this.t('receipt')}>
-      <h3 role="status">${this.t('paid')}</h3>
+      <h3 role="status" tabindex="-1" data-focus-after-dialog>${this.t('paid')}</h3>
       <span part="amount">${this.money(order.amount)}</span>
       <dl>
         <dt>${this.t('payee')}</dt>

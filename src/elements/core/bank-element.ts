@@ -7,7 +7,7 @@ import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
 import { connect, frameUrl } from './sdk.ts';
-import { collectTheme } from './theme.ts';
+import { collectTheme, themeProperties } from './theme.ts';
 import { baseStyles } from './styles.ts';
 
 interface OpenFrame {
@@ -15,7 +15,35 @@ interface OpenFrame {
   title: string;
   height: number;
   measured: boolean;
+  /** The frame did not show itself in time: the dialog says so, with Try again and Close. */
+  failed: boolean;
+  /** Where focus goes back to when the dialog closes. */
+  opener: HTMLElement | null;
   settle: (result: Record<string, unknown> | null) => void;
+}
+
+/** How long a bank frame may take to show itself before the customer is told the bank is unavailable. */
+const frameTimeout = 8000;
+
+const frameUnavailable = () => sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
+
+/** How long after a dialog closed the element keeps putting lost focus back on its opener (or successor). */
+const focusWatch = 5000;
+
+/**
+ * Scroll lock for the partner's page while a bank dialog is open: a class on <html> and a rule in a
+ * constructed stylesheet (no `style` attribute, nothing inline for the partner's CSP to refuse).
+ */
+let openDialogs = 0;
+let scrollLockSheet: CSSStyleSheet | undefined;
+function lockScroll(lock: boolean) {
+  if (!scrollLockSheet) {
+    scrollLockSheet = new CSSStyleSheet();
+    scrollLockSheet.replaceSync('html.bank-sdk-scroll-lock { overflow: hidden; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, scrollLockSheet];
+  }
+  openDialogs += lock ? 1 : -1;
+  document.documentElement.classList.toggle('bank-sdk-scroll-lock', openDialogs > 0);
 }
 
 /**
@@ -79,6 +107,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private announcedError?: SdkError;
   private announcedReady = false;
+  private frameTimer?: ReturnType<typeof setTimeout>;
+  private inlineTimer?: ReturnType<typeof setTimeout>;
+  /** After a dialog closed: the control to give focus back to, until the watch ends. */
+  private focusReturn?: { opener: HTMLElement | null; until: number };
 
   /** The element's locale: its own attribute, else the SDK's. */
   protected get activeLocale(): Locale {
@@ -140,6 +172,30 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.emit(new BankReadyEvent());
     }
     if (this.frame && this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.returnFocus();
+  }
+
+  /**
+   * Gives focus back after a dialog closed: to the control that opened it, or, when that control is gone (the
+   * Log in button became Log out, Pay became a receipt), to the element's `[data-focus-after-dialog]` or its
+   * first button. Repeated on each render for a moment, because what replaces the opener may render later.
+   */
+  private returnFocus() {
+    const pending = this.focusReturn;
+    if (!pending || this.frame) return;
+    if (Date.now() > pending.until) {
+      this.focusReturn = undefined;
+      return;
+    }
+    // Only when focus is lost (on <body> or this host with nothing inside): never take it from elsewhere.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (active === this && !this.shadowRoot?.activeElement);
+    if (!lost) return;
+    const opener = pending.opener;
+    const target = opener?.isConnected && this.renderRoot.contains(opener)
+      ? opener
+      : (this.renderRoot.querySelector<HTMLElement>('[data-focus-after-dialog]') ?? this.renderRoot.querySelector<HTMLElement>('button'));
+    target?.focus();
   }
 
   protected get currentError(): SdkError | null {
@@ -167,8 +223,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** The element's usable state: the session is ready and its data is loaded. */
   protected abstract renderReady(): TemplateResult;
 
+  /** A skeleton the size of the element's ready state (no spinner, nothing jumps), with its label for screen readers. */
   protected renderLoading(label = this.t('loading')) {
-    return html`<span part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${label}</span>`;
+    return html`<div part="loading" class="skeleton" role="status"><span class="label">${label}</span><span></span><span></span></div>`;
   }
 
   /** The customer-facing text for an error code, in the element's locale. */
@@ -177,16 +234,18 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }
 
-  protected renderError(error: SdkError) {
+  protected renderError(error: SdkError, retry = this.retry, more: unknown = nothing) {
     return html`<div part="error" role="alert">
       <span>${this.errorText(error)}</span>
       ${error.hint ? html`<p part="hint">${this.t('developerHint', { detail: error.hint })}</p>` : nothing}
-      ${error.retryable ? html`<button class="secondary" part="button retry" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
+      ${error.retryable ? html`<button class="secondary" part="button retry" @click=${retry}>${this.t('retry')}</button>` : nothing}
+      ${more}
     </div>`;
   }
 
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
+    this.inlineSrc = undefined;
     if (this.failure) this.failure = null;
     else connect().catch(() => {});
   }
@@ -196,32 +255,71 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * or null when the customer closed it (then `bank-cancel` has fired).
    */
   protected openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
+    const active = this.shadowRoot?.activeElement;
+    // A dialog that follows another (login, then pay) returns focus to the first one's opener.
+    const opener = (active instanceof HTMLElement ? active : null) ?? this.frame?.opener ?? this.focusReturn?.opener ?? null;
     this.frame?.settle(null);
+    if (!this.frame) lockScroll(true);
     const theme = collectTheme(this);
     return new Promise<Record<string, unknown> | null>((resolve) => {
       const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(theme), ...params });
-      this.frame = { src, title, height: 320, measured: false, settle: resolve };
+      this.frame = { src, title, height: 320, measured: false, failed: false, opener, settle: resolve };
+      this.focusReturn = undefined;
+      this.startFrameTimer();
       window.addEventListener('message', this.onFrameMessage);
     });
   }
 
+  /** A frame that has not measured itself in time (bank down, blocked): the dialog shows the error. */
+  private startFrameTimer() {
+    clearTimeout(this.frameTimer);
+    this.frameTimer = setTimeout(() => {
+      if (!this.frame || this.frame.measured) return;
+      this.frame = { ...this.frame, failed: true };
+      this.emit(new BankErrorEvent(frameUnavailable()));
+    }, frameTimeout);
+  }
+
+  private retryFrame = () => {
+    if (!this.frame) return;
+    // A new URL (an extra, ignored parameter) makes the iframe load again.
+    const src = `${this.frame.src.replace(/&retry=\d+$/, '')}&retry=${Date.now()}`;
+    this.frame = { ...this.frame, src, failed: false, measured: false };
+    this.startFrameTimer();
+  };
+
+  private closeButton = () => this.closeSecureFrame(null);
+
   protected closeSecureFrame(result: Record<string, unknown> | null) {
     const frame = this.frame;
     if (!frame) return;
+    clearTimeout(this.frameTimer);
     window.removeEventListener('message', this.onFrameMessage);
     this.frame = undefined;
     this.dialog?.close();
+    lockScroll(false);
+    this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
     if (result === null) this.emit(new BankCancelEvent());
     frame.settle(result);
   }
 
+  private readonly internals = this.attachInternals();
+
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('message', this.onInlineMessage);
+    // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
+    // (a custom state, so nothing is written into the partner's DOM).
+    const computed = getComputedStyle(this);
+    const themed = themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
+    if (!this.internals.states.has('auto-scheme') && computed.colorScheme === 'normal' && !themed) {
+      this.internals.states.add('auto-scheme');
+    }
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.inlineTimer);
     window.removeEventListener('message', this.onInlineMessage);
     this.closeSecureFrame(null);
   }
@@ -236,10 +334,16 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (src !== this.inlineSrc) {
       this.inlineSrc = src;
       this.inlineReady = false;
+      this.inline = undefined;
+      clearTimeout(this.inlineTimer);
+      this.inlineTimer = setTimeout(() => {
+        if (this.inline?.src === src || this.inlineSrc !== src) return;
+        this.failure = frameUnavailable();
+      }, frameTimeout);
     }
     const measured = this.inline?.src === src;
-    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status" aria-label=${this.t('loading')}>
-        <span></span><span></span><span></span>
+    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status">
+        <span class="label">${this.t('loading')}</span><span></span><span></span><span></span>
       </div>`}
       <iframe
         part="panel"
@@ -264,8 +368,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (!frame || event.origin !== this.config?.bankOrigin || event.source !== frame.contentWindow) return;
     const message: unknown = event.data;
     if (!isBankEvent(message)) return;
-    if (message.event === 'resize') this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
-    else if (message.event === 'ready') this.inlineReady = true;
+    if (message.event === 'resize') {
+      clearTimeout(this.inlineTimer);
+      this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
+    } else if (message.event === 'ready') this.inlineReady = true;
     else if (message.event === 'error') this.emit(new BankErrorEvent({ ...message.data }));
     else if (message.event === 'open-dialog') this.onInlineDialogRequest(message.data.frame, message.data.params);
   };
@@ -276,7 +382,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const message: unknown = event.data;
     if (!isBankEvent(message)) return;
     if (message.event === 'resize') {
-      this.frame = { ...frame, height: Math.ceil(message.data.height), measured: true };
+      clearTimeout(this.frameTimer);
+      this.frame = { ...frame, height: Math.ceil(message.data.height), measured: true, failed: false };
       if (!frame.measured) requestAnimationFrame(() => this.frameElement?.focus());
     } else if (message.event === 'close') {
       this.closeSecureFrame(null);
@@ -293,16 +400,24 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   private renderFrameDialog() {
     const frame = this.frame;
     if (!frame) return nothing;
+    // The close button is the page's own, so it works even when the frame is broken or not loaded. It comes
+    // last in the DOM (the frame takes focus first) and is drawn first (CSS order).
     return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
-      ${frame.measured ? nothing : this.renderLoading()}
-      <iframe
+      ${frame.failed
+        ? html`<div class="dialog-error">${this.renderError(frameUnavailable(), this.retryFrame,
+            html`<button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>`)}</div>`
+        : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
+      ${html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
         title=${frame.title}
         src=${frame.src}
         height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
-      ></iframe>
+      ></iframe>`}
+      <div class="dialog-bar">
+        <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
+      </div>
     </dialog>`;
   }
 

@@ -1,5 +1,5 @@
 import {
-  isBankEvent, isBridgeReply, sdkError, type BankEventMessage, type BridgeMethod, type SdkError,
+  isBankEvent, isBridgeReply, type BankEventMessage, type BridgeMethod, type SdkError,
 } from '../../protocol/messages.ts';
 
 type Listener = (message: BankEventMessage) => void;
@@ -18,6 +18,8 @@ export class BridgeClient {
   constructor(
     private readonly bankOrigin: string,
     src: string,
+    timeout: number,
+    private readonly unreachable: (message: string) => SdkError,
   ) {
     this.frame = document.createElement('iframe');
     this.frame.src = src;
@@ -27,7 +29,7 @@ export class BridgeClient {
     this.frame.tabIndex = -1;
     window.addEventListener('message', this.onMessage);
     this.ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(sdkError('network', 'The bank did not answer in time.', true)), 15000);
+      const timer = setTimeout(() => reject(unreachable('The bank did not answer in time.')), timeout);
       const off = this.on((message) => {
         if (message.event === 'bridge-ready') {
           clearTimeout(timer);
@@ -50,7 +52,7 @@ export class BridgeClient {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(sdkError('network', 'The bank did not answer in time.', true));
+        reject(this.unreachable('The bank did not answer in time.'));
       }, 20000);
       this.pending.set(id, {
         resolve: (value) => (clearTimeout(timer), resolve(value as T)),

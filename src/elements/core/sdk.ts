@@ -113,7 +113,7 @@ async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
-      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'));
+      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable);
       bridge.on((message) => {
         if (message.event === 'session') setSession({ customer: message.data.customer });
         else if (message.event === 'token-needed') connect().catch(() => {});
@@ -152,9 +152,10 @@ async function explain(error: SdkError): Promise<SdkError> {
 
 /** The bank's public pre-check of this page's app and origin; its answer also tells the bank's mode. */
 function askBank(appId: string): Promise<Response | undefined> {
-  const answer = fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(appId)}`, { credentials: 'omit' }).catch(
-    () => undefined,
-  );
+  const answer = fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(appId)}`, {
+    credentials: 'omit',
+    signal: AbortSignal.timeout(bankTimeout),
+  }).catch(() => undefined);
   bankMode = answer.then((response) => response?.headers.get('Bank-Mode') ?? null);
   return answer;
 }
@@ -170,12 +171,25 @@ function loopbackTwin(): string | null {
 
 function toSdkError(error: unknown): SdkError {
   if (typeof error === 'object' && error && 'code' in error && 'message' in error) return error as SdkError;
-  return sdkError('network', String(error), true);
+  return unreachable(String(error));
+}
+
+/** How long the bank may take to answer the SDK's start before every element says it is unavailable. */
+export const bankTimeout = 8000;
+
+/**
+ * The bank did not answer: `network` when it is the customer's own connection (the browser is offline),
+ * else `bank_unavailable` (the bank is down, or something between blocks it).
+ */
+export function unreachable(message = 'Could not reach the bank.'): SdkError {
+  return navigator.onLine === false
+    ? sdkError('network', 'This device is offline.', true)
+    : sdkError('bank_unavailable', message, true);
 }
 
 async function checkOrigin() {
   const response = await askBank(config.appId);
-  if (!response) throw sdkError('network', 'Could not reach the bank.', true);
+  if (!response) throw unreachable();
   if (response.status === 403) {
     const twin = loopbackTwin();
     throw {
@@ -189,7 +203,8 @@ async function checkOrigin() {
       hint: `The bank knows no app ${config.appId}: register your app with POST /v1/sandbox/apps and put the appId it answers in data-app-id (see docs/sandbox.md).`,
     } satisfies SdkError;
   }
-  if (!response.ok) throw sdkError('network', `The bank answered ${response.status}.`, true);
+  if (response.status === 429) throw sdkError('rate_limited', 'The bank asks to wait before trying again.', true);
+  if (!response.ok) throw unreachable(`The bank answered ${response.status}.`);
 }
 
 async function fetchClientToken(): Promise<string> {
@@ -211,7 +226,9 @@ async function fetchClientToken(): Promise<string> {
       headers: { Accept: 'application/json' },
     });
   } catch {
-    throw fail('could not be reached', `POST ${url} got no answer: serve it from this page's own origin (see examples/ in the SDK repository).`);
+    throw navigator.onLine === false
+      ? unreachable()
+      : fail('could not be reached', `POST ${url} got no answer: serve it from this page's own origin (see examples/ in the SDK repository).`);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

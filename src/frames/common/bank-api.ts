@@ -55,6 +55,8 @@ export async function toSdkError(error: unknown, onError?: (bankCode: string) =>
     const retryable = status >= 500 || status === 429 || errorRules[sdkCode].retryable;
     return sdkError(sdkCode, body?.error?.message ?? `HTTP ${status}`, retryable);
   }
-  if (error instanceof TimeoutError) return sdkError('network', 'The bank did not answer in time.', true);
-  return sdkError('network', 'Could not reach the bank.', true);
+  // Offline is the customer's own connection; otherwise the bank (this frame's own origin) is down or blocked.
+  const code = navigator.onLine === false ? 'network' : 'bank_unavailable';
+  if (error instanceof TimeoutError) return sdkError(code, 'The bank did not answer in time.', true);
+  return sdkError(code, 'Could not reach the bank.', true);
 }

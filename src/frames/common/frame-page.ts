@@ -53,34 +53,6 @@ export function reportHeight(page: FramePage, content: Element) {
   report();
 }
 
-const color = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%/]+\)|[a-z]{3,20})$/i;
-const themeValue: Record<string, RegExp> = {
-  '--bank-color-primary': color,
-  '--bank-color-on-primary': color,
-  '--bank-color-text': color,
-  '--bank-color-background': color,
-  '--bank-color-error': color,
-  '--bank-color-focus': color,
-  '--bank-radius': /^\d{1,3}(\.\d+)?(px|rem|em)$/,
-  '--bank-font-family': /^[\w\s,"'-]{1,120}$/,
-};
-
-/** Applies the partner's theme, accepting only plain values of known properties (never `url()` or expressions). */
-export function applyTheme() {
-  let theme: unknown;
-  try {
-    theme = JSON.parse(new URLSearchParams(location.search).get('theme') ?? '{}');
-  } catch {
-    return;
-  }
-  if (typeof theme !== 'object' || !theme) return;
-  for (const [name, value] of Object.entries(theme)) {
-    if (typeof value === 'string' && themeValue[name]?.test(value)) {
-      document.documentElement.style.setProperty(name, value);
-    }
-  }
-}
-
 /** Requests to the page's bridge frame over the BroadcastChannel only bank-origin frames of this page can join. */
 export class BridgeChannel {
   private readonly channel: BroadcastChannel;

@@ -3,13 +3,15 @@ import { state } from 'lit/decorators.js';
 import { format } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/messages.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
-import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
+import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
+import { applyTheme } from './theme.ts';
 
 /**
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
  * reports its height, closes on Escape or Cancel, and shows errors and progress accessibly.
  */
 export abstract class SecureForm extends LitElement {
+  // Every colour is a `--bank-*` property that applyTheme() always sets (a readable palette): none is written here.
   static styles = css`
     :host {
       display: block;
@@ -17,16 +19,25 @@ export abstract class SecureForm extends LitElement {
     main {
       padding: 1.25rem 1.5rem 1.5rem;
     }
+    @media (max-width: 360px) {
+      main {
+        padding: 1rem;
+      }
+    }
     h1 {
       font-size: 1.25rem;
       margin: 0 0 1rem;
+      /* Room for the dialog's close button, which the partner page draws over this corner. */
+      padding-inline-end: 2.5rem;
     }
     form {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.9rem;
     }
     label {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.3rem;
       font-weight: 600;
       font-size: 0.95rem;
@@ -35,25 +46,28 @@ export abstract class SecureForm extends LitElement {
     select {
       font: inherit;
       font-weight: 400;
+      min-width: 0;
+      max-width: 100%;
+      box-sizing: border-box;
       padding: 0.55rem 0.7rem;
-      border: 1px solid #7b8794;
+      border: 1px solid var(--bank-color-input-border);
       border-radius: var(--bank-radius, 6px);
-      color: inherit;
-      background: #fff;
+      color: var(--bank-color-text);
+      background: var(--bank-color-input-background);
     }
     input[aria-invalid='true'] {
-      border-color: var(--bank-color-error, #a4001a);
+      border-color: var(--bank-color-error);
     }
     input:focus-visible,
     select:focus-visible,
     button:focus-visible {
-      outline: 3px solid var(--bank-color-focus, #1a5fd0);
+      outline: 3px solid var(--bank-color-focus);
       outline-offset: 1px;
     }
     .hint {
       font-weight: 400;
       font-size: 0.85rem;
-      color: #52606d;
+      color: var(--bank-color-muted);
       margin: 0;
     }
     .summary {
@@ -61,7 +75,7 @@ export abstract class SecureForm extends LitElement {
     }
     .field-error,
     [role='alert'] {
-      color: var(--bank-color-error, #a4001a);
+      color: var(--bank-color-error);
       font-weight: 400;
       font-size: 0.9rem;
       margin: 0;
@@ -77,12 +91,12 @@ export abstract class SecureForm extends LitElement {
       border: 1px solid transparent;
       border-radius: var(--bank-radius, 6px);
       padding: 0.6rem 1.2rem;
-      background: var(--bank-color-primary, #b0001e);
-      color: var(--bank-color-on-primary, #fff);
+      background: var(--bank-color-primary);
+      color: var(--bank-color-on-primary);
     }
     button.secondary {
       background: transparent;
-      color: var(--bank-color-primary, #b0001e);
+      color: var(--bank-color-primary);
       border-color: currentColor;
     }
     button[disabled] {
@@ -91,21 +105,25 @@ export abstract class SecureForm extends LitElement {
     }
     dl.order {
       display: grid;
-      grid-template-columns: auto 1fr;
+      grid-template-columns: auto minmax(0, 1fr);
       gap: 0.3rem 1rem;
       margin: 0 0 1rem;
     }
     dl.order dt {
-      color: #52606d;
+      color: var(--bank-color-muted);
     }
+    /* What the customer confirms: always the theme's readable text colour, never dimmed. */
     dl.order dd {
       margin: 0;
       overflow-wrap: anywhere;
+      color: var(--bank-color-text);
+      opacity: 1;
     }
     dl.order .amount {
       font-size: 1.4rem;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
+      white-space: nowrap;
     }
     label.check {
       display: flex;
@@ -115,11 +133,12 @@ export abstract class SecureForm extends LitElement {
     label.check input {
       width: 1.2rem;
       height: 1.2rem;
+      flex: none;
     }
     .secure {
       margin: 1rem 0 0;
       font-size: 0.8rem;
-      color: #52606d;
+      color: var(--bank-color-muted);
     }
   `;
 

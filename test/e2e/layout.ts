@@ -1,0 +1,88 @@
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+
+/** The words a customer sees, per locale, for the dialogs these tests drive. */
+export const words = {
+  en: {
+    logIn: 'Log in', logOut: 'Log out', loginDialog: 'Bank login', phone: 'Phone number', password: 'Password',
+    smsCode: 'SMS code', verify: 'Verify', pay: /^Pay /, payDialog: 'Confirm payment', payFrom: 'Pay from',
+    pin: 'Payment PIN', confirmPay: 'Confirm payment', apply: 'Apply', loanDialog: 'Loan application',
+    submit: 'Submit application', close: 'Close', retry: 'Try again', paid: 'Paid',
+  },
+  'zh-CN': {
+    logIn: '登录', logOut: '退出登录', loginDialog: '银行登录', phone: '手机号', password: '密码',
+    smsCode: '短信验证码', verify: '验证', pay: /^支付 /, payDialog: '确认付款', payFrom: '付款账户',
+    pin: '支付密码', confirmPay: '确认付款', apply: '申请', loanDialog: '贷款申请',
+    submit: '提交申请', close: '关闭', retry: '重试', paid: '已支付',
+  },
+} as const;
+export type Words = (typeof words)['en' | 'zh-CN'];
+
+/**
+ * Elements that stick out sideways: a document wider than its viewport, or any element (shadow roots included)
+ * past the right or left edge, unless it sits inside a box that scrolls or clips sideways by design (the
+ * repayment schedule's scroll region).
+ */
+export function horizontalOverflow(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const root = document.documentElement;
+    const problems: string[] = [];
+    if (root.scrollWidth > root.clientWidth) problems.push(`document ${root.scrollWidth} > ${root.clientWidth}`);
+    const width = root.clientWidth;
+    const parentOf = (el: Element): Element | null =>
+      el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    const insideScroller = (el: Element) => {
+      for (let p = parentOf(el); p && p !== root && p !== document.body; p = parentOf(p)) {
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const walk = (scope: Document | ShadowRoot) => {
+      for (const el of scope.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0 && (box.right > width + 1 || box.left < -1) && !insideScroller(el)) {
+          problems.push(`<${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className : ''}> ${Math.round(box.left)}…${Math.round(box.right)} of ${width}`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return problems;
+  });
+}
+
+/** The page and the frame of the open dialog: nothing overflows sideways. */
+export async function expectNoHorizontalOverflow(page: Page, frameTitle: string) {
+  expect(await horizontalOverflow(page), 'partner page').toEqual([]);
+  const element = await page.locator(`iframe[title="${frameTitle}"]`).elementHandle();
+  const content = await element!.contentFrame();
+  expect(await horizontalOverflow(content!), `frame ${frameTitle}`).toEqual([]);
+}
+
+/**
+ * Scrolls the way a finger or a mouse wheel does (never Playwright's scroll-into-view, which also moves boxes
+ * a person cannot scroll) until `target` is wholly inside the viewport; returns its box. Wheel events go over
+ * `over` (the dialog), so they scroll what a person would scroll there.
+ */
+export async function reach(page: Page, target: Locator, over: Locator) {
+  const viewport = page.viewportSize()!;
+  const inView = async () => {
+    const box = await target.boundingBox();
+    return box && box.y >= 0 && box.y + box.height <= viewport.height + 0.5 && box.x >= 0 && box.x + box.width <= viewport.width + 0.5 ? box : null;
+  };
+  for (let i = 0; i < 40; i++) {
+    const box = await inView();
+    if (box) return box;
+    const area = (await over.boundingBox())!;
+    const current = await target.boundingBox();
+    await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
+    await page.mouse.wheel(0, current && current.y < 0 ? -150 : 150);
+    await page.waitForTimeout(60);
+  }
+  throw new Error('could not scroll the target into view');
+}
+
+/** Reaches `target` by wheel, then clicks it with the mouse where it is (no auto-scroll). */
+export async function reachAndClick(page: Page, target: Locator, over: Locator) {
+  const box = await reach(page, target, over);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}

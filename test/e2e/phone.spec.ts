@@ -1,0 +1,108 @@
+import { expect, type Page } from '@playwright/test';
+import { bankEvents, password, paymentPin, recordEvents, smsCode, test } from './helpers.ts';
+import { expectNoHorizontalOverflow, reach, reachAndClick, words, type Words } from './layout.ts';
+
+// Every dialog, on phones and a laptop, in both locales: nothing sideways, the primary button and Close reachable
+// by scrolling as a person scrolls, and the flows complete with the on-screen keyboard taking half the screen.
+
+const sizes = [
+  { width: 320, height: 568, phone: true },
+  { width: 375, height: 667, phone: true },
+  { width: 1280, height: 800, phone: false },
+];
+
+const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
+
+/** The sheet's own Close button is in view, and the primary button can be scrolled to and clicked. */
+async function checkDialog(page: Page, tag: string, frameTitle: string, primary: string, w: Words) {
+  const dialog = dialogOf(page, tag);
+  await expectNoHorizontalOverflow(page, frameTitle);
+  const frame = page.frameLocator(`iframe[title="${frameTitle}"]`);
+  const box = await dialog.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width + 0.5);
+  if (viewport.width <= 640) {
+    // A bottom sheet: full width, resting on the bottom edge.
+    expect(Math.round(box!.width)).toBe(viewport.width);
+    expect(Math.round(box!.y + box!.height)).toBe(viewport.height);
+  }
+  await reach(page, frame.getByRole('button', { name: primary, exact: true }), dialog);
+  await reach(page, dialog.getByRole('button', { name: w.close }), dialog);
+}
+
+for (const size of sizes) {
+  for (const locale of ['en', 'zh-CN'] as const) {
+    const w = words[locale];
+    test.describe(`${size.width}×${size.height} ${locale}`, () => {
+      test.use({ viewport: { width: size.width, height: size.height }, isMobile: size.phone, hasTouch: size.phone });
+
+      test('login, SMS step, pay and the loan form with every error: nothing sideways, buttons and Close reachable', async ({ page }) => {
+        // Three dialogs with many scroll-and-measure steps: generous on a shared, busy machine.
+        test.setTimeout(180_000);
+        await page.goto(`/?lang=${locale}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+        await page.locator('bank-login').getByRole('button', { name: w.logIn }).click();
+        const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+        await expect(login.getByRole('textbox', { name: w.phone })).toBeVisible();
+        // Submitting nothing shows every error of the step.
+        await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialogOf(page, 'bank-login'));
+        await expect(login.locator('.field-error')).toHaveCount(2);
+        await checkDialog(page, 'bank-login', w.loginDialog, w.logIn, w);
+        await login.getByRole('textbox', { name: w.phone }).fill('138 0000 0001');
+        await login.getByRole('textbox', { name: w.password }).fill(password);
+        await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialogOf(page, 'bank-login'));
+        await expect(login.getByRole('textbox', { name: w.smsCode })).toBeVisible();
+        await checkDialog(page, 'bank-login', w.loginDialog, w.verify, w);
+        await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+        await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialogOf(page, 'bank-login'));
+        await expect(page.locator('bank-login').getByRole('button', { name: w.logOut })).toBeVisible();
+
+        await page.locator('bank-pay').getByRole('button', { name: w.pay }).click();
+        const pay = page.frameLocator(`iframe[title="${w.payDialog}"]`);
+        await expect(pay.getByRole('combobox', { name: w.payFrom })).toBeVisible();
+        await checkDialog(page, 'bank-pay', w.payDialog, w.confirmPay, w);
+        await reachAndClick(page, dialogOf(page, 'bank-pay').getByRole('button', { name: w.close }), dialogOf(page, 'bank-pay'));
+        await expect(dialogOf(page, 'bank-pay')).toHaveCount(0);
+
+        await page.locator('bank-loan-apply').getByRole('button', { name: w.apply, exact: true }).click();
+        const loan = page.frameLocator(`iframe[title="${w.loanDialog}"]`);
+        await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialogOf(page, 'bank-loan-apply'));
+        await expect(loan.locator('.field-error')).toHaveCount(5);
+        await checkDialog(page, 'bank-loan-apply', w.loanDialog, w.submit, w);
+        await reachAndClick(page, dialogOf(page, 'bank-loan-apply').getByRole('button', { name: w.close }), dialogOf(page, 'bank-loan-apply'));
+        await expect(dialogOf(page, 'bank-loan-apply')).toHaveCount(0);
+        // The page behind never scrolled sideways, and is scrollable again.
+        expect(await page.evaluate(() => document.documentElement.classList.contains('bank-sdk-scroll-lock'))).toBe(false);
+      });
+    });
+  }
+}
+
+test.describe('with the on-screen keyboard open (375×300)', () => {
+  test.use({ viewport: { width: 375, height: 300 }, isMobile: true, hasTouch: true });
+
+  test('a customer logs in and pays the rent; the page behind does not scroll', async ({ page }) => {
+    test.slow();
+    const w = words.en;
+    await recordEvents(page);
+    await page.goto('/?lang=en');
+    await page.locator('bank-pay').getByRole('button', { name: w.pay }).tap();
+    const dialog = dialogOf(page, 'bank-pay');
+    const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+    await login.getByRole('textbox', { name: w.phone }).fill('138-0000-0001');
+    // Scroll lock: the page's own scroll position does not move while the sheet is open.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+    await login.getByRole('textbox', { name: w.password }).fill(password);
+    await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
+    await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+    await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
+    const pay = page.frameLocator(`iframe[title="${w.payDialog}"]`);
+    await pay.getByRole('textbox', { name: w.pin }).fill(paymentPin);
+    await expectNoHorizontalOverflow(page, w.payDialog);
+    await reachAndClick(page, pay.getByRole('button', { name: w.confirmPay }), dialog);
+    await expect(page.locator('bank-pay').getByRole('status')).toHaveText(w.paid);
+    expect((await bankEvents(page)).filter((e) => e.type === 'bank-pay-success')).toHaveLength(1);
+  });
+});
