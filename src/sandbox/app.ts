@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
+import { flowsApi } from './flows-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sdkAssets } from './sdk-assets.ts';
 
@@ -37,6 +38,7 @@ export function createSandbox(options: SandboxOptions) {
   );
   app.route('/v1', partnerApi);
   app.route('/v1/frame', frameApi);
+  app.route('/v1/frame', flowsApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.json(new BankError('not_found', `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));

@@ -38,7 +38,7 @@ frameApi.use('*', async (c, next) => {
 
 const resumeCookie = (appId: string) => `bank_resume_${appId}`;
 
-function frameSession(c: Context<Env>) {
+export function frameSession(c: Context<Env>) {
   const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
   return frameSessionByToken(c.var.options.db, token, c.var.options.now());
 }
@@ -134,7 +134,7 @@ frameApi.post('/login/verify', async (c) => {
   return c.json({ customer: customerView(db, session, now()) });
 });
 
-function loggedIn(c: Context<Env>) {
+export function loggedIn(c: Context<Env>) {
   const { db, now } = c.var.options;
   const session = frameSession(c);
   const found = sessionCustomer(db, session, now());

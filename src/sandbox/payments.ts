@@ -62,7 +62,7 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
       request,
       locked
         ? new BankError('locked', 'Too many wrong attempts: the customer is now locked.')
-        : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`),
+        : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`, undefined, { attemptsLeft: left }),
     );
   }
   resetFailures(db, customer);

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
-import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
+import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
@@ -62,6 +62,8 @@ export class BankPay extends BankElement<PayMessage> {
   @state() private order?: OrderDisplay;
   @state() private phase: Phase = 'idle';
   @state() private lastFailure?: SdkError;
+  /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
+  private lockContact?: BankContact;
   private loadedFor?: string;
   /** The order the open bank dialog is paying, whatever order-id says now. */
   private payingFor?: string;
@@ -132,7 +134,8 @@ export class BankPay extends BankElement<PayMessage> {
   }
 
   private renderFailure(failure: SdkError) {
-    return html`<p part="status error" role="alert">${this.t('payFailed')} ${this.errorText(failure)}</p>`;
+    const text = failure.code === 'locked' && this.lockContact ? this.t('lockedContact', { ...this.lockContact }) : this.errorText(failure);
+    return html`<p part="status error" role="alert">${this.t('payFailed')} ${text}</p>`;
   }
 
   private renderReceipt(order: OrderDisplay) {
@@ -206,7 +209,8 @@ export class BankPay extends BankElement<PayMessage> {
 
   protected onFrameEvent(message: BankEventMessage) {
     if (message.event !== 'payment-failed') return;
-    const { code, message: text, final } = message.data;
+    const { code, message: text, final, contact } = message.data;
+    this.lockContact = contact;
     const orderId = this.payingFor ?? '';
     this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
     if (final) {

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { format } from '../../i18n/locale.ts';
-import type { SdkError } from '../../protocol/messages.ts';
+import type { BankContact, SdkError } from '../../protocol/messages.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
 import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 
@@ -127,6 +127,8 @@ export abstract class SecureForm extends LitElement {
   protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel);
   @state() protected busy = false;
   @state() protected error: SdkError | null = null;
+  /** Who to call about a lock: asked from the bank when a lock is first shown. */
+  @state() protected contact?: BankContact;
 
   protected abstract readonly titleKey: FrameMessage;
   protected abstract renderBody(): unknown;
@@ -172,11 +174,13 @@ export abstract class SecureForm extends LitElement {
   /** The current error, for an `aria-describedby`-linked alert under the form. */
   protected renderError() {
     if (!this.error) return nothing;
-    return html`<p role="alert" id="form-error">${this.t(this.errorKey(this.error))}</p>`;
+    const { attemptsLeft } = this.error;
+    return html`<p role="alert" id="form-error">${this.t(this.errorKey(this.error), { n: attemptsLeft ?? '', ...this.contact })}</p>`;
   }
 
   /** Which message explains an error; forms override where a code means something more specific. */
   protected errorKey(error: SdkError): FrameMessage {
+    if (error.code === 'locked' && this.contact) return 'error.lockedContact';
     const key = `error.${error.code}` as FrameMessage;
     return key in frameMessages.en ? key : 'error.other';
   }
@@ -189,9 +193,21 @@ export abstract class SecureForm extends LitElement {
       return await this.bridge!.request<T>(method, params);
     } catch (error) {
       this.error = error as SdkError;
+      if (this.error.code === 'locked') await this.loadContact();
       return undefined;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** The bank's name and hotline in this frame's locale (left unset if the bank cannot say: the plain lock text stays). */
+  protected async loadContact() {
+    if (this.contact || !this.bridge) return;
+    try {
+      const info = await this.bridge.request<{ name: Record<string, string>; hotline: string; hours: string }>('bankInfo', {});
+      this.contact = { bank: info.name[this.framePage.locale] ?? info.name.en, hotline: info.hotline, hours: info.hours };
+    } catch {
+      // the lock message without a number is still true
     }
   }
 
