@@ -185,12 +185,12 @@ export class BankLoanApply extends BankElement<LoanMessage> {
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.product) problems.push('product is required');
+    if (!this.product) problems.push({ key: 'attr.productRequired' });
     else if (this.productList && !this.productInfo) {
-      problems.push(`product "${this.product}" is not one of ${this.productList.map((p) => p.id).join(', ')}`);
+      problems.push({ key: 'attr.productUnknown', params: { value: this.product, list: this.productList.map((p) => p.id).join(', ') } });
     }
-    if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push(`amount "${this.amount}" is not an amount in yuan like "36000"`);
-    if (this.term != null && !/^[1-9]\d{0,2}$/.test(this.term)) problems.push(`term "${this.term}" is not a whole number of months`);
+    if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push({ key: 'attr.amount', params: { value: this.amount } });
+    if (this.term != null && !/^[1-9]\d{0,2}$/.test(this.term)) problems.push({ key: 'attr.term', params: { value: this.term } });
     return problems;
   }
 

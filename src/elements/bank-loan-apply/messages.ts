@@ -2,6 +2,10 @@ import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
   'product.rent-loan': 'Rent loan',
+  'attr.productRequired': 'product is required',
+  'attr.productUnknown': 'product "{value}" is not one of {list}',
+  'attr.amount': 'amount "{value}" is not an amount in yuan like "36000"',
+  'attr.term': 'term "{value}" is not a whole number of months',
   'product.renovation-loan': 'Renovation loan',
   loanAmount: 'Loan amount',
   term: 'Term',
@@ -43,6 +47,10 @@ export type LoanMessage = keyof typeof en;
 
 const zhCN: Record<LoanMessage, string> = {
   'product.rent-loan': '租金贷',
+  'attr.productRequired': '缺少product属性',
+  'attr.productUnknown': 'product“{value}”不是以下产品之一：{list}',
+  'attr.amount': 'amount“{value}”不是以元为单位的金额（例如“36000”）',
+  'attr.term': 'term“{value}”不是整月数',
   'product.renovation-loan': '装修贷',
   loanAmount: '借款金额',
   term: '期限',

@@ -70,8 +70,8 @@ export class BankPay extends BankElement<PayMessage> {
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.orderId) problems.push('order-id is required');
-    else if (!/^ord_[\w-]{6,64}$/.test(this.orderId)) problems.push(`order-id "${this.orderId}" is not an order id`);
+    if (!this.orderId) problems.push({ key: 'attr.orderIdRequired' });
+    else if (!/^ord_[\w-]{6,64}$/.test(this.orderId)) problems.push({ key: 'attr.orderIdInvalid', params: { value: this.orderId } });
     return problems;
   }
 
