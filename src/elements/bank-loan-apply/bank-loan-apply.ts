@@ -4,7 +4,7 @@ import { parseAmountInput } from '../../domain/amount-input.ts';
 import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
-import { BankLoanSubmittedEvent } from '../core/events.ts';
+import { BankErrorEvent, BankLoanSubmittedEvent } from '../core/events.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
@@ -275,7 +275,10 @@ export class BankLoanApply extends BankElement<LoanMessage> {
         const quote = await pending;
         if (this.quoteFor === key) this.quote = quote;
       } catch (error) {
-        if (this.quoteFor === key) this.quoteError = error as SdkError;
+        if (this.quoteFor === key) {
+          this.quoteError = error as SdkError;
+          this.emit(new BankErrorEvent({ ...(error as SdkError) }));
+        }
       } finally {
         if (this.quoteFor === key) this.quoting = false;
       }
