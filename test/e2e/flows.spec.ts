@@ -164,3 +164,38 @@ test('en: the bridge frame is titled Bank connection', async ({ page }) => {
   await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toBeVisible();
   await expect(page.locator('iframe[title="Bank connection"]')).toHaveCount(1);
 });
+
+apiTest('GET /v1/frame/loan-applications?reference= answers only whether one is open and its status', async () => {
+  const { loggedInSession, frameSession } = await import('./bank-client.ts');
+  const phone = await newCustomer();
+  const { session } = await loggedInSession(phone);
+  const reference = `lease-open-${Date.now()}`;
+  const read = () => session.call(`/loan-applications?reference=${encodeURIComponent(reference)}`, { method: 'GET' });
+  expect((await read()).body).toEqual({ open: false });
+  const applied = await session.call('/loan-applications', {
+    body: { product: 'rent-loan', amount: '20000.00', termMonths: 6, repaymentMethod: 'equal-installment', reference,
+      fullName: 'Wang Wu', idNumber: '11010519491231002X', monthlyIncome: '9000.00', employer: 'Example Co', consent: true },
+  });
+  expect(applied.status, applied.text).toBe(201);
+  expect((await read()).body).toEqual({ open: true, status: applied.body.status });
+  expect((await session.call('/loan-applications', { method: 'GET' })).body.error.code).toBe('invalid_request');
+  // Another customer, or nobody logged in, learns nothing of it.
+  const other = await loggedInSession(await newCustomer());
+  expect((await other.session.call(`/loan-applications?reference=${reference}`, { method: 'GET' })).body).toEqual({ open: false });
+  const anonymous = await frameSession();
+  expect((await anonymous.call(`/loan-applications?reference=${reference}`, { method: 'GET' })).body.error.code).toBe('login_required');
+});
+
+apiTest('POST /v1/frame/login/resend ends the old challenge, starts a new one, and sends at most once a minute', async () => {
+  const { frameSession } = await import('./bank-client.ts');
+  const session = await frameSession();
+  const first = await session.challengeFor('13800000001');
+  const resent = await session.call('/login/resend', { body: { challengeId: first } });
+  expect(resent.status, resent.text).toBe(200);
+  expect(resent.body).toEqual({ challengeId: expect.any(String), phone: '138****0001' });
+  expect(resent.body.challengeId).not.toBe(first);
+  expect((await session.tryCode(first)).body.error.code, 'the old challenge is over').toBe('code_expired');
+  const again = await session.call('/login/resend', { body: { challengeId: resent.body.challengeId } });
+  expect(again.body.error.code).toBe('rate_limited');
+  expect((await session.tryCode(resent.body.challengeId)).status, 'the new code works').toBe(200);
+});
