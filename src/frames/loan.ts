@@ -10,13 +10,15 @@ import { isValidResidentId } from '../domain/resident-id.ts';
 import type { LoanQuote } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
+import { loanFrameMessages, type LoanMessage } from './loan-messages.ts';
 import { pluralForm } from '../i18n/locale.ts';
 
 type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
 
 @customElement('bank-loan-form')
-export class BankLoanForm extends SecureForm {
+export class BankLoanForm extends SecureForm<LoanMessage> {
   protected readonly titleKey = 'loanTitle';
+  protected readonly ownMessages = loanFrameMessages;
   private readonly terms = Object.fromEntries(
     ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
   );

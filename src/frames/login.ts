@@ -4,12 +4,14 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CustomerDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
+import { loginFrameMessages, type LoginMessage } from './login-messages.ts';
 
 const resendSeconds = 60;
 
 @customElement('bank-login-form')
-export class BankLoginForm extends SecureForm {
+export class BankLoginForm extends SecureForm<LoginMessage> {
   protected readonly titleKey = 'loginTitle';
+  protected readonly ownMessages = loginFrameMessages;
   @state() private challenge?: { challengeId: string; phone: string };
   @state() private invalid: Partial<Record<'phone' | 'password' | 'code', FrameMessage>> = {};
   /** Seconds until `Resend code` is allowed again (0: allowed). */
@@ -72,7 +74,7 @@ export class BankLoginForm extends SecureForm {
     </form>`;
   }
 
-  protected errorKey(error: SdkError): FrameMessage {
+  protected errorKey(error: SdkError): FrameMessage | LoginMessage {
     return this.challenge && error.code === 'invalid_credentials' ? 'error.invalid_code' : super.errorKey(error);
   }
 

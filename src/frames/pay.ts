@@ -12,6 +12,7 @@ import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { postToPartner } from './common/frame-page.ts';
 import type { FrameMessage } from './messages.ts';
+import { payFrameMessages, type PayMessage } from './pay-messages.ts';
 
 interface Account {
   id: string;
@@ -25,8 +26,9 @@ interface Account {
 const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentFinal === true;
 
 @customElement('bank-pay-form')
-export class BankPayForm extends SecureForm {
+export class BankPayForm extends SecureForm<PayMessage> {
   protected readonly titleKey = 'payTitle';
+  protected readonly ownMessages = payFrameMessages;
   private readonly orderId = new URLSearchParams(location.search).get('order') ?? '';
   @state() private order?: OrderDisplay;
   @state() private accounts: Account[] = [];
@@ -65,7 +67,7 @@ export class BankPayForm extends SecureForm {
   }
 
   /** Why an account cannot pay this order, if it cannot. */
-  private accountState(account: Account): FrameMessage | undefined {
+  private accountState(account: Account): FrameMessage | PayMessage | undefined {
     if (account.status === 'frozen') return 'frozen';
     return this.canPay(account) ? undefined : 'lowBalance';
   }
@@ -130,7 +132,7 @@ export class BankPayForm extends SecureForm {
       </form>`;
   }
 
-  protected errorKey(error: SdkError): FrameMessage {
+  protected errorKey(error: SdkError): FrameMessage | PayMessage {
     if (error.code !== 'invalid_credentials') return super.errorKey(error);
     // The count is optional: a bank that does not send it gets the plain message.
     return error.attemptsLeft === undefined ? 'error.invalid_pin' : `error.invalid_pin.${pluralForm(this.framePage.locale, error.attemptsLeft)}`;

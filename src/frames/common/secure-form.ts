@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { format } from '../../i18n/locale.ts';
+import { format, type Catalogue } from '../../i18n/locale.ts';
 import type { BankContact, SdkError } from '../../protocol/messages.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
 import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
@@ -9,7 +9,7 @@ import { applyTheme, BridgeChannel, postToPartner, readFramePage, reportHeight, 
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
  * reports its height, closes on Escape or Cancel, and shows errors and progress accessibly.
  */
-export abstract class SecureForm extends LitElement {
+export abstract class SecureForm<Own extends string = never> extends LitElement {
   static styles = css`
     :host {
       display: block;
@@ -137,9 +137,13 @@ export abstract class SecureForm extends LitElement {
     return this.page as FramePage;
   }
 
-  protected t(key: FrameMessage, params?: Record<string, string | number>) {
+  /** A frame's own texts, looked up before the shared catalogue (so they stay in that frame's bundle). */
+  protected readonly ownMessages?: Catalogue<Own>;
+
+  protected t(key: FrameMessage | Own, params?: Record<string, string | number>) {
     const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
-    return format(frameMessages[locale][key], params);
+    const own = (this.ownMessages as Catalogue<string> | undefined)?.[locale][key];
+    return format(own ?? frameMessages[locale][key as FrameMessage], params);
   }
 
   connectedCallback() {
@@ -179,7 +183,7 @@ export abstract class SecureForm extends LitElement {
   }
 
   /** Which message explains an error; forms override where a code means something more specific. */
-  protected errorKey(error: SdkError): FrameMessage {
+  protected errorKey(error: SdkError): FrameMessage | Own {
     if (error.code === 'locked' && this.contact) return 'error.lockedContact';
     const key = `error.${error.code}` as FrameMessage;
     return key in frameMessages.en ? key : 'error.other';

@@ -1,0 +1,18 @@
+import type { Catalogue } from '../i18n/locale.ts';
+
+const en = {
+  resendCode: 'Resend code',
+  resendIn: 'Resend code ({s} s)',
+  codeResent: 'We sent a new code to {phone}.',
+};
+
+export type LoginMessage = keyof typeof en;
+
+const zhCN: Record<LoginMessage, string> = {
+  resendCode: '重新发送',
+  resendIn: '重新发送（{s}秒）',
+  codeResent: '新验证码已发送至{phone}。',
+};
+
+/** What only the `Bank login` frame says (in its own bundle), complete in both locales; the rest is in messages.ts. */
+export const loginFrameMessages: Catalogue<LoginMessage> = { en, 'zh-CN': zhCN };
