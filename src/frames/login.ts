@@ -75,6 +75,7 @@ export class BankLoginForm extends SecureForm<LoginMessage> {
   }
 
   protected errorKey(error: SdkError): FrameMessage | LoginMessage {
+    if (error.code === 'rate_limited') return 'error.rate_limited';
     return this.challenge && error.code === 'invalid_credentials' ? 'error.invalid_code' : super.errorKey(error);
   }
 
