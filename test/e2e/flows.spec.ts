@@ -53,6 +53,21 @@ test('Resend code waits 60 seconds, shows the time left in its own text only, th
   await expect.poll(async () => ofType(await bankEvents(page), 'bank-login-success')).toHaveLength(1);
 });
 
+test('a resend the bank refuses as too soon says to wait, and the code step stays', async ({ page }) => {
+  await page.clock.install();
+  await page.route('**/v1/frame/login/resend', (route) =>
+    route.fulfill({ status: 429, json: { error: { code: 'rate_limited', message: 'A new code can be sent once a minute.' } } }));
+  await openPage(page, '<bank-login></bank-login>');
+  await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
+  await passwordStep(page, '13800000001');
+  const frame = loginFrame(page);
+  await expect(frame.getByRole('button', { name: /^Resend code \(/ })).toBeDisabled();
+  await page.clock.fastForward(61_000);
+  await frame.getByRole('button', { name: 'Resend code' }).click();
+  await expect(frame.getByRole('alert')).toHaveText('Too many requests in a short time. Please wait a minute and try again.');
+  await expect(frame.getByRole('textbox', { name: 'SMS code' })).toBeVisible();
+});
+
 test('zh-CN: 重新发送 with its countdown in Chinese', async ({ page }) => {
   await openPage(page, '<bank-login></bank-login>', 'zh-CN');
   await page.locator('bank-login').getByRole('button', { name: '登录' }).click();
@@ -100,6 +115,7 @@ apiTest('the bank name and hotline come from the sandbox configuration (BANK_NAM
 });
 
 test('the loan calculator: stale quote dimmed and aria-busy while requoting, 1 month, full-width digits and 万', async ({ page }) => {
+  test.setTimeout(60_000); // many quote round trips through a routed request: slow on a busy machine
   let release: () => void = () => {};
   let hold = false;
   await page.route('**/v1/frame/loan-quotes', async (route) => {
@@ -109,7 +125,7 @@ test('the loan calculator: stale quote dimmed and aria-busy while requoting, 1 m
   await openPage(page, '<bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>');
   const loan = page.locator('bank-loan-apply');
   const quote = loan.locator('[part~="quote"]');
-  await expect(quote).toContainText('¥3,118.28');
+  await expect(quote).toContainText('¥3,118.28', { timeout: 20_000 });
   await expect(quote).toHaveAttribute('aria-busy', 'false');
   hold = true;
   const amount = loan.getByRole('textbox', { name: 'Loan amount' });
