@@ -133,7 +133,6 @@ export class BankLoanApply extends BankElement<LoanMessage> {
       [part~='quote'].stale,
       [part~='schedule'].stale {
         opacity: 0.55;
-        transition: opacity 0.2s;
       }
       input:disabled,
       select:disabled {
