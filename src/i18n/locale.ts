@@ -26,5 +26,9 @@ export function format(template: string, params: Record<string, string | number>
  * pluralForm('en', 1); // 'one'
  */
 export function pluralForm(locale: Locale, n: number): 'one' | 'other' {
-  return new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n) === 'one' ? 'one' : 'other';
 }
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
