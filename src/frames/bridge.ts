@@ -13,6 +13,8 @@ import { investMethods } from './invest-bridge.ts';
 const api = new BankApi();
 let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+/** The bank's name and hotline: the same for every frame, asked once. */
+let bankInfo: Promise<unknown> | undefined;
 
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
@@ -110,6 +112,11 @@ const frameMethods: Record<string, Handler> = {
     }),
   consents: () => api.get('consents'),
   revokeConsent: (_page, params) => api.post(`consents/${encodeURIComponent(str(params.id, 'id', 100))}/revoke`),
+  resendCode: (_page, params) => api.post('login/resend', { challengeId: str(params.challengeId, 'challengeId') }),
+  bankInfo: () => (bankInfo ??= api.get('bank-info').catch((error) => ((bankInfo = undefined), Promise.reject(error)))),
+  /** Whether an application for this reference is open: `{open, status?}` only, for the loan frame. */
+  openApplication: (_page, params) =>
+    api.get(`loan-applications?reference=${encodeURIComponent(str(params.reference, 'reference', 100))}`),
   /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
   pay: (_page, params) =>
     api.post(

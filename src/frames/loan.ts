@@ -10,17 +10,22 @@ import { isValidResidentId } from '../domain/resident-id.ts';
 import type { LoanQuote } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
+import { loanFrameMessages, type LoanMessage } from './loan-messages.ts';
+import { pluralForm } from '../i18n/locale.ts';
 
 type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
 
 @customElement('bank-loan-form')
-export class BankLoanForm extends SecureForm {
+export class BankLoanForm extends SecureForm<LoanMessage> {
   protected readonly titleKey = 'loanTitle';
+  protected readonly ownMessages = loanFrameMessages;
   private readonly terms = Object.fromEntries(
     ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
   );
   @state() private quote?: LoanQuote;
   @state() private invalid: Partial<Record<Field, FrameMessage>> = {};
+  /** An application for the same reference that is still open: shown instead of the form. */
+  @state() private existing?: 'approved' | 'pending';
 
   connectedCallback() {
     super.connectedCallback();
@@ -28,6 +33,12 @@ export class BankLoanForm extends SecureForm {
   }
 
   private async load() {
+    // Before the applicant types anything: is an application for this reference already open?
+    if (this.terms.reference) {
+      const open = await this.call<{ open: boolean; status?: 'approved' | 'pending' }>('openApplication', { reference: this.terms.reference });
+      if (!open) return;
+      if (open.open) this.existing = open.status ?? 'pending';
+    }
     const quote = await this.call<LoanQuote>('loanQuote', this.terms);
     if (quote) this.quote = quote;
     await this.updateComplete;
@@ -41,12 +52,21 @@ export class BankLoanForm extends SecureForm {
   protected renderBody() {
     const quote = this.quote;
     if (!quote) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
-    return html`<p class="hint summary">
-        <strong>${this.t(`product.${quote.product}` as FrameMessage)}</strong>:
-        ${this.t('loanSummary', {
-          amount: this.money(quote.amount), n: quote.termMonths, apr: quote.apr, payment: this.money(quote.typicalPayment),
+    const locale = this.framePage.locale;
+    const summary = html`<p class="hint summary">
+        <strong>${this.t(`product.${quote.product}` as FrameMessage)}</strong>${locale === 'en' ? ': ' : '：'}${this.t('loanSummary', {
+          amount: this.money(quote.amount),
+          term: this.t(`months.${pluralForm(locale, quote.termMonths)}`, { n: quote.termMonths }),
+          apr: quote.apr,
+          payment: this.money(quote.typicalPayment),
         })}
-      </p>
+      </p>`;
+    if (this.existing) {
+      return html`${summary}
+        <p role="status" id="existing">${this.t('existingApplication', { status: this.t(`status.${this.existing}`) })}</p>
+        <div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
+    }
+    return html`${summary}
       <form @submit=${this.submit} novalidate>
         ${this.field('fullName', 'text', 'name')}
         ${this.field('idNumber', 'text', 'off', 'idHint')}

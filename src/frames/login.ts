@@ -4,12 +4,37 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CustomerDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
+import { loginFrameMessages, type LoginMessage } from './login-messages.ts';
+
+const resendSeconds = 60;
 
 @customElement('bank-login-form')
-export class BankLoginForm extends SecureForm {
+export class BankLoginForm extends SecureForm<LoginMessage> {
   protected readonly titleKey = 'loginTitle';
+  protected readonly ownMessages = loginFrameMessages;
   @state() private challenge?: { challengeId: string; phone: string };
   @state() private invalid: Partial<Record<'phone' | 'password' | 'code', FrameMessage>> = {};
+  /** Seconds until `Resend code` is allowed again (0: allowed). */
+  @state() private resendWait = 0;
+  /** Said once after a resend, in a status region (the countdown itself is never announced). */
+  @state() private resent = false;
+  private resendTimer?: ReturnType<typeof setInterval>;
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.resendTimer);
+  }
+
+  /** One SMS a minute: the button shows the seconds left in its own text and is disabled until then. */
+  private startResendCountdown() {
+    clearInterval(this.resendTimer);
+    const until = Date.now() + resendSeconds * 1000;
+    this.resendWait = resendSeconds;
+    this.resendTimer = setInterval(() => {
+      this.resendWait = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      if (!this.resendWait) clearInterval(this.resendTimer);
+    }, 1000);
+  }
 
   protected renderBody() {
     return this.challenge ? this.renderCodeStep(this.challenge.phone) : this.renderPasswordStep();
@@ -35,18 +60,22 @@ export class BankLoginForm extends SecureForm {
   private renderCodeStep(phone: string) {
     return html`<form @submit=${this.submitCode} novalidate>
       <p class="hint" id="code-hint">${this.t('codeSent', { phone })}</p>
+      <p class="hint" role="status">${this.resent ? this.t('codeResent', { phone }) : nothing}</p>
       ${this.field('code', 'smsCode', html`<input id="code" name="code" type="text" inputmode="numeric"
         autocomplete="one-time-code" maxlength="6" required aria-invalid=${this.invalid.code ? 'true' : 'false'}
         aria-describedby=${this.invalid.code ? 'code-error code-hint' : 'code-hint'} />`)}
       ${this.renderError()}
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${this.t('verify')}</button>
+        <button type="button" class="secondary" id="resend" ?disabled=${this.busy || this.resendWait > 0} @click=${this.resend}>${
+          this.resendWait > 0 ? this.t('resendIn', { s: this.resendWait }) : this.t('resendCode')}</button>
         <button type="button" class="secondary" @click=${this.back}>${this.t('back')}</button>
       </div>
     </form>`;
   }
 
-  protected errorKey(error: SdkError): FrameMessage {
+  protected errorKey(error: SdkError): FrameMessage | LoginMessage {
+    if (error.code === 'rate_limited') return 'error.rate_limited';
     return this.challenge && error.code === 'invalid_credentials' ? 'error.invalid_code' : super.errorKey(error);
   }
 
@@ -72,6 +101,8 @@ export class BankLoginForm extends SecureForm {
     const challenge = await this.call<{ challengeId: string; phone: string }>('login', { phone, password });
     if (challenge) {
       this.challenge = challenge;
+      this.resent = false;
+      this.startResendCountdown();
       await this.updateComplete;
       this.focusFirst();
     }
@@ -87,7 +118,21 @@ export class BankLoginForm extends SecureForm {
     else if (this.error?.code === 'session_expired' || this.error?.code === 'locked') this.challenge = undefined;
   }
 
+  private resend = async () => {
+    if (!this.challenge || this.resendWait > 0) return;
+    const challenge = await this.call<{ challengeId: string; phone: string }>('resendCode', { challengeId: this.challenge.challengeId });
+    if (challenge) {
+      this.challenge = challenge;
+      this.resent = true;
+      this.startResendCountdown();
+      (this.renderRoot.querySelector('#code') as HTMLInputElement | null)?.focus();
+    } else if (this.error?.code === 'session_expired') {
+      this.challenge = undefined;
+    }
+  };
+
   private back = async () => {
+    clearInterval(this.resendTimer);
     this.challenge = undefined;
     this.error = null;
     await this.updateComplete;

@@ -6,11 +6,13 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../domain/money.ts';
+import { pluralForm } from '../i18n/locale.ts';
 import { errorRules, isErrorCode } from '../protocol/errors.ts';
 import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { postToPartner } from './common/frame-page.ts';
 import type { FrameMessage } from './messages.ts';
+import { payFrameMessages, type PayMessage } from './pay-messages.ts';
 
 interface Account {
   id: string;
@@ -26,8 +28,9 @@ interface Account {
 const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentFinal === true;
 
 @customElement('bank-pay-form')
-export class BankPayForm extends SecureForm {
+export class BankPayForm extends SecureForm<PayMessage> {
   protected readonly titleKey = 'payTitle';
+  protected readonly ownMessages = payFrameMessages;
   private readonly orderId = new URLSearchParams(location.search).get('order') ?? '';
   @state() private order?: OrderDisplay;
   @state() private accounts: Account[] = [];
@@ -51,6 +54,7 @@ export class BankPayForm extends SecureForm {
     if (accounts) this.accounts = accounts.accounts;
     if (this.error) this.fail(this.error);
     else if (order?.status === 'paid') this.finish(order);
+    else if (order && this.accounts.length && !this.accounts.some((a) => this.canPay(a))) this.failNoAccount();
     await this.updateComplete;
     this.focusFirst();
   }
@@ -59,30 +63,62 @@ export class BankPayForm extends SecureForm {
     return formatMoney(minorUnits(amount), this.framePage.locale);
   }
 
+  /** An account this order can be paid from, as far as the frame can tell (the bank checks again, with limits). */
+  private canPay(account: Account) {
+    return this.accountState(account) === undefined;
+  }
+
+  /** Why an account cannot pay this order, if it cannot. */
+  private accountState(account: Account): FrameMessage | PayMessage | undefined {
+    if (account.status === 'frozen') return 'frozen';
+    const amount = this.order ? minorUnits(this.order.amount) : Infinity;
+    if (minorUnits(account.balance) < amount) return 'lowBalance';
+    if (account.limits && minorUnits(account.limits.daily.left) < amount) return 'overLimit';
+    return undefined;
+  }
+
+  /** `Class I ···· 0003 · ¥50,000.00`, and its state when it cannot pay: short enough for a phone's select. */
+  private accountText(account: Account) {
+    const option = this.t('accountOption', {
+      class: this.t(account.accountClass === 'III' ? 'classIII' : account.accountClass === 'II' ? 'classII' : 'classI'),
+      last4: account.number.slice(-4),
+      balance: this.money(account.balance),
+    }) + (account.limits ? ` · ${this.t('canPayToday', { amount: this.money(account.limits.daily.left) })}` : '');
+    const state = this.accountState(account);
+    return state ? this.t('accountState', { option, state: this.t(state) }) : option;
+  }
+
   protected renderBody() {
     const order = this.order;
     if (!order) return this.error ? this.renderError() : html`<p role="status">${this.t('loading')}</p>`;
-    const usable = this.accounts.filter((a) => a.status === 'active');
+    const usable = this.accounts.filter((a) => this.canPay(a));
     if (!this.accounts.length) {
       return html`<p role="alert">${this.t('noAccounts')}</p>
         <div class="actions"><button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button></div>`;
     }
-    return html`<dl class="order">
+    const summary = html`<dl class="order">
         <dt>${this.t('payee')}</dt>
         <dd>${order.payee}</dd>
         <dt>${this.t('orderFor')}</dt>
         <dd>${order.description}</dd>
         <dt>${this.t('amount')}</dt>
         <dd class="amount">${this.money(order.amount)}</dd>
-      </dl>
+      </dl>`;
+    // No account can pay: say so before asking for any secret, and offer only a way out.
+    if (!usable.length) {
+      return html`${summary}
+        <div role="alert">
+          <p>${this.t('noUsableAccount', { amount: this.money(order.amount) })}</p>
+          <ul class="accounts">${this.accounts.map((a) => html`<li>${this.accountText(a)}</li>`)}</ul>
+        </div>
+        <p class="hint">${this.t('noUsableHint')}</p>
+        <div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
+    }
+    return html`${summary}
       <form @submit=${this.confirm} novalidate>
         <label for="account">${this.t('payFrom')}
           <select id="account" name="account" ?disabled=${this.busy}>
-            ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]}>${this.t('accountOption', {
-              class: this.t(a.accountClass === 'III' ? 'classIII' : a.accountClass === 'II' ? 'classII' : 'classI'),
-              last4: a.number.slice(-4),
-              balance: this.money(a.balance),
-            })}${a.limits ? ` · ${this.t('canPayToday', { amount: this.money(a.limits.daily.left) })}` : ''}${a.status === 'frozen' ? ` (${this.t('frozen')})` : ''}</option>`)}
+            ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]} ?disabled=${!this.canPay(a)}>${this.accountText(a)}</option>`)}
           </select>
         </label>
         <label for="pin">${this.t('pin')}
@@ -101,8 +137,10 @@ export class BankPayForm extends SecureForm {
       </form>`;
   }
 
-  protected errorKey(error: SdkError): FrameMessage {
-    return error.code === 'invalid_credentials' ? 'error.invalid_pin' : super.errorKey(error);
+  protected errorKey(error: SdkError): FrameMessage | PayMessage {
+    if (error.code !== 'invalid_credentials') return super.errorKey(error);
+    // The count is optional: a bank that does not send it gets the plain message.
+    return error.attemptsLeft === undefined ? 'error.invalid_pin' : `error.invalid_pin.${pluralForm(this.framePage.locale, error.attemptsLeft)}`;
   }
 
   private async confirm(event: Event) {
@@ -150,7 +188,19 @@ export class BankPayForm extends SecureForm {
   private fail(error: SdkError) {
     postToPartner(this.framePage, {
       event: 'payment-failed',
-      data: { code: error.code, message: error.message, final: isFinal(error.code) },
+      // A lock is explained on the partner's side after the dialog closes: with the bank's hotline.
+      data: { code: error.code, message: error.message, final: isFinal(error.code), ...(this.contact && error.code === 'locked' ? { contact: this.contact } : {}) },
+    });
+  }
+
+  /** Told to the partner element (a `bank-pay-failure`), while this dialog stays open to show why. */
+  private failNoAccount() {
+    const frozen = this.accounts.every((a) => a.status === 'frozen');
+    postToPartner(this.framePage, {
+      event: 'payment-failed',
+      data: frozen
+        ? { code: 'account_frozen', message: 'Every account of the customer is frozen.', final: false }
+        : { code: 'insufficient_funds', message: 'No account of the customer has enough money for this order.', final: false },
     });
   }
 

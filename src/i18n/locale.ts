@@ -18,3 +18,17 @@ export type Catalogue<K extends string> = Record<Locale, Record<K, string>>;
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
+
+/**
+ * The plural form of `n` in `locale`, for catalogues with `key.one` / `key.other` entries (Intl.PluralRules:
+ * English has both, Chinese only `other`).
+ * @example
+ * pluralForm('en', 1); // 'one'
+ */
+export function pluralForm(locale: Locale, n: number): 'one' | 'other' {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n) === 'one' ? 'one' : 'other';
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();

@@ -21,6 +21,8 @@ export interface SdkError {
   bankCode?: string;
   /** Sandbox mode only: the cause and the fix, for the developer (also written once with `console.warn`). */
   hint?: string;
+  /** After a wrong payment PIN: how many tries are left before the lock (bank frames only). */
+  attemptsLeft?: number;
 }
 
 /** Display data only: never a token. */
@@ -53,7 +55,7 @@ export type BankEventMessage =
   | { bank: 1; event: 'close'; data: Record<string, never> }
   | { bank: 1; event: 'done'; data: Record<string, unknown> }
   /** A payment attempt failed; `final` when the dialog has nothing more to offer. */
-  | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean } }
+  | { bank: 1; event: 'payment-failed'; data: { code: SdkErrorCode; message: string; final: boolean; contact?: BankContact } }
   /** An inline frame shows real data and can be used. */
   | { bank: 1; event: 'ready'; data: Record<string, never> }
   /** An inline frame could not load (it shows the problem itself); the element fires `bank-error`. */
@@ -96,7 +98,10 @@ export function isBankEvent(data: unknown): data is BankEventMessage {
       Object.values(params).every((v) => typeof v === 'string' && v.length <= 200);
   }
   if (data.event === 'payment-failed') {
-    return typeof data.data.code === 'string' && typeof data.data.message === 'string' && typeof data.data.final === 'boolean';
+    const contact = data.data.contact;
+    return typeof data.data.code === 'string' && typeof data.data.message === 'string' && typeof data.data.final === 'boolean' &&
+      (contact === undefined || (isRecord(contact) && ['bank', 'hotline', 'hours'].every((k) =>
+        typeof contact[k] === 'string' && (contact[k] as string).length <= 100)));
   }
   return true;
 }
@@ -104,6 +109,13 @@ export function isBankEvent(data: unknown): data is BankEventMessage {
 export function isCustomerDisplay(value: unknown): value is CustomerDisplay {
   return isRecord(value) && typeof value.customerId === 'string' && typeof value.displayName === 'string' &&
     typeof value.expiresAt === 'string';
+}
+
+/** Who to call about a lock: public facts of the bank (`GET /v1/frame/bank-info`), in the frame's locale. */
+export interface BankContact {
+  bank: string;
+  hotline: string;
+  hours: string;
 }
 
 /** An order as the bank stored it: what the customer pays, whatever the partner page says. */

@@ -5,6 +5,7 @@ import { consentFrameApi, consentPartnerApi, jwksApi } from './consents-api.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { accountsApi, statementDownloads } from './accounts-api.ts';
+import { flowsApi } from './flows-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sandboxApps } from './sandbox-apps.ts';
 import { sdkAssets } from './sdk-assets.ts';
@@ -55,6 +56,7 @@ export function createSandbox(options: SandboxOptions) {
   app.route('/v1/frame', consentFrameApi);
   app.route('/v1', consentPartnerApi);
   app.route('/', jwksApi);
+  app.route('/v1/frame', flowsApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.json(new BankError('not_found', `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));

@@ -12,12 +12,14 @@ export class BankError extends Error {
     readonly code: BankErrorCode,
     message: string,
     status?: number,
+    /** Extra answer fields beside `code` and `message` (e.g. `attemptsLeft` after a wrong PIN). */
+    readonly extra?: Record<string, string | number>,
   ) {
     super(message);
     this.status = status ?? (errorRules[code].status || 500);
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message } };
+    return { error: { code: this.code, message: this.message, ...this.extra } };
   }
 }

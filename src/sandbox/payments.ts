@@ -59,7 +59,7 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
       request,
       until
         ? lockedError('payments', until, now)
-        : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`),
+        : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`, undefined, { attemptsLeft: left }),
     );
   }
   throttles.clear('pin', pinKey);

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { frameSession } from './bank-client.ts';
+import { frameSession, loggedInSession } from './bank-client.ts';
 import {
   axeViolations, bankApi, bankEvents, fillLoginDialog, logIn, recordEvents, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
@@ -81,7 +81,7 @@ test('amounts out of range are refused in the calculator, and by the bank too', 
   await expect(loan.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await expect(amount).toHaveAttribute('aria-invalid', 'true');
   await amount.fill('12abc');
-  await expect(loan.getByText('Enter an amount like 36000 or 3500.50.')).toBeVisible();
+  await expect(loan.getByText('Enter an amount like 36000, 3500.50 or 3.6万.')).toBeVisible();
   // The bank refuses the same terms on its own: client checks are for convenience only.
   const session = await frameSession({ origin: new URL(page.url()).origin });
   const quote = await session.call('/loan-quotes', {
@@ -147,11 +147,18 @@ test('a bad ID checksum and missing consent are refused in the frame; a second o
   await frame.getByRole('checkbox', { name: 'I authorize a credit check' }).check();
   await frame.getByRole('button', { name: 'Submit application' }).click();
   await expect(loan.locator('[part~="decision"]')).toContainText('Approved');
-  // A second application for the same reference, from a fresh page: the bank refuses it.
+  // A second application for the same reference, from a fresh page: found before any personal data is typed.
   await page.reload();
   await page.locator('bank-loan-apply').getByRole('button', { name: 'Apply' }).click();
-  await fillApplication(page, { idNumber: validIds[1] });
-  await expect(loanFrame(page).getByRole('alert')).toHaveText('You already have an open application for this.');
+  await expect(loanFrame(page).getByRole('status')).toHaveText(/already have an application for this \(approved\)/);
+  await expect(loanFrame(page).getByRole('textbox', { name: 'Full name' })).toHaveCount(0);
+  // The bank refuses it on its own too, whatever a frame shows.
+  const { session } = await loggedInSession('13800000001');
+  const again = await session.call('/loan-applications', {
+    body: { product: 'rent-loan', amount: '20000.00', termMonths: 6, repaymentMethod: 'equal-installment', reference,
+      fullName: 'Zhang San', idNumber: validIds[0], monthlyIncome: '15000.00', employer: 'Example Co', consent: true },
+  });
+  expect(again.body.error.code).toBe('duplicate_application');
 });
 
 test('a spy on the partner page never sees the ID number, the income or the employer', async ({ page }) => {

@@ -55,7 +55,7 @@ test('a tenant pays the rent on the demo site; the partner server confirms it wi
   // Not logged in yet: the login dialog comes first, then the payment continues by itself.
   await fillLoginDialog(page);
   const frame = payFrame(page);
-  await expect(frame.getByRole('combobox', { name: 'Pay from' })).toContainText('Class I debit account');
+  await expect(frame.getByRole('combobox', { name: 'Pay from' })).toContainText('Class I ···· ');
   await expect(frame.getByText('¥3,500.00')).toBeVisible();
   await confirmWithPin(page);
   await expect(pay.getByRole('status')).toHaveText('Paid');
@@ -71,43 +71,82 @@ test('a tenant pays the rent on the demo site; the partner server confirms it wi
   expect(problems).toEqual([]);
 });
 
-for (const [phone, code, text] of [
-  ['13800000002', 'insufficient_funds', 'Not enough money in the account.'],
-  ['13800000003', 'account_frozen', 'The account is frozen.'],
+for (const [phone, code, state] of [
+  ['13800000002', 'insufficient_funds', 'balance too low'],
+  ['13800000003', 'account_frozen', 'frozen'],
 ] as const) {
-  test(`sandbox customer ${phone} fails with ${code}, shown plainly, and no money moves`, async ({ page }) => {
+  test(`sandbox customer ${phone} sees "${state}" before any PIN is asked, fails with ${code}, and no money moves`, async ({ page }) => {
     const orderId = await createOrder();
     await openPayDialog(page, orderId, phone);
-    await confirmWithPin(page);
-    await expect(page.locator('bank-pay').getByRole('alert')).toContainText(text);
+    const frame = payFrame(page);
+    const alert = frame.getByRole('alert');
+    await expect(alert).toContainText('None of your accounts can pay ¥3,500.00');
+    await expect(alert).toContainText(new RegExp(`Class I ···· \\d{4} · ¥[\\d,.]+ · ${state}`));
+    // Nothing to confirm: no PIN field and no Confirm button, only a way out.
+    await expect(frame.getByRole('textbox', { name: 'Payment PIN' })).toHaveCount(0);
+    await expect(frame.getByRole('button', { name: 'Confirm payment' })).toHaveCount(0);
+    await expect.poll(async () => ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code)).toEqual([code]);
+    expect(ofType(await bankEvents(page), 'bank-pay-failure')[0].detail.orderId).toBe(orderId);
+    await frame.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
-    const failures = ofType(await bankEvents(page), 'bank-pay-failure');
-    expect(failures.map((f) => f.detail.code)).toEqual([code]);
-    expect(failures[0].detail.orderId).toBe(orderId);
+    await expect.poll(async () => ofType(await bankEvents(page), 'bank-cancel')).toHaveLength(1);
+    await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay/ })).toBeEnabled();
     expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
   });
 }
 
-test('a Class I customer paying above the balance gets insufficient_funds; balances never go negative', async ({ page }) => {
+test('zh-CN: an account that cannot pay says so in Chinese, before any PIN', async ({ page }) => {
+  const orderId = await createOrder('5000.00');
+  await openPayPage(page, orderId, 'locale="zh-CN"');
+  await logIn(page, '13800000002');
+  await page.locator('bank-pay').getByRole('button', { name: /^支付/ }).click();
+  const frame = page.frameLocator('iframe[title="确认付款"]');
+  await expect(frame.getByRole('alert')).toContainText('您没有可支付¥5,000.00的账户：');
+  await expect(frame.getByRole('alert')).toContainText(/I类账户 ···· \d{4} · ¥10\.00 · 余额不足/);
+  await expect(frame.getByRole('button', { name: '关闭' })).toBeVisible();
+  await expect(frame.getByRole('textbox', { name: '支付密码' })).toHaveCount(0);
+});
+
+test('the account that can pay is preselected; those that cannot are shown with their state and cannot be chosen', async ({ page }) => {
+  const phone = await newCustomer({ balance: '100.00' });
+  const orderId = await createOrder('50.00');
+  await openPayDialog(page, orderId, phone);
+  const select = payFrame(page).getByRole('combobox', { name: 'Pay from' });
+  await expect(select).toBeVisible();
+  const options = await select.locator('option').evaluateAll((list) =>
+    list.map((o) => ({ text: (o as HTMLOptionElement).text, selected: (o as HTMLOptionElement).selected, disabled: (o as HTMLOptionElement).disabled })));
+  expect(options).toEqual([{ text: expect.stringMatching(/^Class I ···· \d{4} · ¥100\.00$/), selected: true, disabled: false }]);
+  await expect(payFrame(page).getByRole('textbox', { name: 'Payment PIN' })).toBeVisible();
+});
+
+test('a Class I customer paying above the balance sees "balance too low" and no PIN; the bank refuses it too', async ({ page }) => {
   const phone = await newCustomer({ balance: '100.00' });
   const orderId = await createOrder('100.01');
   await openPayDialog(page, orderId, phone);
-  await confirmWithPin(page);
-  await expect(page.locator('bank-pay').getByRole('alert')).toContainText('Not enough money');
+  await expect(payFrame(page).getByRole('alert')).toContainText('¥100.00 · balance too low');
+  await expect(payFrame(page).getByRole('textbox', { name: 'Payment PIN' })).toHaveCount(0);
+  // The frame's check is a convenience: the bank decides, and never lets a balance go negative.
+  const { session } = await loggedInSession(phone);
+  const [account] = await session.accounts();
+  const answer = await session.pay({ orderId, accountId: account.id, amount: '100.01' });
+  expect(answer.body.error.code).toBe('insufficient_funds');
   expect(await balanceOf(phone)).toBe('100.00');
 });
 
-test('a wrong PIN is refused in the frame (bank-pay-failure), five lock, and no money moves', async ({ page }) => {
+test('a wrong PIN says how many attempts are left; the fifth locks, naming the bank and its hotline; no money moves', async ({ page }) => {
   const phone = await newCustomer();
   const orderId = await createOrder('10.00');
   await openPayDialog(page, orderId, phone);
   const frame = payFrame(page);
-  for (let attempt = 1; attempt <= 4; attempt++) {
+  for (const left of [4, 3, 2]) {
     await confirmWithPin(page, '000000');
-    await expect(frame.getByRole('alert')).toHaveText('The payment PIN is wrong.');
+    await expect(frame.getByRole('alert')).toHaveText(`The payment PIN is wrong. ${left} attempts left before payments are locked.`);
   }
   await confirmWithPin(page, '000000');
-  await expect(page.locator('bank-pay').getByRole('alert')).toContainText('locked');
+  await expect(frame.getByRole('alert')).toHaveText('The payment PIN is wrong. 1 attempt left before payments are locked.');
+  await confirmWithPin(page, '000000');
+  await expect(page.locator('bank-pay').getByRole('alert')).toHaveText(
+    'The payment did not go through. Too many wrong attempts: payments are locked. Please call Sandbox Bank at 95xxx (8:00–20:00).');
   const codes = ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code);
   expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'locked']);
   expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
@@ -118,6 +157,21 @@ test('a wrong PIN is refused in the frame (bank-pay-failure), five lock, and no 
   const retry = await session.pay({ orderId, accountId: account.id, amount: '10.00' });
   expect(retry.status, retry.text).toBe(423);
   expect(retry.body.error.code).toBe('locked');
+});
+
+test('the PIN failure answer carries attemptsLeft for frames; a frame without it still says the PIN is wrong', async ({ page }) => {
+  const phone = await newCustomer();
+  const orderId = await createOrder('10.00');
+  const { session } = await loggedInSession(phone);
+  const [account] = await session.accounts();
+  const answer = await session.pay({ orderId, accountId: account.id, amount: '10.00', pinCode: '000000' });
+  expect(answer.body.error).toMatchObject({ code: 'invalid_credentials', attemptsLeft: 4 });
+  // A bank answer without the count (an older bank): the frame reads it as optional.
+  await page.route('**/v1/frame/payments', (route) =>
+    route.fulfill({ status: 401, json: { error: { code: 'invalid_credentials', message: 'The payment PIN is wrong.' } } }));
+  await openPayDialog(page, orderId, phone);
+  await confirmWithPin(page, '000000');
+  await expect(payFrame(page).getByRole('alert')).toHaveText('The payment PIN is wrong.');
 });
 
 test('the page changing order-id and amount after the dialog opened changes nothing in what is paid', async ({ page }) => {
@@ -257,7 +311,7 @@ test('axe finds no serious or critical violation in <bank-pay> or inside the con
     await expect(page.locator('bank-pay').getByRole('button')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   }
-  await page.locator('bank-pay').getByRole('button', { name: '支付 ¥88.00' }).click();
+  await page.locator('bank-pay').getByRole('button', { name: '支付¥88.00' }).click();
   const login = page.frameLocator('iframe[title="银行登录"]');
   await login.getByRole('textbox', { name: '手机号' }).fill('13800000001');
   await login.getByRole('textbox', { name: '密码' }).fill('Passw0rd!');
@@ -269,6 +323,6 @@ test('axe finds no serious or critical violation in <bank-pay> or inside the con
   const frame = page.frames().find((f) => f.url().includes('/frames/pay.html'))!;
   expect(await axeViolations(frame)).toEqual([]);
   await payFrame(page).getByRole('button', { name: '确认付款' }).click(); // the empty PIN's error state
-  await expect(payFrame(page).getByText('请输入 6 位支付密码。')).toBeVisible();
+  await expect(payFrame(page).getByText('请输入6位支付密码。')).toBeVisible();
   expect(await axeViolations(frame)).toEqual([]);
 });

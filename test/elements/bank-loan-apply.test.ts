@@ -164,20 +164,22 @@ describe('<bank-loan-apply>', () => {
   describe('locale', () => {
     it('speaks zh-CN from the config: the attribute problem and the loading state', async () => {
       const broken = await mount(html`<bank-loan-apply></bank-loan-apply>`, { config: { locale: 'zh-CN' } });
-      expect(text(alertOf(broken.element))).to.equal('组件配置有误：product is required');
+      expect(text(alertOf(broken.element))).to.equal('组件配置有误：缺少product属性');
+      // The customer reads Chinese; the developer's bank-error detail stays English.
+      expect(problemMessages(broken.eventsOf('bank-error'))).to.deep.equal(['product is required']);
       const loading = await mount(undefined, { config: { locale: 'zh-CN' } });
       expect(text(statusOf(loading.element))).to.equal('正在连接银行…');
     });
 
     it('lets the locale attribute override the config, and falls back to it when removed', async () => {
       const { element, eventsOf } = await mount(html`<bank-loan-apply locale="zh-CN"></bank-loan-apply>`, { config: { locale: 'en' } });
-      expect(text(alertOf(element))).to.equal('组件配置有误：product is required');
+      expect(text(alertOf(element))).to.equal('组件配置有误：缺少product属性');
       element.removeAttribute('locale');
       await element.updateComplete;
       expect(text(alertOf(element))).to.equal(`${setupText}product is required`);
       element.locale = 'zh-CN';
       await element.updateComplete;
-      expect(text(alertOf(element))).to.equal('组件配置有误：product is required');
+      expect(text(alertOf(element))).to.equal('组件配置有误：缺少product属性');
       expect(element.getAttribute('locale'), 'reflected').to.equal('zh-CN');
       expect(eventsOf('bank-error'), 'the problem did not change').to.have.length(1);
     });

@@ -217,7 +217,7 @@ describe('<bank-login>', () => {
 
     it('shows the config error in zh-CN', async () => {
       const { element } = await mount({ config: { locale: 'zh-CN', error: configError } });
-      expect(text(alertOf(element))).to.contain('银行 SDK 配置有误：data-app-id is required');
+      expect(text(alertOf(element))).to.contain('银行SDK配置有误：data-app-id is required');
     });
   });
 

@@ -184,14 +184,15 @@ describe('<bank-pay>', () => {
 
     it('shows the config error in zh-CN', async () => {
       const { element } = await mount(validOrderId, brokenConfig({ locale: 'zh-CN' }));
-      expect(text(alertOf(element))).to.equal('银行 SDK 配置有误：data-app-id is required');
+      expect(text(alertOf(element))).to.equal('银行SDK配置有误：data-app-id is required');
     });
   });
 
   describe('zh-CN', () => {
     it('says the attribute problem, the loading state and the network failure in Chinese', async () => {
       const missing = await mount(null, { config: { locale: 'zh-CN' } });
-      expect(text(alertOf(missing.element))).to.equal('组件配置有误：order-id is required');
+      expect(text(alertOf(missing.element))).to.equal('组件配置有误：缺少order-id属性');
+      expect(missing.eventsOf('bank-error').map((e) => e.detail.message), 'English for the developer').to.deep.equal(['order-id is required']);
 
       const loading = await mount(validOrderId, { config: { locale: 'zh-CN' }, session: startingSession });
       expect(text(statusOf(loading.element))).to.equal('正在连接银行…');
@@ -203,7 +204,7 @@ describe('<bank-pay>', () => {
 
     it('lets the locale attribute override the config', async () => {
       const { element } = await mountWithContext<BankPay>(html`<bank-pay locale="zh-CN"></bank-pay>`);
-      expect(text(alertOf(element))).to.equal('组件配置有误：order-id is required');
+      expect(text(alertOf(element))).to.equal('组件配置有误：缺少order-id属性');
       element.locale = 'en';
       await element.updateComplete;
       expect(text(alertOf(element))).to.equal('This element is set up wrongly: order-id is required');

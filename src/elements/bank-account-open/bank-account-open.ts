@@ -35,7 +35,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage> implements 
     return this.accountClass ?? 'II';
   }
 
-  protected attributeProblems(): string[] {
+  protected attributeProblems() {
     const problems = super.attributeProblems();
     if (this.accountClass != null && this.accountClass !== 'II' && this.accountClass !== 'III') {
       problems.push(`account-class "${this.accountClass}" must be "II" or "III"`);

@@ -1,8 +1,10 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
+import { parseAmountInput } from '../../domain/amount-input.ts';
+import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
+import { pluralForm } from '../../i18n/locale.ts';
 import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
-import { BankLoanSubmittedEvent } from '../core/events.ts';
+import { BankErrorEvent, BankLoanSubmittedEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
@@ -146,6 +148,25 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
         cursor: pointer;
         font-weight: 600;
       }
+      [part~='quote'].stale,
+      [part~='schedule'].stale {
+        opacity: 0.55;
+      }
+      input:disabled,
+      select:disabled {
+        opacity: 0.7;
+        cursor: not-allowed;
+      }
+      [part~='quote-error'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5em 1em;
+        color: var(--bank-color-error, #a4001a);
+      }
+      [part~='quote-error'] p {
+        margin: 0;
+      }
       [part~='decision'] {
         display: grid;
         gap: 0.4em;
@@ -167,6 +188,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   @state() private method: Method = 'equal-installment';
   @state() private quote?: LoanQuote;
   @state() private quoting = false;
+  /** The last quote request failed: shown inline, the calculator stays usable. */
+  @state() private quoteError?: SdkError;
   @state() private decision?: Decision;
   @state() private applying = false;
   private quoteTimer?: ReturnType<typeof setTimeout>;
@@ -179,12 +202,12 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.product) problems.push('product is required');
+    if (!this.product) problems.push({ key: 'attr.productRequired' });
     else if (this.productList && !this.productInfo) {
-      problems.push(`product "${this.product}" is not one of ${this.productList.map((p) => p.id).join(', ')}`);
+      problems.push({ key: 'attr.productUnknown', params: { value: this.product, list: this.productList.map((p) => p.id).join(', ') } });
     }
-    if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push(`amount "${this.amount}" is not an amount in yuan like "36000"`);
-    if (this.term != null && !/^[1-9]\d{0,2}$/.test(this.term)) problems.push(`term "${this.term}" is not a whole number of months`);
+    if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push({ key: 'attr.amount', params: { value: this.amount } });
+    if (this.term != null && !/^[1-9]\d{0,2}$/.test(this.term)) problems.push({ key: 'attr.term', params: { value: this.term } });
     return problems;
   }
 
@@ -223,16 +246,21 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     );
   }
 
-  /** The amount in fen when it is valid for the product, else the message explaining why not. */
+  /**
+   * The amount in fen when it is valid for the product, else the message explaining why not. Typed the way
+   * customers type it: full-width digits, separators, `¥`, `元` and `万` are read (src/domain/amount-input.ts).
+   */
   private get amountCheck(): number | LoanMessage {
     const product = this.productInfo!;
-    let minor: number;
-    try {
-      minor = parseAmount(this.amountText.trim().replace(/[,，\s]/g, ''));
-    } catch {
-      return 'amountFormat';
-    }
+    const read = parseAmountInput(this.amountText);
+    if (!read.ok) return read.problem === 'precision' ? 'amountPrecision' : read.problem === 'format' || read.problem === 'empty' ? 'amountFormat' : 'amountRange';
+    const minor = read.minor;
     return minor < minorUnits(product.minAmount) || minor > minorUnits(product.maxAmount) ? 'amountRange' : minor;
+  }
+
+  /** `{n} month` / `{n} months` by the locale's plural rules. */
+  private months(n: number) {
+    return this.t(`termMonths.${pluralForm(this.activeLocale, n)}`, { n });
   }
 
   private requestQuote(delay = quoteDelayMs) {
@@ -252,6 +280,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     const key = JSON.stringify(params);
     this.quoteFor = key;
     this.quoting = true;
+    this.quoteError = undefined;
     this.quoteTimer = setTimeout(async () => {
       let pending = quotes.get(key);
       if (!pending) {
@@ -263,7 +292,10 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
         const quote = await pending;
         if (this.quoteFor === key) this.quote = quote;
       } catch (error) {
-        if (this.quoteFor === key) this.failure = error as SdkError;
+        if (this.quoteFor === key) {
+          this.quoteError = error as SdkError;
+          this.emit(new BankErrorEvent({ ...(error as SdkError) }));
+        }
       } finally {
         if (this.quoteFor === key) this.quoting = false;
       }
@@ -284,11 +316,14 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     const check = this.amountCheck;
     const problem = typeof check === 'number' ? undefined : check;
     const terms = Array.from({ length: product.maxTermMonths - product.minTermMonths + 1 }, (_, i) => product.minTermMonths + i);
+    // After a decision the calculator shows what was applied for: read-only until a new application starts.
+    const decided = this.decision !== undefined;
     return html`<section part="calculator" aria-labelledby="loan-title">
       <h3 id="loan-title">${this.t(`product.${product.id}` as LoanMessage)}</h3>
       <div class="field">
         <label for="amount">${this.t('loanAmount')}</label>
         <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.onAmount}
+          @change=${this.onAmountDone} ?disabled=${decided}
           aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'amount-error' : nothing} />
         ${problem ? html`<p class="field-error" id="amount-error">${this.t(problem, {
           min: this.money(product.minAmount), max: this.money(product.maxAmount),
@@ -296,18 +331,18 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       </div>
       <div class="field">
         <label for="term">${this.t('term')}</label>
-        <select id="term" @change=${this.onTerm}>
-          ${terms.map((n) => html`<option value=${n} ?selected=${n === this.termMonths}>${this.t('termMonths', { n })}</option>`)}
+        <select id="term" @change=${this.onTerm} ?disabled=${decided}>
+          ${terms.map((n) => html`<option value=${n} ?selected=${n === this.termMonths}>${this.months(n)}</option>`)}
         </select>
       </div>
       <fieldset>
         <legend>${this.t('repaymentMethod')}</legend>
         ${methods.map((m) => html`<label><input type="radio" name="method" value=${m} .checked=${m === this.method}
-          @change=${this.onMethod} /> ${this.t(`method.${m}`)}</label>`)}
+          ?disabled=${decided} @change=${this.onMethod} /> ${this.t(`method.${m}`)}</label>`)}
       </fieldset>
       ${this.renderQuote(problem !== undefined)}
       ${this.decision ? this.renderDecision(this.decision) : html`<div class="row">
-        <button part="button" ?disabled=${!this.quote || this.quoting || this.applying || problem !== undefined}
+        <button part="button" ?disabled=${!this.quote || this.quoting || !!this.quoteError || this.applying || problem !== undefined}
           @click=${this.apply}>${this.t('apply')}</button>
       </div>`}
     </section>`;
@@ -315,10 +350,19 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
 
   private renderQuote(invalid: boolean) {
     if (invalid) return nothing;
+    const error = this.quoteError;
+    if (error) {
+      return html`<div part="quote-error" role="alert">
+        <p>${this.t('quoteFailed')} ${this.errorText(error)}</p>
+        ${error.retryable ? html`<button class="secondary" part="button retry" @click=${() => this.requestQuote(0)}>${this.t('retry')}</button>` : nothing}
+      </div>`;
+    }
     const quote = this.quote;
     if (!quote) return this.renderLoading(this.t('quoting'));
     const monthly = (Number(quote.annualRate) / 12).toFixed(2);
-    return html`<div part="quote" aria-busy=${this.quoting ? 'true' : 'false'}>
+    // While a new quote is asked for, the old one stays visible but dimmed and marked busy: never a blank jump.
+    const stale = this.quoting ? 'stale' : '';
+    return html`<div part="quote" class=${stale} aria-busy=${this.quoting ? 'true' : 'false'}>
         <p part="apr"><span class="apr-label">${this.t('apr')}</span><span class="apr-value">${quote.apr}%</span></p>
         <p class="fine">${this.t('aprNote')} · ${this.t('monthlyRate', { rate: `${monthly}%` })}</p>
         <dl>
@@ -329,7 +373,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
           <dt>${this.t('totalPayment')}</dt><dd>${this.money(quote.totalPayment)}</dd>
         </dl>
       </div>
-      <details part="schedule">
+      <details part="schedule" class=${stale}>
         <summary>${this.t('schedule')}</summary>
         <div class="table-scroll" tabindex="0" role="region" aria-label=${this.t('schedule')}><table>
           <caption class="fine">${this.t('schedule')}</caption>
@@ -347,15 +391,29 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       <dl>
         <dt>${this.t('applicationId')}</dt><dd>${decision.applicationId}</dd>
         <dt>${this.t('loanAmount')}</dt><dd>${this.money(decision.amount)}</dd>
-        <dt>${this.t('term')}</dt><dd>${this.t('termMonths', { n: decision.termMonths })}</dd>
+        <dt>${this.t('term')}</dt><dd>${this.months(decision.termMonths)}</dd>
         <dt>${this.t('apr')}</dt><dd>${decision.apr}%</dd>
       </dl>
+      <div class="row"><button part="button new" class="secondary" @click=${this.startOver}>${this.t('newApplication')}</button></div>
     </div>`;
+  }
+
+  /** A new application: the calculator is editable again, from the terms just decided. */
+  private async startOver() {
+    this.decision = undefined;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('#amount') as HTMLInputElement | null)?.focus();
   }
 
   private onAmount(event: Event) {
     this.amountText = (event.target as HTMLInputElement).value;
     this.requestQuote();
+  }
+
+  /** Leaving the field: a readable amount is shown the way the bank reads it (`3.6万` → `36000`). */
+  private onAmountDone() {
+    const read = parseAmountInput(this.amountText);
+    if (read.ok) this.amountText = formatAmount(read.minor).replace(/\.00$/, '');
   }
 
   private onTerm(event: Event) {

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
-import { sdkError, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
+import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
@@ -69,14 +69,16 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   @state() private order?: OrderDisplay;
   @state() private phase: Phase = 'idle';
   @state() private lastFailure?: SdkError;
+  /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
+  private lockContact?: BankContact;
   private loadedFor?: string;
   /** The order the open bank dialog is paying, whatever order-id says now. */
   private payingFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.orderId) problems.push('order-id is required');
-    else if (!/^ord_[\w-]{6,64}$/.test(this.orderId)) problems.push(`order-id "${this.orderId}" is not an order id`);
+    if (!this.orderId) problems.push({ key: 'attr.orderIdRequired' });
+    else if (!/^ord_[\w-]{6,64}$/.test(this.orderId)) problems.push({ key: 'attr.orderIdInvalid', params: { value: this.orderId } });
     return problems;
   }
 
@@ -139,7 +141,8 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   }
 
   private renderFailure(failure: SdkError) {
-    return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${this.errorText(failure)}</p>`;
+    const text = failure.code === 'locked' && this.lockContact ? this.t('lockedContact', { ...this.lockContact }) : this.errorText(failure);
+    return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${text}</p>`;
   }
 
   private renderReceipt(order: OrderDisplay) {
@@ -213,7 +216,8 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
 
   protected onFrameEvent(message: BankEventMessage) {
     if (message.event !== 'payment-failed') return;
-    const { code, message: text, final } = message.data;
+    const { code, message: text, final, contact } = message.data;
+    this.lockContact = contact;
     const orderId = this.payingFor ?? '';
     this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
     if (final) {

@@ -2,6 +2,8 @@ import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
   pay: 'Pay {amount}',
+  'attr.orderIdRequired': 'order-id is required',
+  'attr.orderIdInvalid': 'order-id "{value}" is not an order id',
   payDialog: 'Confirm payment',
   payee: 'Payee',
   orderFor: 'For',
@@ -13,12 +15,15 @@ const en = {
   paidAt: 'Paid at',
   orderCancelled: 'This order was cancelled and cannot be paid.',
   payFailed: 'The payment did not go through.',
+  lockedContact: 'Too many wrong attempts: payments are locked. Please call {bank} at {hotline} ({hours}).',
 };
 
 export type PayMessage = keyof typeof en;
 
 const zhCN: Record<PayMessage, string> = {
-  pay: '支付 {amount}',
+  pay: '支付{amount}',
+  'attr.orderIdRequired': '缺少order-id属性',
+  'attr.orderIdInvalid': 'order-id“{value}”不是有效的订单号',
   payDialog: '确认付款',
   payee: '收款方',
   orderFor: '用途',
@@ -30,6 +35,7 @@ const zhCN: Record<PayMessage, string> = {
   paidAt: '付款时间',
   orderCancelled: '该订单已取消，无法支付。',
   payFailed: '付款未成功。',
+  lockedContact: '错误次数过多，支付已被锁定。请致电{bank}客服热线{hotline}（{hours}）。',
 };
 
 /** What <bank-pay> says, complete in both locales (in its own chunk, so other elements don't load it). */

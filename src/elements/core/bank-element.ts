@@ -10,6 +10,12 @@ import { connect, frameUrl } from './sdk.ts';
 import { collectTheme, themeProperties } from './theme.ts';
 import { baseStyles } from './styles.ts';
 
+/**
+ * One problem with an element's attributes: a catalogue key (with its parameters), so the customer reads it in the
+ * element's locale while `bank-error` carries it in English for the developer. A plain string is English only.
+ */
+export type AttributeProblem<K extends string = string> = string | { key: K; params?: Record<string, string | number> };
+
 interface OpenFrame {
   src: string;
   title: string;
@@ -118,17 +124,24 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   protected t(key: PartnerMessage | Own, params?: Record<string, string | number>): string {
-    const own = (this.constructor as typeof BankElement).messages?.[this.activeLocale][key];
-    return format(own ?? partnerMessages[this.activeLocale][key as PartnerMessage], params);
+    return this.textIn(this.activeLocale, key, params);
   }
+
+  private textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
+    const own = (this.constructor as typeof BankElement).messages?.[locale][key];
+    return format(own ?? partnerMessages[locale][key as PartnerMessage], params);
+  }
+
+  /** The current attribute problems in the element's locale, for the visible alert. */
+  private attributeText?: string;
 
   protected emit(event: BankEvent) {
     this.dispatchEvent(event);
   }
 
   /** Problems with the element's attributes, checked on every update; empty when all is well. */
-  protected attributeProblems(): string[] {
-    return this.locale != null && !isLocale(this.locale) ? [`locale "${this.locale}" must be "en" or "zh-CN"`] : [];
+  protected attributeProblems(): AttributeProblem<PartnerMessage | Own>[] {
+    return this.locale != null && !isLocale(this.locale) ? [{ key: 'attr.locale', params: { value: this.locale } }] : [];
   }
 
   /** Whether the element shows real data (beyond the session being ready). */
@@ -152,8 +165,12 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     }
     const problems = this.attributeProblems();
     if (problems.length) {
-      if (this.failure?.code !== 'invalid_attribute' || this.failure.message !== problems.join('; ')) {
-        this.failure = sdkError('invalid_attribute', problems.join('; '));
+      const inLocale = (locale: Locale) =>
+        problems.map((p) => (typeof p === 'string' ? p : this.textIn(locale, p.key, p.params))).join(locale === 'en' ? '; ' : '；');
+      const message = inLocale('en');
+      this.attributeText = inLocale(this.activeLocale);
+      if (this.failure?.code !== 'invalid_attribute' || this.failure.message !== message) {
+        this.failure = sdkError('invalid_attribute', message);
       }
     } else if (this.failure?.code === 'invalid_attribute') {
       this.failure = null;
@@ -230,6 +247,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** The customer-facing text for an error code, in the element's locale. */
   protected errorText(error: SdkError): string {
+    if (error.code === 'invalid_attribute' && error === this.failure && this.attributeText) {
+      return this.t('error.invalid_attribute', { detail: this.attributeText });
+    }
     const key = `error.${error.code}`;
     return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }

@@ -20,10 +20,12 @@ export class BridgeClient {
     src: string,
     timeout: number,
     private readonly unreachable: (message: string) => SdkError,
+    /** The hidden frame's title, in the page's locale (`Bank connection`). */
+    title = 'Bank connection',
   ) {
     this.frame = document.createElement('iframe');
     this.frame.src = src;
-    this.frame.title = 'Bank connection';
+    this.frame.title = title;
     this.frame.hidden = true;
     this.frame.setAttribute('aria-hidden', 'true');
     this.frame.tabIndex = -1;

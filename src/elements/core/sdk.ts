@@ -3,6 +3,7 @@ import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
 import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
 } from '../../protocol/messages.ts';
+import { partnerMessages } from '../../i18n/partner.ts';
 import { BridgeClient } from './bridge-client.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
@@ -113,7 +114,9 @@ async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
-      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable);
+      bridge = new BridgeClient(
+        config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable, partnerMessages[config.locale].bridgeTitle,
+      );
       bridge.on((message) => {
         if (message.event === 'session') setSession({ customer: message.data.customer });
         else if (message.event === 'token-needed') connect().catch(() => {});

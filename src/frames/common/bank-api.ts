@@ -45,7 +45,7 @@ export class BankApi {
 export async function toSdkError(error: unknown, onError?: (bankCode: string) => void): Promise<SdkError> {
   if (error instanceof HTTPError) {
     const body = (await error.response.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
+      | { error?: { code?: string; message?: string; attemptsLeft?: unknown } }
       | undefined;
     const code = body?.error?.code ?? 'internal';
     const status = error.response.status;
@@ -53,7 +53,10 @@ export async function toSdkError(error: unknown, onError?: (bankCode: string) =>
     const sdkCode = publicCode(code);
     // An ended session is fixed by starting again (a fresh client token), so it is worth a retry.
     const retryable = status >= 500 || status === 429 || errorRules[sdkCode].retryable;
-    return sdkError(sdkCode, body?.error?.message ?? `HTTP ${status}`, retryable);
+    const answer = sdkError(sdkCode, body?.error?.message ?? `HTTP ${status}`, retryable);
+    // Optional: a bank that does not count tries answers without it, and the frame says less.
+    const left = body?.error?.attemptsLeft;
+    return Number.isInteger(left) && (left as number) >= 0 ? { ...answer, attemptsLeft: left as number } : answer;
   }
   // Offline is the customer's own connection; otherwise the bank (this frame's own origin) is down or blocked.
   const code = navigator.onLine === false ? 'network' : 'bank_unavailable';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { format } from '../../i18n/locale.ts';
-import type { SdkError } from '../../protocol/messages.ts';
+import { format, type Catalogue } from '../../i18n/locale.ts';
+import type { BankContact, SdkError } from '../../protocol/messages.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
 import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 import { applyTheme } from './theme.ts';
@@ -10,7 +10,7 @@ import { applyTheme } from './theme.ts';
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
  * reports its height, closes on Escape or Cancel, and shows errors and progress accessibly.
  */
-export abstract class SecureForm extends LitElement {
+export abstract class SecureForm<Own extends string = never> extends LitElement {
   // Every colour is a `--bank-*` property that applyTheme() always sets (a readable palette): none is written here.
   static styles = css`
     :host {
@@ -146,6 +146,8 @@ export abstract class SecureForm extends LitElement {
   protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel);
   @state() protected busy = false;
   @state() protected error: SdkError | null = null;
+  /** Who to call about a lock: asked from the bank when a lock is first shown. */
+  @state() protected contact?: BankContact;
 
   protected abstract readonly titleKey: FrameMessage;
   protected abstract renderBody(): unknown;
@@ -154,9 +156,13 @@ export abstract class SecureForm extends LitElement {
     return this.page as FramePage;
   }
 
-  protected t(key: FrameMessage, params?: Record<string, string | number>) {
+  /** A frame's own texts, looked up before the shared catalogue (so they stay in that frame's bundle). */
+  protected readonly ownMessages?: Catalogue<Own>;
+
+  protected t(key: FrameMessage | Own, params?: Record<string, string | number>) {
     const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
-    return format(frameMessages[locale][key], params);
+    const own = (this.ownMessages as Catalogue<string> | undefined)?.[locale][key];
+    return format(own ?? frameMessages[locale][key as FrameMessage], params);
   }
 
   connectedCallback() {
@@ -191,11 +197,13 @@ export abstract class SecureForm extends LitElement {
   /** The current error, for an `aria-describedby`-linked alert under the form. */
   protected renderError() {
     if (!this.error) return nothing;
-    return html`<p role="alert" id="form-error">${this.t(this.errorKey(this.error))}</p>`;
+    const { attemptsLeft } = this.error;
+    return html`<p role="alert" id="form-error">${this.t(this.errorKey(this.error), { n: attemptsLeft ?? '', ...this.contact })}</p>`;
   }
 
   /** Which message explains an error; forms override where a code means something more specific. */
-  protected errorKey(error: SdkError): FrameMessage {
+  protected errorKey(error: SdkError): FrameMessage | Own {
+    if (error.code === 'locked' && this.contact) return 'error.lockedContact';
     const key = `error.${error.code}` as FrameMessage;
     return key in frameMessages.en ? key : 'error.other';
   }
@@ -208,9 +216,21 @@ export abstract class SecureForm extends LitElement {
       return await this.bridge!.request<T>(method, params);
     } catch (error) {
       this.error = error as SdkError;
+      if (this.error.code === 'locked') await this.loadContact();
       return undefined;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** The bank's name and hotline in this frame's locale (left unset if the bank cannot say: the plain lock text stays). */
+  protected async loadContact() {
+    if (this.contact || !this.bridge) return;
+    try {
+      const info = await this.bridge.request<{ name: Record<string, string>; hotline: string; hours: string }>('bankInfo', {});
+      this.contact = { bank: info.name[this.framePage.locale] ?? info.name.en, hotline: info.hotline, hours: info.hours };
+    } catch {
+      // the lock message without a number is still true
     }
   }
 
