@@ -99,6 +99,29 @@ export interface BankLoanApplyElement extends HTMLElement, BankElementAttributes
     term?: string;
     /** The partner's reference (e.g. a lease id). */
     reference?: string;
+    /** The merchant (`mer_…`) a `merchant-loan` is for. */
+    merchantId?: string;
+}
+/** An inline bank frame with the customer's accounts, balances, limits, transactions and consents. */
+export interface BankAccountElement extends HTMLElement, BankElementAttributes {
+}
+export interface BankAccountOpenElement extends HTMLElement, BankElementAttributes {
+    /** `II` (the default) or `III`. */
+    accountClass?: string;
+}
+export interface BankInvestElement extends HTMLElement, BankElementAttributes {
+    /** Open the shelf on this product (e.g. `cash-plus`). */
+    product?: string;
+}
+export interface BankDataConsentElement extends HTMLElement, BankElementAttributes {
+    /** `rental-screening`, `car-rental-deposit-waiver` or `renovation-financing`. */
+    purpose?: string;
+    /** Space-separated claims: `identity`, `balance-at-least:<amount>`, `income-at-least:<amount>`. */
+    claims?: string;
+}
+export interface BankMerchantOnboardElement extends HTMLElement, BankElementAttributes {
+    /** The merchant (`mer_…`) created by the partner's server with `POST /v1/merchants`. */
+    merchantId?: string;
 }
 /** `window.BankSDK`. */
 export interface BankSDK {
@@ -116,6 +139,11 @@ declare global {
         'bank-login': BankLoginElement;
         'bank-pay': BankPayElement;
         'bank-loan-apply': BankLoanApplyElement;
+        'bank-account': BankAccountElement;
+        'bank-account-open': BankAccountOpenElement;
+        'bank-invest': BankInvestElement;
+        'bank-data-consent': BankDataConsentElement;
+        'bank-merchant-onboard': BankMerchantOnboardElement;
     }
     interface GlobalEventHandlersEventMap {
         'bank-ready': BankSdkEvent<'bank-ready'>;

@@ -279,6 +279,7 @@ const migrations: string[] = [
     locale TEXT NOT NULL,
     shown_at INTEGER NOT NULL,
     confirmed_at INTEGER NOT NULL
+  );
   `,
   `
   -- Accounts (issue 9): Class III joins I and II. SQLite cannot change a CHECK, so the table is rebuilt (the

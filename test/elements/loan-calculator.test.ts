@@ -2,7 +2,7 @@
 // calculator renders; every quote then fails with the SDK's own 'network' error ("The bank is not connected."),
 // which is what the inline quote error shows. Quotes against the real bank: test/e2e/loan-flows.spec.ts.
 import { expect, html, waitUntil } from '@open-wc/testing';
-import '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
+import '../../src/elements/bank-loan-apply/define.ts';
 import type { BankLoanApply } from '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
 import type { LoanProduct, LoanQuote } from '../../src/protocol/messages.ts';
 import { buttons, mountWithContext, shadow, startingSession, text } from './harness.ts';

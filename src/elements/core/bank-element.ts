@@ -6,7 +6,7 @@ import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
-import { connect, frameUrl } from './sdk.ts';
+import { connect, frameUrl, releaseActingElement } from './sdk.ts';
 import { collectTheme, themeProperties } from './theme.ts';
 import { baseStyles } from './styles.ts';
 
@@ -319,7 +319,11 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     this.dialog?.close();
     lockScroll(false);
     this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
-    if (result === null) this.emit(new BankCancelEvent());
+    if (result === null) {
+      // A later session change (a renewal, a logout elsewhere) must not be announced from this element.
+      releaseActingElement(this);
+      this.emit(new BankCancelEvent());
+    }
     frame.settle(result);
   }
 
@@ -342,6 +346,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     clearTimeout(this.inlineTimer);
     window.removeEventListener('message', this.onInlineMessage);
     this.closeSecureFrame(null);
+    releaseActingElement(this);
   }
 
   /**

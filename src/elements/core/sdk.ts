@@ -275,6 +275,11 @@ export function actingElement(element: EventTarget) {
   initiator = element;
 }
 
+/** The element's action ended without changing the session (its dialog closed, or it left the page). */
+export function releaseActingElement(element: EventTarget) {
+  if (initiator === element) initiator = undefined;
+}
+
 /** Logs the customer out of every element on the page (and of the bank session). */
 export async function logout(from?: EventTarget): Promise<void> {
   if (!bridge || !session.customer) return;
