@@ -34,9 +34,9 @@ const zhCN: Record<ConsentText, string> = {
   purpose: '用途',
   questions: '银行将回答的问题',
   onlyYesNo: '每个问题只共享“是”或“否”——绝不共享您的收入、余额、交易明细或身份证号。',
-  validity: '有效期 {days} 天，至 {date}。答案以今天的数据为准。',
-  withdraw: '您可随时在银行账户的“数据共享”中撤回本授权，{app} 会立即收到通知。',
-  agree: '我同意向 {app} 共享以上信息',
+  validity: '有效期{days}天，至{date}。答案以今天的数据为准。',
+  withdraw: '您可随时在银行账户的“数据共享”中撤回本授权，{app}会立即收到通知。',
+  agree: '我同意向{app}共享以上信息',
   agreeNeeded: '请勾选同意后共享，或选择“不共享”。',
   share: '共享',
   dontShare: '不共享',
@@ -44,8 +44,8 @@ const zhCN: Record<ConsentText, string> = {
   'purpose.car-rental-deposit-waiver': '租车免押金',
   'purpose.renovation-financing': '为您提供装修分期融资',
   'claim.identity': '您是否已在本行完成实名认证？',
-  'claim.income-at-least': '您近 6 个月的月均收入是否不低于 {amount}？',
-  'claim.balance-at-least': '您在本行各账户的总余额是否不低于 {amount}？',
+  'claim.income-at-least': '您近6个月的月均收入是否不低于{amount}？',
+  'claim.balance-at-least': '您在本行各账户的总余额是否不低于{amount}？',
 };
 
 export const consentTexts: Catalogue<ConsentText> = { en, 'zh-CN': zhCN };

@@ -6,11 +6,12 @@ import {
   accountTerms, createStatementLink, openEAccount, ownAccount, spendStatementLink, statementCsv, topUp,
   transactionsPage, verifyOpening, type OpeningDetails,
 } from './accounts.ts';
-import { customerByPhone, maskPhone, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import { checkPaymentPin, customerByPhone, maskPhone, type CustomerRow } from './customers.ts';
+import { lockedError, Throttles } from './throttle.ts';
 import { BankError } from './errors.ts';
 import { frameSession, loggedIn, resumeCookie } from './frame-api.ts';
 import { readBody } from './partner-api.ts';
-import { randomToken, verifySecret } from './secrets.ts';
+import { randomToken } from './secrets.ts';
 import { customerView, sessionCustomer, startCustomerSession, type FrameSession } from './sessions.ts';
 import type { RequestBody } from './validate.ts';
 
@@ -80,16 +81,20 @@ accountsApi.post('/account-opening/verify', async (c) => {
   const challenge = openChallenge(c, session, body.string('challengeId', { max: 100 }));
   const code = body.string('code', { max: 10 });
   const customer = customerByPhone(db, challenge.phone);
-  if (customer?.locked_at != null) throw new BankError('locked', 'Too many wrong attempts: this number is locked.');
+  const throttles = new Throttles(db);
+  const lockedUntil = throttles.lockedUntil('login', challenge.phone, now());
+  if (lockedUntil) throw lockedError('logins', lockedUntil, now());
   if (code !== smsCode) {
     const failures = challenge.failures + 1;
     db.prepare('UPDATE account_opening_challenges SET failures = ?, expires_at = CASE WHEN ? >= ? THEN ? ELSE expires_at END WHERE id = ?')
       .run(failures, failures, maxCodeFailures, now(), challenge.id);
-    if (customer && recordFailure(db, customer, now())) throw new BankError('locked', 'Too many wrong attempts: this number is now locked.');
+    // Counted per phone number, known or not, like a login's codes (src/sandbox/throttle.ts).
+    const until = throttles.fail('login', challenge.phone, now());
+    if (until) throw lockedError('logins', until, now());
     throw new BankError('invalid_credentials', 'The SMS code is wrong.');
   }
   db.prepare('UPDATE account_opening_challenges SET verified_at = ? WHERE id = ?').run(now(), challenge.id);
-  if (customer) resetFailures(db, customer);
+  throttles.clear('login', challenge.phone);
   return c.json({ newCustomer: !customer });
 });
 
@@ -131,12 +136,8 @@ accountsApi.post('/account-openings', async (c) => {
   let created;
   if (customer) {
     // An existing customer confirms with the payment PIN they have.
-    if (customer.locked_at !== null) throw new BankError('locked', 'Too many wrong attempts: this customer is locked.');
-    if (!(await verifySecret(pin, customer.pin_hash))) {
-      if (recordFailure(db, customer, now())) throw new BankError('locked', 'Too many wrong attempts: this customer is now locked.');
-      throw new BankError('invalid_credentials', 'The payment PIN is wrong.');
-    }
-    resetFailures(db, customer);
+    const refused = await checkPaymentPin(db, customer, pin, now());
+    if (refused) throw refused;
     created = openEAccount(db, customer, undefined, details, now());
   } else {
     const password = body.string('password', { max: 100 });

@@ -10,11 +10,11 @@ import { isValidCardNumber, luhnCheckDigit, maskCardNumber, normalizeCardNumber 
 import { formatAmount } from '../domain/money.ts';
 import { pinProblem } from '../domain/pin.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
-import { customerById, customerByPhone, maxFailedAttempts, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post, type AccountRow } from './ledger.ts';
-import { hashSecret, randomToken, tokenHash, verifySecret } from './secrets.ts';
+import { hashSecret, randomToken, tokenHash } from './secrets.ts';
 
 /** Where money from customers' bound cards (other banks) arrives through the card network; a bank account. */
 const cardClearingAccount = 'acc_bank_card_clearing';
@@ -394,21 +394,11 @@ export interface TopUpAnswer {
 export async function topUp(db: Db, request: TopUpRequest): Promise<TopUpAnswer> {
   const replay = storedTopUp(db, request);
   if (replay) return replay;
-  const locked = () => new BankError('locked', 'Too many wrong attempts: the customer is locked.');
-  if (request.customer.locked_at !== null) return rememberTopUp(db, request, locked());
-  const pinOk = await verifySecret(request.pin, request.customer.pin_hash);
+  const customer = customerById(db, request.customer.id);
+  const refused = await checkPaymentPin(db, customer, request.pin, request.now);
   const meanwhile = storedTopUp(db, request);
   if (meanwhile) return meanwhile;
-  const customer = customerById(db, request.customer.id);
-  if (customer.locked_at !== null) return rememberTopUp(db, request, locked());
-  if (!pinOk) {
-    const nowLocked = recordFailure(db, customer, request.now);
-    const left = maxFailedAttempts - customer.failed_attempts - 1;
-    return rememberTopUp(db, request, nowLocked
-      ? locked()
-      : new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`));
-  }
-  resetFailures(db, customer);
+  if (refused) return rememberTopUp(db, request, refused);
   return db.transaction((): TopUpAnswer => {
     const again = storedTopUp(db, request);
     if (again) return again;

@@ -1,8 +1,8 @@
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { openCustomerAccount } from './ledger.ts';
-import { hashSecret, randomToken } from './secrets.ts';
-import { Throttles } from './throttle.ts';
+import { hashSecret, randomToken, verifySecret } from './secrets.ts';
+import { lockedError, Throttles } from './throttle.ts';
 
 export interface CustomerRow {
   id: number;
@@ -44,6 +44,28 @@ export function resetFailures(db: Db, customer: CustomerRow) {
 /** Whether the customer's payments are locked now (five wrong PINs in a row). */
 export function pinLocked(db: Db, customer: CustomerRow, now: number): boolean {
   return new Throttles(db).lockedUntil('pin', String(customer.id), now) !== null;
+}
+
+/**
+ * Checks a payment PIN under the five-strikes lock shared by payments, top-ups and investments: null when it is
+ * right (the count starts again), else the answer to give (`locked`, or `invalid_credentials` with attemptsLeft).
+ */
+export async function checkPaymentPin(db: Db, customer: CustomerRow, pin: string, now: number): Promise<BankError | null> {
+  const throttles = new Throttles(db);
+  const key = String(customer.id);
+  const until = throttles.lockedUntil('pin', key, now);
+  if (until) return lockedError('payments', until, now);
+  const ok = await verifySecret(pin, customer.pin_hash);
+  const meanwhile = throttles.lockedUntil('pin', key, now);
+  if (meanwhile) return lockedError('payments', meanwhile, now);
+  if (ok) {
+    throttles.clear('pin', key);
+    return null;
+  }
+  const locked = throttles.fail('pin', key, now);
+  if (locked) return lockedError('payments', locked, now);
+  const left = throttles.limit('pin') - throttles.failures('pin', key);
+  return new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`, undefined, { attemptsLeft: left });
 }
 
 /** Whether logins for the customer's phone number are locked now (five wrong passwords or codes in a row). */

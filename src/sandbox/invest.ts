@@ -12,11 +12,11 @@ import {
   scoreAnswers, sevenDayYield, sharesFor, sharesToRedeem, valueOf, type Answers, type RiskLevel,
 } from '../domain/invest.ts';
 import { formatAmount } from '../domain/money.ts';
-import { customerById, customerByPhone, maxFailedAttempts, recordFailure, resetFailures, type CustomerRow } from './customers.ts';
+import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post } from './ledger.ts';
-import { randomToken, verifySecret } from './secrets.ts';
+import { randomToken } from './secrets.ts';
 
 type Text = { en: string; zh: string };
 export type ProductKind = 'cash' | 'closed' | 'open' | 'private';
@@ -271,18 +271,9 @@ export function settleDue(db: Db, now: number) {
 // ------------------------------------------------------------------------------------------------- PIN
 
 /** The payment PIN, with the same five-strikes lock as payments (CONTRACT §6). */
-export async function checkPaymentPin(db: Db, customer: CustomerRow, pin: string, now: number) {
-  const locked = () => new BankError('locked', 'Too many wrong attempts: the customer is locked.');
-  if (customer.locked_at !== null) throw locked();
-  const ok = await verifySecret(pin, customer.pin_hash);
-  const fresh = customerById(db, customer.id);
-  if (fresh.locked_at !== null) throw locked();
-  if (!ok) {
-    if (recordFailure(db, fresh, now)) throw locked();
-    const left = maxFailedAttempts - fresh.failed_attempts - 1;
-    throw new BankError('invalid_credentials', `The payment PIN is wrong. ${left} attempt(s) left.`);
-  }
-  resetFailures(db, fresh);
+export async function checkInvestPin(db: Db, customer: CustomerRow, pin: string, now: number) {
+  const refused = await checkPaymentPin(db, customerById(db, customer.id), pin, now);
+  if (refused) throw refused;
 }
 
 // ------------------------------------------------------------------------------------------------- subscriptions
@@ -348,7 +339,7 @@ export async function subscribe(
   if (product.kind === 'private' && !evidence.qualifiedInvestor) {
     throw new BankError('invalid_request', 'Private products need the qualified-investor declaration.');
   }
-  await checkPaymentPin(db, customer, pin, now);
+  await checkInvestPin(db, customer, pin, now);
   return db.transaction(() => {
     const again = subscriptionByKey(db, customer.id, idempotencyKey);
     if (again) return again;
@@ -459,7 +450,7 @@ export async function redeem(
   const replay = redemptionByKey(db, customer.id, idempotencyKey);
   if (replay) return replay;
   checkRedemption(db, customer, product, amount, now);
-  await checkPaymentPin(db, customer, pin, now);
+  await checkInvestPin(db, customer, pin, now);
   return db.transaction(() => {
     const again = redemptionByKey(db, customer.id, idempotencyKey);
     if (again) return again;

@@ -87,7 +87,7 @@ test('a login lock names the bank and its hotline', async ({ page }) => {
     await passwordStep(page, phone, 'Wrong-password');
     if (attempt < 5) await expect(alert).toHaveText('The phone number or password is wrong.');
   }
-  await expect(alert).toHaveText('Too many wrong attempts: access is locked. Please call Sandbox Bank at 95xxx (8:00–20:00).');
+  await expect(alert).toHaveText('Too many wrong attempts: locked for a while. Please try again later, or call Sandbox Bank at 95xxx (8:00–20:00).');
 });
 
 apiTest('the bank name and hotline come from the sandbox configuration (BANK_NAME, BANK_HOTLINE, …)', async () => {

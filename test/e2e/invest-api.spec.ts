@@ -143,13 +143,14 @@ test('below the minimum, more than the balance, a wrong PIN: each refused with i
   expect((await rich.buy('private-growth', '999999.99', { qualifiedInvestor: true })).body.error.code).toBe('below_minimum');
   const tooMuch = await rich.buy('balanced-1y', '100000001', { pin: '000000' });
   expect(tooMuch.body.error.code).toBe('insufficient_funds');
-  const failures = () => (db.prepare("SELECT failed_attempts FROM customers WHERE phone = '13900000101'").get() as any).failed_attempts;
-  expect(failures()).toBe(0);
-  const wrong = await rich.buy('balanced-1y', '100', { pin: '000000' });
-  expect(wrong.body.error.code).toBe('invalid_credentials');
-  expect(failures()).toBe(1);
-  for (let i = 0; i < 3; i++) await rich.buy('balanced-1y', '100', { pin: '000000' });
+  // The refusal for funds came before the PIN: all five wrong PINs are still to come before the lock.
+  for (const left of [4, 3, 2, 1]) {
+    const wrong = await rich.buy('balanced-1y', '100', { pin: '000000' });
+    expect(wrong.body.error).toMatchObject({ code: 'invalid_credentials', attemptsLeft: left });
+  }
   expect((await rich.buy('balanced-1y', '100', { pin: '000000' })).body.error.code).toBe('locked');
+  // Locked means locked: even the right PIN is refused until the lock ends.
+  expect((await rich.buy('balanced-1y', '100')).body.error.code).toBe('locked');
   expect((db.prepare("SELECT balance FROM accounts a JOIN customers c ON c.id = a.customer_id WHERE c.phone = '13900000101'").get() as any).balance)
     .toBe(100_000_000_00);
   // Terms not acknowledged: no sale.

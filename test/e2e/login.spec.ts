@@ -76,7 +76,7 @@ test('wrong SMS codes count towards the lock too', async ({ page }) => {
     await frame.getByRole('button', { name: 'Verify' }).click();
     if (attempt < 5) await expect(frame.getByRole('alert')).toHaveText('The SMS code is wrong.');
   }
-  await expect(frame.getByRole('alert')).toHaveText('Too many wrong attempts: locked for a while. Please try again later.');
+  await expect(frame.getByRole('alert')).toHaveText('Too many wrong attempts: locked for a while. Please try again later, or call Sandbox Bank at 95xxx (8:00–20:00).');
   // The bank itself now refuses even the right password for that number, from any page.
   const retry = await (await frameSession()).tryPassword(phone);
   expect(retry.status, retry.text).toBe(423);

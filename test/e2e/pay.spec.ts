@@ -146,7 +146,7 @@ test('a wrong PIN says how many attempts are left; the fifth locks, naming the b
   await expect(frame.getByRole('alert')).toHaveText('The payment PIN is wrong. 1 attempt left before payments are locked.');
   await confirmWithPin(page, '000000');
   await expect(page.locator('bank-pay').getByRole('alert')).toHaveText(
-    'The payment did not go through. Too many wrong attempts: payments are locked. Please call Sandbox Bank at 95xxx (8:00–20:00).');
+    'The payment did not go through. Too many wrong attempts: payments are locked for a while. Please try again later, or call Sandbox Bank at 95xxx (8:00–20:00).');
   const codes = ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code);
   expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'locked']);
   expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');

@@ -13,7 +13,7 @@ const zhCN: Record<ConsentMessage, string> = {
   share: '共享我的数据',
   consentDialog: '共享数据',
   hint: '银行会先征得您的同意，只共享“是/否”结果，不共享任何金额。',
-  shared: '已于 {created} 共享 · 有效期至 {expires}',
+  shared: '已于{created}共享 · 有效期至{expires}',
 };
 
 /** What <bank-data-consent> says, complete in both locales (in its own chunk). */

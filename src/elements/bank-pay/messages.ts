@@ -15,7 +15,7 @@ const en = {
   paidAt: 'Paid at',
   orderCancelled: 'This order was cancelled and cannot be paid.',
   payFailed: 'The payment did not go through.',
-  lockedContact: 'Too many wrong attempts: payments are locked. Please call {bank} at {hotline} ({hours}).',
+  lockedContact: 'Too many wrong attempts: payments are locked for a while. Please try again later, or call {bank} at {hotline} ({hours}).',
 };
 
 export type PayMessage = keyof typeof en;
@@ -35,7 +35,7 @@ const zhCN: Record<PayMessage, string> = {
   paidAt: '付款时间',
   orderCancelled: '该订单已取消，无法支付。',
   payFailed: '付款未成功。',
-  lockedContact: '错误次数过多，支付已被锁定。请致电{bank}客服热线{hotline}（{hours}）。',
+  lockedContact: '错误次数过多，支付已暂时锁定。请稍后再试，或致电{bank}客服热线{hotline}（{hours}）。',
 };
 
 /** What <bank-pay> says, complete in both locales (in its own chunk, so other elements don't load it). */
