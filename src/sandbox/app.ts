@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
+import { merchantsApi } from './merchants-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sdkAssets } from './sdk-assets.ts';
 
@@ -36,6 +37,7 @@ export function createSandbox(options: SandboxOptions) {
     }),
   );
   app.route('/v1', partnerApi);
+  app.route('/v1', merchantsApi);
   app.route('/v1/frame', frameApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));

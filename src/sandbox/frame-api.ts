@@ -18,6 +18,7 @@ import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
 import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
+import { assertMerchantLoan, disburseMerchantLoan } from './merchants.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -38,7 +39,7 @@ frameApi.use('*', async (c, next) => {
 
 const resumeCookie = (appId: string) => `bank_resume_${appId}`;
 
-function frameSession(c: Context<Env>) {
+export function frameSession(c: Context<Env>) {
   const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
   return frameSessionByToken(c.var.options.db, token, c.var.options.now());
 }
@@ -134,7 +135,7 @@ frameApi.post('/login/verify', async (c) => {
   return c.json({ customer: customerView(db, session, now()) });
 });
 
-function loggedIn(c: Context<Env>) {
+export function loggedIn(c: Context<Env>) {
   const { db, now } = c.var.options;
   const session = frameSession(c);
   const found = sessionCustomer(db, session, now());
@@ -211,6 +212,9 @@ frameApi.post('/loan-applications', async (c) => {
   const { session, customer } = loggedIn(c);
   // The bank recomputes every figure from the terms: nothing the page calculated is trusted.
   const { body, terms } = await readLoanTerms(c);
+  const merchant = terms.product.id === 'merchant-loan'
+    ? assertMerchantLoan(db, session.appId, customer, body.optionalString('merchantId', { max: 100 }), terms, now())
+    : null;
   const application = applyForLoan(db, session.appId, customer, terms, body.optionalString('reference', { max: 100 }) ?? null, {
     fullName: body.string('fullName', { max: 60 }),
     idNumber: body.string('idNumber', { max: 18 }),
@@ -218,6 +222,7 @@ frameApi.post('/loan-applications', async (c) => {
     employer: body.string('employer', { max: 100 }),
     consent: body.optionalBoolean('consent'),
   }, now());
+  if (merchant) disburseMerchantLoan(db, merchant, application, now());
   return c.json(applicationView(application, publicCustomerId(db, session.appId, customer.id)), 201);
 });
 
