@@ -15,6 +15,7 @@ const copy = {
     rentUnpaid: 'Rent for December is not paid yet.',
     events: 'What the page heard (events are hints; our server checks with the bank)',
     other: '中文',
+    landlords: 'For landlords and firms',
   },
   'zh-CN': {
     title: '安居租房',
@@ -28,6 +29,7 @@ const copy = {
     rentUnpaid: '12 月房租尚未支付。',
     events: '页面收到的事件（事件仅作提示，以服务器向银行核实为准）',
     other: 'English',
+    landlords: '房东与企业',
   },
 };
 
@@ -57,7 +59,7 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
 <body>
   <header>
     <a class="brand" href="/?lang=${lang}">${escape(t.title)}</a>
-    <nav><a href="/?lang=${lang === 'en' ? 'zh-CN' : 'en'}">${escape(t.other)}</a></nav>
+    <nav><a href="/?lang=${lang === 'en' ? 'zh-CN' : 'en'}">${escape(t.other)}</a> <a href="/landlords?lang=${lang}">${escape(t.landlords)}</a></nav>
     <bank-login></bank-login>
   </header>
   <main>

@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mountLandlords } from './landlords.ts';
 import { renderHomePage } from './pages.ts';
 import { webhookProblem } from './webhooks.ts';
 
@@ -45,6 +46,7 @@ export function createDemo(options: DemoOptions) {
     });
 
   const tenants = new Map<string, Tenant>();
+  mountLandlords(app, bank, { bankOrigin: options.bankOrigin, appId: options.appId, csp: (nonce) => partnerCsp(nonce, options.bankOrigin) });
 
   /** The rent order is created by this server, with the amount it decides; the page only shows its id. */
   async function tenantOf(c: Context): Promise<Tenant> {

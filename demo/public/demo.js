@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-merchant-verified']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
@@ -36,4 +36,13 @@ document.addEventListener('bank-loan-submitted', async (event) => {
   const response = await fetch(`/api/loans/${encodeURIComponent(event.detail.applicationId)}`);
   const loan = await response.json();
   write(response.ok ? `server read the application from the bank: ${loan.status}, APR ${loan.apr}%` : `server could not read it: ${loan.error?.code}`);
+});
+
+// Verification is a hint too: the server reads the merchant's state from the bank.
+document.addEventListener('bank-merchant-verified', async () => {
+  const response = await fetch('/api/landlords/merchant');
+  const merchant = await response.json();
+  write(`server checked the merchant with the bank: ${merchant.status}`);
+  const status = document.getElementById('merchant-status');
+  if (status && merchant.status) status.textContent = merchant.status;
 });

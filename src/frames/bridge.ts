@@ -55,7 +55,14 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
   getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
   loanProducts: () => api.get('loan-products'),
   loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
+  getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
 };
+
+/** Only the state crosses to the page, whatever else an answer might carry. */
+function merchantStateOf(answer: unknown) {
+  const { merchantId, status, type, reason } = answer as Record<string, unknown>;
+  return { merchantId, status, type, ...(typeof reason === 'string' ? { reason } : {}) };
+}
 
 function loanTermsOf(params: Record<string, unknown>) {
   return {
@@ -90,7 +97,18 @@ const frameMethods: Record<string, Handler> = {
       monthlyIncome: str(params.monthlyIncome, 'monthlyIncome', 20),
       employer: str(params.employer, 'employer', 100),
       consent: params.consent === true,
+      merchantId: typeof params.merchantId === 'string' && params.merchantId ? params.merchantId.slice(0, 100) : undefined,
     }),
+  getMerchant: (page, params) => pageMethods.getMerchant(page, params),
+  merchantCreditOffer: (_page, params) => api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/credit-offer`),
+  verifyMerchant: async (_page, params) =>
+    merchantStateOf(await api.post(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/verification`, {
+      name: str(params.name, 'name', 100),
+      creditCode: typeof params.creditCode === 'string' && params.creditCode ? params.creditCode.slice(0, 18) : undefined,
+      representative: str(params.representative, 'representative', 60),
+      representativeId: str(params.representativeId, 'representativeId', 18),
+      settlementAccount: str(params.settlementAccount, 'settlementAccount', 19),
+    })),
   /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
   pay: (_page, params) =>
     api.post(

@@ -17,10 +17,12 @@ type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
 export class BankLoanForm extends SecureForm {
   protected readonly titleKey = 'loanTitle';
   private readonly terms = Object.fromEntries(
-    ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
+    ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference', 'merchantId'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
   );
   @state() private quote?: LoanQuote;
   @state() private invalid: Partial<Record<Field, FrameMessage>> = {};
+  /** For a merchant loan: the bank's offer to the merchant, shown before the applicant types anything. */
+  @state() private offer?: { limit: string; apr: string; basis: { from: string; to: string } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -28,6 +30,10 @@ export class BankLoanForm extends SecureForm {
   }
 
   private async load() {
+    if (this.terms.product === 'merchant-loan') {
+      this.offer = await this.call('merchantCreditOffer', { merchantId: this.terms.merchantId });
+      if (!this.offer) return;
+    }
     const quote = await this.call<LoanQuote>('loanQuote', this.terms);
     if (quote) this.quote = quote;
     await this.updateComplete;
@@ -47,6 +53,9 @@ export class BankLoanForm extends SecureForm {
           amount: this.money(quote.amount), n: quote.termMonths, apr: quote.apr, payment: this.money(quote.typicalPayment),
         })}
       </p>
+      ${this.offer ? html`<p class="hint summary" id="offer">${this.t('merchantOffer', {
+        limit: this.money(this.offer.limit), apr: this.offer.apr, from: this.offer.basis.from, to: this.offer.basis.to,
+      })}</p>` : nothing}
       <form @submit=${this.submit} novalidate>
         ${this.field('fullName', 'text', 'name')}
         ${this.field('idNumber', 'text', 'off', 'idHint')}

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../i18n/locale.ts';
 const en = {
   'product.rent-loan': 'Rent loan',
   'product.renovation-loan': 'Renovation loan',
+  'product.merchant-loan': 'Merchant loan',
   loanAmount: 'Loan amount',
   term: 'Term',
   termMonths: '{n} months',
@@ -40,6 +41,7 @@ export type LoanMessage = keyof typeof en;
 const zhCN: Record<LoanMessage, string> = {
   'product.rent-loan': '租金贷',
   'product.renovation-loan': '装修贷',
+  'product.merchant-loan': '经营贷',
   loanAmount: '借款金额',
   term: '期限',
   termMonths: '{n} 个月',
