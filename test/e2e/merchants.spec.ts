@@ -5,7 +5,7 @@
  * ID number and the settlement account number never reach it.
  */
 import { expect, type Frame, type Page } from '@playwright/test';
-import { axeViolations, bankApi, fillLoginDialog, newCustomer, paymentPin, test } from './helpers.ts';
+import { axeViolations, bankApi, fillLoginDialog, newCustomer, paymentPin, servePartnerPage, test } from './helpers.ts';
 
 const idNumber = '110105199003070017';
 const account = '6222000000000000012';
@@ -187,4 +187,29 @@ test('merchant loan: approved for the legal representative, refused for another 
   await fillLoginDialog(page, '13800000002');
   await fill();
   await expect(loanFrame.getByRole('alert')).toContainText('Only the merchant’s verified legal representative may apply.');
+});
+
+test('attributes: a missing or malformed merchant-id is invalid_attribute, an unknown one not_found; zh-CN is complete', async ({ page }) => {
+  await page.addInitScript(() => {
+    const errors: string[] = [];
+    (window as unknown as { errors: string[] }).errors = errors;
+    document.addEventListener('bank-error', (event) => errors.push(`${(event.composedPath()[0] as Element).id} ${(event as CustomEvent).detail.code}`));
+  });
+  const created = await bankApi('/v1/merchants', { method: 'POST', body: JSON.stringify({ type: 'individual', name: 'Wang Landlord' }) });
+  await servePartnerPage(page, '/merchant-attributes', `
+    <bank-merchant-onboard id="missing"></bank-merchant-onboard>
+    <bank-merchant-onboard id="malformed" merchant-id="12345"></bank-merchant-onboard>
+    <bank-merchant-onboard id="unknown" merchant-id="mer_doesnotexist"></bank-merchant-onboard>
+    <bank-merchant-onboard id="chinese" locale="zh-CN" merchant-id="${created.body.id}"></bank-merchant-onboard>{{sdk}}`);
+  await page.goto('/merchant-attributes');
+  await expect(page.locator('#missing').getByRole('alert')).toContainText('merchant-id is required');
+  await expect(page.locator('#malformed').getByRole('alert')).toContainText('is not a merchant id');
+  await expect(page.locator('#unknown').getByRole('alert')).toBeVisible();
+  const chinese = page.locator('#chinese');
+  await expect(chinese.getByRole('status')).toContainText('个人房东');
+  await expect(chinese.getByRole('status')).toContainText('尚未通过银行认证');
+  await expect(chinese.getByRole('button', { name: '认证商户' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { errors: string[] }).errors.sort()))
+    .toEqual(['malformed invalid_attribute', 'missing invalid_attribute', 'unknown not_found']);
+  expect(await axeViolations(page)).toEqual([]);
 });
