@@ -23,12 +23,11 @@ export class BankMerchantForm extends SecureForm {
   protected readonly titleKey = 'merchantTitle' as FrameMessage;
   private readonly merchantId = new URLSearchParams(location.search).get('merchant') ?? '';
   @state() private merchant?: MerchantState;
-  @state() private invalid: Partial<Record<Field, MerchantFrameMessage>> = {};
+  @state() private invalid: Partial<Record<Field, Message>> = {};
 
   protected t(key: Message, params?: Record<string, string | number>) {
-    const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
-    const own = merchantFrameMessages[locale][key as MerchantFrameMessage];
-    return own === undefined ? super.t(key as FrameMessage, params) : format(own, params);
+    const own = merchantFrameMessages['code' in this.page ? 'zh-CN' : this.page.locale];
+    return key in own ? format(own[key as MerchantFrameMessage], params) : super.t(key as FrameMessage, params);
   }
 
   connectedCallback() {
@@ -73,7 +72,7 @@ export class BankMerchantForm extends SecureForm {
     </form>`;
   }
 
-  private field(id: Field, label: MerchantFrameMessage, autocomplete: string, max: number, hint?: MerchantFrameMessage) {
+  private field(id: Field, label: Message, autocomplete: string, max: number, hint?: MerchantFrameMessage) {
     const problem = this.invalid[id];
     const described = [problem ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
     const numeric = id === 'settlementAccount';
@@ -103,7 +102,7 @@ export class BankMerchantForm extends SecureForm {
       businessName: !business || [...name].length >= 2 ? undefined : 'invalid.businessName',
       creditCode: !business || isValidCreditCode(creditCode) ? undefined : 'invalid.creditCode',
       representative: [...representative].length >= 2 ? undefined : business ? 'invalid.representative' : 'invalid.fullName',
-      representativeId: isValidResidentId(representativeId) ? undefined : 'invalid.representativeId',
+      representativeId: isValidResidentId(representativeId) ? undefined : 'invalid.idNumber',
       settlementAccount: isLuhnValid(settlementAccount) ? undefined : 'invalid.settlementAccount',
     };
     if (Object.values(this.invalid).some(Boolean)) {
