@@ -48,7 +48,8 @@ async function spy(page: Page) {
 async function onboard(page: Page, { settlementAccount = account, phone = '13800000001' } = {}) {
   await page.goto('/landlords?lang=en');
   const onboard = page.locator('bank-merchant-onboard');
-  await expect(onboard.getByRole('status')).toContainText('Not verified by the bank yet');
+  // The first render waits for the partner server's bank calls and the SDK's start: slow on a busy machine.
+  await expect(onboard.getByRole('status')).toContainText('Not verified by the bank yet', { timeout: 20_000 });
   await onboard.getByRole('button', { name: 'Verify business' }).click();
   await fillLoginDialog(page, phone);
   const frame = merchantFrame(page);
@@ -72,7 +73,7 @@ test('onboarding: the legal representative verifies the business; the page learn
   await page.setViewportSize({ width: 320, height: 568 });
   await page.goto('/landlords?lang=en');
   const element = page.locator('bank-merchant-onboard');
-  await element.getByRole('button', { name: 'Verify business' }).click();
+  await element.getByRole('button', { name: 'Verify business' }).click({ timeout: 20_000 });
   await fillLoginDialog(page);
   const frame = merchantFrame(page);
   await expect(frame.getByRole('textbox', { name: 'Unified social credit code' })).toBeVisible();
