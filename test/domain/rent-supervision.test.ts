@@ -63,7 +63,7 @@ describe('supervisionPlan', () => {
   it('over random leases: held + released = paid, never early, never more than three months’ rent and one deposit at once', () => {
     const rand = mulberry32(2021);
     const start = at('2024-01-01T00:00:00+08:00');
-    for (let n = 0; n < 1500; n++) {
+    for (let n = 0; n < 600; n++) {
       const monthlyRent = intBetween(rand, 1, 5_000_000);
       const months = intBetween(rand, 1, maxLeaseMonths);
       const deposit = rand() < 0.2 ? 0 : intBetween(rand, 0, monthlyRent * 3);
@@ -80,25 +80,23 @@ describe('supervisionPlan', () => {
       expect(plan.held).to.equal(monthlyRent * Math.max(0, months - 3) + Math.max(0, deposit - monthlyRent));
       const rents = plan.releases.filter((r) => r.kind === 'rent');
       expect(rents.length).to.equal(Math.max(0, months - 3));
-      rents.forEach((r, i) => {
-        // Month i+4 begins on anniversary i+3: not a moment before.
-        expect(r.date).to.equal(anniversaryDate(y, m, d, i + 3));
-        expect(r.at).to.be.above(paidAt);
-        expect(r.at - paidAt).to.be.at.least((i + 3) * 28 * 86_400_000);
-        expect(r.amount).to.equal(monthlyRent);
-      });
+      // Month i+4 begins on anniversary i+3: not a moment before (checked in plain code, asserted once: fast).
+      const rentProblems = rents.filter((r, i) => r.date !== anniversaryDate(y, m, d, i + 3) || r.at <= paidAt ||
+        r.at - paidAt < (i + 3) * 28 * 86_400_000 || r.amount !== monthlyRent);
+      expect(rentProblems).to.deep.equal([]);
       const deposits = plan.releases.filter((r) => r.kind === 'deposit');
       if (deposit > monthlyRent) expect(deposits.map((r) => r.date)).to.deep.equal([anniversaryDate(y, m, d, months)]);
       else expect(deposits).to.have.length(0);
-      for (let i = 1; i < plan.releases.length; i++) expect(plan.releases[i]!.at).to.be.above(plan.releases[i - 1]!.at);
+      expect(plan.releases.every((r, i) => i === 0 || r.at > plan.releases[i - 1]!.at)).to.equal(true);
       // Walking the clock: released never decreases, never exceeds the total, and held + released = paid.
       let last = -1;
+      let walkOk = true;
       for (const probe of [paidAt, ...plan.releases.flatMap((r) => [r.at - 1, r.at]), paidAt + 40 * 31 * 86_400_000]) {
         const released = releasedBy(plan, probe);
-        expect(released).to.be.at.least(last);
-        expect(released).to.be.at.most(plan.total);
+        walkOk &&= released >= last && released <= plan.total;
         last = released;
       }
+      expect(walkOk).to.equal(true);
       expect(last).to.equal(plan.total);
     }
   });
