@@ -26,6 +26,7 @@ const copy = {
     depositNotEligible: 'Thank you for sharing. The bank’s answers don’t let us waive the deposit this time, so the usual deposit applies — you are still very welcome to rent this home.',
     depositWithdrawn: 'You withdrew your consent, so the deposit waiver no longer applies.',
     depositOpen: 'The usual deposit applies unless you choose to share.',
+    landlords: 'For landlords and firms',
   },
   'zh-CN': {
     title: '安居租房',
@@ -50,6 +51,7 @@ const copy = {
     depositNotEligible: '感谢您的共享。根据银行的答案，这次暂不能免除押金，仍按常规收取——欢迎您继续租住这套房源。',
     depositWithdrawn: '您已撤回授权，免押金不再适用。',
     depositOpen: '如不共享，按常规收取押金。',
+    landlords: '房东与企业',
   },
 };
 
@@ -80,7 +82,7 @@ export function renderHomePage({ nonce, lang, bankOrigin, appId, orderId, rentPa
 <body>
   <header>
     <a class="brand" href="/?lang=${lang}">${escape(t.title)}</a>
-    <nav><a href="/?lang=${lang === 'en' ? 'zh-CN' : 'en'}">${escape(t.other)}</a></nav>
+    <nav><a href="/?lang=${lang === 'en' ? 'zh-CN' : 'en'}">${escape(t.other)}</a> <a href="/landlords?lang=${lang}">${escape(t.landlords)}</a></nav>
     <bank-login></bank-login>
   </header>
   <main>

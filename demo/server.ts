@@ -6,6 +6,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { explainListenErrors } from '../src/sandbox/main.ts';
+import { mountLandlords } from './landlords.ts';
 import { renderHomePage } from './pages.ts';
 import { SeenEvents, webhookProblem } from './webhooks.ts';
 
@@ -59,6 +60,7 @@ export function createDemo(options: DemoOptions) {
   const handledEvents: string[] = [];
   // The bank's published attestation keys, fetched (and refetched on an unknown `kid`) by jose.
   const bankKeys = createRemoteJWKSet(new URL(`${options.bankOrigin}/.well-known/jwks.json`));
+  mountLandlords(app, bank, { bankOrigin: options.bankOrigin, appId: options.appId, csp: (nonce) => partnerCsp(nonce, options.bankOrigin) });
 
   /** The rent order is created by this server, with the amount it decides; the page only shows its id. */
   async function tenantOf(c: Context): Promise<Tenant> {

@@ -30,11 +30,11 @@ const budgets = {
   loader: 3 * KB,
   pages: {
     'bank-login': 15 * KB, 'bank-pay': 18 * KB, 'bank-loan-apply': 20 * KB, 'bank-account-open': 12 * KB, 'bank-account': 10 * KB,
-    'bank-invest': 10 * KB, 'bank-data-consent': 10 * KB,
+    'bank-invest': 10 * KB, 'bank-data-consent': 10 * KB, 'bank-merchant-onboard': 10 * KB,
   } as Record<string, number>,
   frames: {
     login: 20 * KB, pay: 20 * KB, 'account-open': 15 * KB, accounts: 15 * KB, invest: 15 * KB, 'invest-buy': 15 * KB,
-    'invest-redeem': 15 * KB, consent: 15 * KB,
+    'invest-redeem': 15 * KB, consent: 15 * KB, merchant: 15 * KB,
   } as Record<string, number>,
 };
 const RUNS = 7;

@@ -7,7 +7,7 @@ function write(text) {
   log.prepend(item);
 }
 
-for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-account-opened', 'bank-invest-success', 'bank-invest-redeemed', 'bank-consent-granted', 'bank-consent-declined']) {
+for (const type of ['bank-ready', 'bank-error', 'bank-cancel', 'bank-login-success', 'bank-logout', 'bank-pay-success', 'bank-pay-failure', 'bank-loan-submitted', 'bank-account-opened', 'bank-invest-success', 'bank-invest-redeemed', 'bank-consent-granted', 'bank-consent-declined', 'bank-merchant-verified']) {
   document.addEventListener(type, (event) => {
     const from = event.target instanceof Element ? `<${event.target.localName}>` : 'document';
     write(`${type} from ${from} ${JSON.stringify(event.detail)}`);
@@ -52,4 +52,13 @@ document.addEventListener('bank-consent-granted', async (event) => {
     status.dataset.deposit = result.deposit;
     status.textContent = result.deposit === 'waived' ? status.dataset.waivedText : status.dataset.notEligibleText;
   }
+});
+
+// Verification is a hint too: the server reads the merchant's state from the bank.
+document.addEventListener('bank-merchant-verified', async () => {
+  const response = await fetch('/api/landlords/merchant');
+  const merchant = await response.json();
+  write(`server checked the merchant with the bank: ${merchant.status}`);
+  const status = document.getElementById('merchant-status');
+  if (status && merchant.status) status.textContent = merchant.status;
 });

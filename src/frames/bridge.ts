@@ -63,7 +63,14 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     const { allowed } = await api.post<{ allowed: boolean }>('consent-checks', consentRequestOf(params));
     return { allowed: allowed === true };
   },
+  getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
 };
+
+/** Only the state crosses to the page, whatever else an answer might carry. */
+function merchantStateOf(answer: unknown) {
+  const { merchantId, status, type, reason } = answer as Record<string, unknown>;
+  return { merchantId, status, type, ...(typeof reason === 'string' ? { reason } : {}) };
+}
 
 function consentRequestOf(params: Record<string, unknown>) {
   return { purpose: str(params.purpose, 'purpose', 60), claims: str(params.claims, 'claims', 400) };
@@ -102,6 +109,7 @@ const frameMethods: Record<string, Handler> = {
       monthlyIncome: str(params.monthlyIncome, 'monthlyIncome', 20),
       employer: str(params.employer, 'employer', 100),
       consent: params.consent === true,
+      merchantId: typeof params.merchantId === 'string' && params.merchantId ? params.merchantId.slice(0, 100) : undefined,
     }),
   consentPreview: (_page, params) => api.post('consent-previews', consentRequestOf(params)),
   grantConsent: (_page, params) =>
@@ -117,6 +125,16 @@ const frameMethods: Record<string, Handler> = {
   /** Whether an application for this reference is open: `{open, status?}` only, for the loan frame. */
   openApplication: (_page, params) =>
     api.get(`loan-applications?reference=${encodeURIComponent(str(params.reference, 'reference', 100))}`),
+  getMerchant: (page, params) => pageMethods.getMerchant(page, params),
+  merchantCreditOffer: (_page, params) => api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/credit-offer`),
+  verifyMerchant: async (_page, params) =>
+    merchantStateOf(await api.post(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/verification`, {
+      name: str(params.name, 'name', 100),
+      creditCode: typeof params.creditCode === 'string' && params.creditCode ? params.creditCode.slice(0, 18) : undefined,
+      representative: str(params.representative, 'representative', 60),
+      representativeId: str(params.representativeId, 'representativeId', 18),
+      settlementAccount: str(params.settlementAccount, 'settlementAccount', 19),
+    })),
   /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
   pay: (_page, params) =>
     api.post(

@@ -20,12 +20,14 @@ export class BankLoanForm extends SecureForm<LoanMessage> {
   protected readonly titleKey = 'loanTitle';
   protected readonly ownMessages = loanFrameMessages;
   private readonly terms = Object.fromEntries(
-    ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
+    ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference', 'merchantId'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),
   );
   @state() private quote?: LoanQuote;
   @state() private invalid: Partial<Record<Field, FrameMessage>> = {};
   /** An application for the same reference that is still open: shown instead of the form. */
   @state() private existing?: 'approved' | 'pending';
+  /** For a merchant loan: the bank's offer to the merchant, shown before the applicant types anything. */
+  @state() private offer?: { limit: string; apr: string; basis: { from: string; to: string } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -38,6 +40,10 @@ export class BankLoanForm extends SecureForm<LoanMessage> {
       const open = await this.call<{ open: boolean; status?: 'approved' | 'pending' }>('openApplication', { reference: this.terms.reference });
       if (!open) return;
       if (open.open) this.existing = open.status ?? 'pending';
+    }
+    if (this.terms.product === 'merchant-loan') {
+      this.offer = await this.call('merchantCreditOffer', { merchantId: this.terms.merchantId });
+      if (!this.offer) return;
     }
     const quote = await this.call<LoanQuote>('loanQuote', this.terms);
     if (quote) this.quote = quote;
@@ -67,6 +73,9 @@ export class BankLoanForm extends SecureForm<LoanMessage> {
         <div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
     }
     return html`${summary}
+      ${this.offer ? html`<p class="hint summary" id="offer">${this.t('merchantOffer', {
+        limit: this.money(this.offer.limit), apr: this.offer.apr, from: this.offer.basis.from, to: this.offer.basis.to,
+      })}</p>` : nothing}
       <form @submit=${this.submit} novalidate>
         ${this.field('fullName', 'text', 'name')}
         ${this.field('idNumber', 'text', 'off', 'idHint')}

@@ -32,7 +32,7 @@ export interface CustomerDisplay {
   expiresAt: string;
 }
 
-export type BridgeMethod = 'start' | 'logout' | 'getOrder' | 'loanProducts' | 'loanQuote' | 'checkConsentRequest';
+export type BridgeMethod = 'start' | 'logout' | 'getOrder' | 'loanProducts' | 'loanQuote' | 'checkConsentRequest' | 'getMerchant';
 
 export interface BridgeRequest {
   bank: 1;
@@ -65,7 +65,7 @@ export type BankEventMessage =
   /** Page → inline frame: something changed (a dialog finished); load again. */
   | { bank: 1; event: 'refresh'; data: Record<string, never> };
 
-const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest'];
+const methods: readonly string[] = ['start', 'logout', 'getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest', 'getMerchant'];
 const events: readonly string[] = [
   'bridge-ready', 'session', 'token-needed', 'resize', 'close', 'done', 'payment-failed', 'ready', 'error', 'open-dialog',
   'refresh',
@@ -167,3 +167,12 @@ export interface ChannelRequest {
 export type ChannelReply = { id: string; result: unknown } | { id: string; error: SdkError };
 
 export const sdkError = (code: SdkErrorCode, message: string, retryable = false): SdkError => ({ code, message, retryable });
+
+/** A merchant's verification state as the partner page may see it: no name, identity or account data. */
+export interface MerchantState {
+  merchantId: string;
+  status: 'unverified' | 'pending' | 'verified' | 'rejected';
+  type: 'individual' | 'business';
+  /** Why verification was refused (a code, e.g. `settlement_account_check_failed`). */
+  reason?: string;
+}

@@ -6,6 +6,7 @@ import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { accountsApi, statementDownloads } from './accounts-api.ts';
 import { flowsApi } from './flows-api.ts';
+import { merchantsApi } from './merchants-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sandboxApps } from './sandbox-apps.ts';
 import { sdkAssets } from './sdk-assets.ts';
@@ -49,6 +50,7 @@ export function createSandbox(options: SandboxOptions) {
   );
   app.route('/v1', partnerApi);
   app.route('/v1', sandboxApps);
+  app.route('/v1', merchantsApi);
   app.route('/v1/frame', frameApi);
   app.route('/v1/frame', accountsApi); // after frameApi: its frame-only guard runs first
   app.route('/v1/statements', statementDownloads);

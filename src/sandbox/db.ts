@@ -403,6 +403,88 @@ const migrations: string[] = [
   );
   CREATE INDEX consents_customer ON consents(customer_id);
   `,
+  `
+  -- Merchants of a partner platform (landlords, rental and renovation firms): app-scoped, verified by the bank.
+  CREATE TABLE merchants (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    type TEXT NOT NULL CHECK (type IN ('individual', 'business')),
+    name TEXT NOT NULL,
+    reference TEXT,
+    status TEXT NOT NULL DEFAULT 'unverified' CHECK (status IN ('unverified', 'pending', 'verified', 'rejected')),
+    rejection_reason TEXT,
+    balance_account_id TEXT NOT NULL UNIQUE REFERENCES accounts(id),
+    -- What verification established; identity numbers only masked, the settlement account in full (bank-internal).
+    verified_name TEXT,
+    credit_code TEXT,
+    legal_rep_name_masked TEXT,
+    legal_rep_id_masked TEXT,
+    legal_rep_customer_id INTEGER REFERENCES customers(id),
+    settlement_account_number TEXT,
+    idempotency_key TEXT,
+    request_hash TEXT,
+    created_at INTEGER NOT NULL,
+    verified_at INTEGER
+  );
+  CREATE UNIQUE INDEX merchants_idempotency ON merchants(app_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  -- Ledger accounts of the merchant services: merchant balances, each app's supervised (rent) account and its
+  -- payouts in transit. They may never go negative (the accounts table lets only the bank's own go below zero).
+  CREATE TABLE merchant_ledger_accounts (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+    kind TEXT NOT NULL CHECK (kind IN ('merchant', 'supervised', 'payout-clearing')),
+    app_id TEXT NOT NULL REFERENCES apps(id)
+  );
+  CREATE UNIQUE INDEX merchant_ledger_accounts_app ON merchant_ledger_accounts(app_id, kind) WHERE kind <> 'merchant';
+  CREATE TRIGGER merchant_ledger_accounts_not_negative BEFORE UPDATE OF balance ON accounts
+    WHEN NEW.balance < 0 AND EXISTS (SELECT 1 FROM merchant_ledger_accounts WHERE account_id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'a merchant ledger account cannot go negative'); END;
+  CREATE TABLE order_splits (
+    order_id TEXT NOT NULL REFERENCES orders(id),
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    settled_at INTEGER,
+    PRIMARY KEY (order_id, merchant_id)
+  );
+  CREATE INDEX order_splits_merchant ON order_splits(merchant_id, settled_at);
+  CREATE TABLE rent_supervisions (
+    order_id TEXT PRIMARY KEY REFERENCES orders(id),
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    monthly_rent INTEGER NOT NULL,
+    months INTEGER NOT NULL,
+    deposit INTEGER NOT NULL,
+    paid_at INTEGER
+  );
+  CREATE TABLE supervised_releases (
+    order_id TEXT NOT NULL REFERENCES rent_supervisions(order_id),
+    seq INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    kind TEXT NOT NULL,
+    released_at INTEGER,
+    PRIMARY KEY (order_id, seq)
+  );
+  CREATE INDEX supervised_releases_due ON supervised_releases(release_at) WHERE released_at IS NULL;
+  CREATE TABLE payouts (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL REFERENCES apps(id),
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'failed')),
+    idempotency_key TEXT,
+    request_hash TEXT,
+    created_at INTEGER NOT NULL,
+    arrives_at INTEGER NOT NULL,
+    paid_at INTEGER
+  );
+  CREATE UNIQUE INDEX payouts_idempotency ON payouts(app_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  CREATE INDEX payouts_due ON payouts(arrives_at) WHERE status = 'pending';
+  INSERT INTO loan_products VALUES ('merchant-loan', 'Merchant loan', '经营贷', 100000, 50000000, 3, 12, 600);
+  CREATE TABLE merchant_loans (
+    application_id TEXT PRIMARY KEY REFERENCES loan_applications(id),
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    transaction_id TEXT REFERENCES ledger_transactions(id)
+  );
+  `,
 ];
 
 export const demoApp = {

@@ -20,6 +20,7 @@ import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
 import { investApi } from './invest-api.ts';
 import { accountExtras } from './accounts.ts';
+import { assertMerchantLoan, disburseMerchantLoan } from './merchants.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -239,6 +240,9 @@ frameApi.post('/loan-applications', async (c) => {
   const { session, customer } = loggedIn(c);
   // The bank recomputes every figure from the terms: nothing the page calculated is trusted.
   const { body, terms } = await readLoanTerms(c);
+  const merchant = terms.product.id === 'merchant-loan'
+    ? assertMerchantLoan(db, session.appId, customer, body.optionalString('merchantId', { max: 100 }), terms, now())
+    : null;
   const application = applyForLoan(db, session.appId, customer, terms, body.optionalString('reference', { max: 100 }) ?? null, {
     fullName: body.string('fullName', { max: 60 }),
     idNumber: body.string('idNumber', { max: 18 }),
@@ -246,6 +250,7 @@ frameApi.post('/loan-applications', async (c) => {
     employer: body.string('employer', { max: 100 }),
     consent: body.optionalBoolean('consent'),
   }, now());
+  if (merchant) disburseMerchantLoan(db, merchant, application, now());
   return c.json(applicationView(application, publicCustomerId(db, session.appId, customer.id)), 201);
 });
 

@@ -3,7 +3,7 @@ import { BankError } from './errors.ts';
 import { randomToken } from './secrets.ts';
 
 /** The bank's own funding account: it issues sandbox balances, so it is the one account that may go negative. */
-const bankFundingAccount = 'acc_bank_funding';
+export const bankFundingAccount = 'acc_bank_funding';
 
 /** Per account class, in minor units per day and per year (Class I: no limit in the sandbox). */
 export const classLimits: Record<'I' | 'II', { daily: number; yearly: number } | null> = {
@@ -108,7 +108,7 @@ export const maskAccountNumber = (number: string) => `**** ${number.slice(-4)}`;
 
 /**
  * The ledger's invariants: all entries sum to zero, every transaction balances, every account's balance equals the
- * sum of its entries, and no customer account is negative.
+ * sum of its entries, no customer or merchant account is negative, and supervised money matches what is held.
  */
 export function ledgerCheck(db: Db) {
   const one = <T>(sql: string) => db.prepare(sql).get() as T;
@@ -122,12 +122,26 @@ export function ledgerCheck(db: Db) {
   );
   const { negative } = one<{ negative: number }>(`SELECT COUNT(*) AS negative FROM accounts WHERE owner = 'customer' AND balance < 0`);
   const { transactions } = one<{ transactions: number }>('SELECT COUNT(*) AS transactions FROM ledger_transactions');
+  // Merchant services: their accounts never go negative, and each app's supervised account holds exactly the
+  // rent not yet released from its paid orders.
+  const { negativeMerchant } = one<{ negativeMerchant: number }>(
+    `SELECT COUNT(*) AS negativeMerchant FROM accounts a JOIN merchant_ledger_accounts m ON m.account_id = a.id WHERE a.balance < 0`,
+  );
+  const { supervisedMismatch } = one<{ supervisedMismatch: number }>(
+    `SELECT COUNT(*) AS supervisedMismatch FROM merchant_ledger_accounts m JOIN accounts a ON a.id = m.account_id
+     WHERE m.kind = 'supervised' AND a.balance <> (SELECT COALESCE(SUM(r.amount), 0) FROM supervised_releases r
+       JOIN rent_supervisions s ON s.order_id = r.order_id
+       WHERE s.app_id = m.app_id AND s.paid_at IS NOT NULL AND r.released_at IS NULL)`,
+  );
   return {
     entriesSum: total,
     transactions,
     unbalancedTransactions: unbalanced,
     accountsNotMatchingEntries: mismatched,
     negativeCustomerAccounts: negative,
-    ok: total === 0 && unbalanced === 0 && mismatched === 0 && negative === 0,
+    negativeMerchantAccounts: negativeMerchant,
+    supervisedNotMatchingHeld: supervisedMismatch,
+    ok: total === 0 && unbalanced === 0 && mismatched === 0 && negative === 0 && negativeMerchant === 0 &&
+      supervisedMismatch === 0,
   };
 }

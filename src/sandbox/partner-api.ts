@@ -15,6 +15,7 @@ import { cancelOrder, createOrder, findOrder, orderView } from './orders.ts';
 import { parseOrigin, RequestBody } from './validate.ts';
 import { Throttles } from './throttle.ts';
 import { webhookUrlProblem } from './webhook-guard.ts';
+import { orderSettlementView, readOrderSettlement, runMerchantClock, saveOrderSettlement } from './merchants.ts';
 
 /** Server-to-bank API (CONTRACT §5), authenticated by the partner's secret key. */
 export const partnerApi = new Hono<Env>();
@@ -103,14 +104,21 @@ partnerApi.post('/orders', async (c) => {
   if (key !== null && !/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new BankError('invalid_request', '`Idempotency-Key` must be 1 to 255 visible ASCII characters.');
   }
-  const { order, replayed } = createOrder(db, app.id, { amount, currency, description, reference }, key, now());
+  const settlement = readOrderSettlement(db, app.id, amount, body.raw('splits'), body.raw('rent'));
+  // With splits or rent, they are part of what the Idempotency-Key's request hash covers.
+  const newOrder = { amount, currency, description, reference, ...(settlement ? { settlement } : {}) };
+  const { order, replayed } = createOrder(db, app.id, newOrder, key, now());
   if (replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(orderView(order), 201);
+  else if (settlement) saveOrderSettlement(db, app.id, order.id, settlement);
+  return c.json({ ...orderView(order), ...orderSettlementView(db, order.id) }, 201);
 });
 
 partnerApi.get('/orders/:id', (c) => {
   const app = authenticate(c);
-  return c.json(orderView(findOrder(c.var.options.db, app.id, c.req.param('id'))));
+  const { db, now } = c.var.options;
+  runMerchantClock(db, now());
+  const order = findOrder(db, app.id, c.req.param('id'));
+  return c.json({ ...orderView(order), ...orderSettlementView(db, order.id) });
 });
 
 partnerApi.post('/orders/:id/cancel', (c) => {

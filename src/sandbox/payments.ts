@@ -6,6 +6,7 @@ import { BankError } from './errors.ts';
 import { customerAccounts, post, settlementAccount } from './ledger.ts';
 import { assertPaymentWithinLimits, countPayment } from './accounts.ts';
 import { findOrder, orderView } from './orders.ts';
+import { settleOrderPayment } from './merchants.ts';
 import { randomToken, verifySecret } from './secrets.ts';
 import { enqueueWebhook } from './webhooks.ts';
 import { lockedError, Throttles } from './throttle.ts';
@@ -90,6 +91,7 @@ export async function confirmPayment(db: Db, request: PaymentRequest): Promise<P
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(paymentId, order.id, customer.id, account.id, order.amount, transactionId, now);
       db.prepare(`UPDATE orders SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ?`).run(paymentId, now, order.id);
+      settleOrderPayment(db, request.app.id, order.id, now);
       const paid = orderView(findOrder(db, request.app.id, order.id));
       enqueueWebhook(db, request.app, 'order.paid', paid, now);
       return remember(db, request, { status: 200, body: { payment: { id: paymentId, orderId: order.id, amount: paid.amount, paidAt: paid.paidAt }, order: paid } });

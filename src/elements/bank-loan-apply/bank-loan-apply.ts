@@ -32,10 +32,11 @@ const quoteDelayMs = 300;
  * Announcement [2021] No. 3 requires), the full schedule, and an application whose personal data is typed only
  * in the bank's `Loan application` frame.
  *
- * @attr product - `rent-loan` or `renovation-loan` (required).
+ * @attr product - `rent-loan`, `renovation-loan` or `merchant-loan` (required).
  * @attr amount - the amount to start with, a decimal string in yuan ("36000").
  * @attr term - the term to start with, in months.
  * @attr reference - the partner's reference (e.g. a lease id); one open application per reference.
+ * @attr merchant-id - for `merchant-loan` (required there): the merchant whose verified legal representative applies.
  * @event bank-loan-submitted - `{applicationId, status: "approved"|"pending"|"declined", amount, termMonths, apr}`.
  * @csspart calculator - the calculator.
  * @csspart apr - the APR.
@@ -181,6 +182,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   @property() amount?: string;
   @property() term?: string;
   @property() reference?: string;
+  /** For `merchant-loan`: the merchant (`mer_…`) whose legal representative applies. */
+  @property({ attribute: 'merchant-id' }) merchantId?: string;
 
   @state() private productList?: LoanProduct[];
   @state() private amountText = '';
@@ -202,6 +205,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
+    if (this.product === 'merchant-loan' && !this.merchantId) problems.push('merchant-id is required for merchant-loan');
+    if (this.merchantId && !/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push(`merchant-id "${this.merchantId}" is not a merchant id`);
     if (!this.product) problems.push({ key: 'attr.productRequired' });
     else if (this.productList && !this.productInfo) {
       problems.push({ key: 'attr.productUnknown', params: { value: this.product, list: this.productList.map((p) => p.id).join(', ') } });
@@ -441,6 +446,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
         termMonths: String(quote.termMonths),
         repaymentMethod: quote.repaymentMethod,
         reference: this.reference ?? '',
+        ...(this.product === 'merchant-loan' && this.merchantId ? { merchantId: this.merchantId } : {}),
       });
       if (result && typeof result.applicationId === 'string') {
         this.decision = {

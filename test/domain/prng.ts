@@ -1,0 +1,11 @@
+/** Small seeded PRNG (mulberry32) so generated cases are reproducible. */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const intBetween = (rand: () => number, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
