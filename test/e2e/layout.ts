@@ -10,7 +10,7 @@ export const words = {
   },
   'zh-CN': {
     logIn: '登录', logOut: '退出登录', loginDialog: '银行登录', phone: '手机号', password: '密码',
-    smsCode: '短信验证码', verify: '验证', pay: /^支付 /, payDialog: '确认付款', payFrom: '付款账户',
+    smsCode: '短信验证码', verify: '验证', pay: /^支付/, payDialog: '确认付款', payFrom: '付款账户',
     pin: '支付密码', confirmPay: '确认付款', apply: '申请', loanDialog: '贷款申请',
     submit: '提交申请', close: '关闭', retry: '重试', paid: '已支付',
   },
