@@ -118,7 +118,8 @@ test('a new person opens a Class II account on the rental site, adds money, pays
   await opener.getByRole('button', { name: 'Open an account' }).click();
   await expect(openFrame(page).getByRole('textbox', { name: 'Phone number' })).toBeVisible();
   await noHorizontalOverflow(page, 'account-open');
-  await verifyPhone(page, '13800000099');
+  // A number no sandbox customer has (the walk-through's 13800000099 works once per database; a retry needs another).
+  await verifyPhone(page, freshPhone());
   const frame = openFrame(page);
   await expect(frame.getByText('Step 2 of 3: Identity and card')).toBeVisible();
   await expect(frame.getByRole('heading', { name: /Account terms \(version [\d-]+\)/ })).toBeVisible();
@@ -187,8 +188,8 @@ test('a new person opens a Class II account on the rental site, adds money, pays
     await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click({ timeout: 3000 });
     await expect(payFrom).toBeVisible({ timeout: 5000 });
   }).toPass({ timeout: 25_000 });
-  await expect(payFrom).toContainText(`Class II account ···· ${last4} (balance ¥5,000.00) · can pay ¥10,000.00 today`);
-  await payFrom.selectOption({ label: `Class II account ···· ${last4} (balance ¥5,000.00) · can pay ¥10,000.00 today` });
+  await expect(payFrom).toContainText(`Class II ···· ${last4} · ¥5,000.00 · can pay ¥10,000.00 today`);
+  await payFrom.selectOption({ label: `Class II ···· ${last4} · ¥5,000.00 · can pay ¥10,000.00 today` });
   await pay.getByRole('textbox', { name: 'Payment PIN' }).fill('246802');
   await pay.getByRole('button', { name: 'Confirm payment' }).click();
   await expect(page.locator('#rent-status')).toHaveAttribute('data-paid', 'true');
@@ -309,14 +310,14 @@ test('axe finds nothing serious in the Open an account and Accounts frames, in b
   await login.getByRole('textbox', { name: '短信验证码' }).fill('123456');
   await login.getByRole('button', { name: '验证' }).click();
   const panel = page.frameLocator('iframe[title="我的账户"]');
-  await expect(panel.getByRole('region', { name: /^I 类借记账户 ···· \d{4}$/ })).toBeVisible();
+  await expect(panel.getByRole('region', { name: /^I类借记账户 ···· \d{4}$/ })).toBeVisible();
   await expect(panel.getByRole('columnheader')).toHaveText(['日期', '摘要', '金额']);
   expect(await axeViolations(frameOf(page, 'accounts'))).toEqual([]);
   await noHorizontalOverflow(page, 'accounts');
   await noHorizontalOverflow(page);
   await page.locator('bank-account-open').getByRole('button', { name: '开立账户' }).click();
   const frame = page.frameLocator('iframe[title="开立账户"]');
-  await expect(frame.getByText('第 1 步，共 2 步：身份与银行卡')).toBeVisible();
+  await expect(frame.getByText('第1步，共2步：身份与银行卡')).toBeVisible();
   expect(await axeViolations(frameOf(page, 'account-open'))).toEqual([]);
   await noHorizontalOverflow(page, 'account-open');
 });

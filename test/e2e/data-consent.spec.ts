@@ -261,8 +261,8 @@ test('the Share data dialog on a 320×568 phone: no sideways scrolling, reachabl
   await element.getByRole('button', { name: /^共享/ }).click();
   const frame = page.frameLocator('iframe[title="共享数据"]');
   await expect(frame.getByRole('heading', { name: '共享数据' })).toBeVisible();
-  await expect(frame.getByText('您近 6 个月的月均收入是否不低于 ¥10,500.00？')).toBeVisible();
-  await expect(frame.getByRole('checkbox', { name: '我同意向 Demo Rental Homes 共享以上信息' })).toBeVisible();
+  await expect(frame.getByText('您近6个月的月均收入是否不低于¥10,500.00？')).toBeVisible();
+  await expect(frame.getByRole('checkbox', { name: '我同意向Demo Rental Homes共享以上信息' })).toBeVisible();
   await expect(frame.getByRole('button', { name: '不共享' })).toBeVisible();
   const consent = page.frames().find((f) => f.url().includes('/frames/consent.html'))!;
   expect(await consent.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

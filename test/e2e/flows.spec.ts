@@ -168,9 +168,9 @@ test('zh-CN: attribute problems in Chinese for the customer, English in bank-err
   await openPage(page, '<bank-loan-apply product="car-loan"></bank-loan-apply><bank-pay></bank-pay>', 'zh-CN');
   await expect(page.locator('bank-pay').getByRole('alert')).toHaveText('组件配置有误：缺少order-id属性');
   await expect(page.locator('bank-loan-apply').getByRole('alert')).toHaveText(
-    '组件配置有误：product“car-loan”不是以下产品之一：rent-loan, renovation-loan');
+    '组件配置有误：product“car-loan”不是以下产品之一：rent-loan, renovation-loan, merchant-loan');
   await expect.poll(async () => ofType(await bankEvents(page), 'bank-error').map((e) => e.detail.message).sort()).toEqual([
-    'order-id is required', 'product "car-loan" is not one of rent-loan, renovation-loan',
+    'order-id is required', 'product "car-loan" is not one of rent-loan, renovation-loan, merchant-loan',
   ]);
   await expect(page.locator('iframe[title="银行连接"]')).toHaveCount(1);
 });
