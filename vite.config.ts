@@ -47,6 +47,7 @@ const publicTypes: Plugin = {
     if (diagnostics?.length) throw new Error(`src/types/public.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
     const declaration = `// bank-sdk ${version}: public types. Generated from src/types/public.ts by the build.\n${outputText}`;
     mkdirSync(outDir, { recursive: true });
+    mkdirSync('packages/types', { recursive: true });
     writeFileSync(`${outDir}/bank-sdk.d.ts`, declaration);
     writeFileSync('packages/types/index.d.ts', declaration);
   },
