@@ -36,6 +36,15 @@ export function isValidCardNumber(input: string): boolean {
 }
 
 /**
+ * Exactly 12 to 19 digits, nothing else, with a correct Luhn check digit: a number as the bank stores it.
+ * @example
+ * isLuhnValid('6222000000000000046'); // true
+ */
+export function isLuhnValid(number: string): boolean {
+  return typeof number === 'string' && /^\d{12,19}$/.test(number) && isValidCardNumber(number);
+}
+
+/**
  * The last four digits behind four dots: all a customer needs to recognise a card or account, and all that may
  * leave the bank.
  * @example

@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { isValidCreditCode } from '../domain/credit-code.ts';
-import { isLuhnValid } from '../domain/luhn.ts';
+import { isLuhnValid } from '../domain/card.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
 import { format } from '../i18n/locale.ts';
 import type { MerchantState } from '../protocol/messages.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { creditOffer, creditOfferRule } from '../domain/credit-offer.ts';
 import { isValidCreditCode, maskCreditCode } from '../domain/credit-code.ts';
-import { isLuhnValid, maskCardNumber } from '../domain/luhn.ts';
+import { isLuhnValid } from '../domain/card.ts';
 import { AmountError, formatAmount, parseAmount } from '../domain/money.ts';
 import { chinaDate, checkRentTerms, supervisionPlan, type RentTerms } from '../domain/rent-supervision.ts';
 import { isValidResidentId, maskResidentId } from '../domain/resident-id.ts';
@@ -110,7 +110,7 @@ export function merchantView(db: Db, m: MerchantRow) {
     currency: 'CNY',
     ...(m.status === 'rejected' ? { rejectionReason: m.rejection_reason } : {}),
     ...(m.credit_code ? { creditCode: maskCreditCode(m.credit_code) } : {}),
-    ...(m.settlement_account_number ? { settlementAccount: maskCardNumber(m.settlement_account_number) } : {}),
+    ...(m.settlement_account_number ? { settlementAccount: `**** ${m.settlement_account_number.slice(-4)}` } : {}),
     createdAt: new Date(m.created_at).toISOString(),
     verifiedAt: m.verified_at ? new Date(m.verified_at).toISOString() : null,
   };
