@@ -68,6 +68,8 @@ for (const size of sizes) {
 
         await page.locator('bank-loan-apply').getByRole('button', { name: w.apply, exact: true }).click();
         const loan = page.frameLocator(`iframe[title="${w.loanDialog}"]`);
+        // A frame that has not measured itself yet is not shown (and takes no clicks): wait until it has.
+        await expect(page.locator('bank-loan-apply iframe[part~="frame"]')).not.toHaveClass(/measuring/);
         await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialogOf(page, 'bank-loan-apply'));
         await expect(loan.locator('.field-error')).toHaveCount(5);
         await checkDialog(page, 'bank-loan-apply', w.loanDialog, w.submit, w);
