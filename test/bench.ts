@@ -13,9 +13,8 @@
  *    - loan maths (if src/domain/loan.ts exists): one 60-month quote with its APR vs summing 60 numbers, in Node.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright';
 import { build } from 'vite';
 import { createDemo, partnerCsp } from '../demo/server.ts';
@@ -23,9 +22,11 @@ import { elementTags } from '../src/elements/tags.ts';
 import { createSandbox } from '../src/sandbox/app.ts';
 import { demoApp, openDatabase } from '../src/sandbox/db.ts';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import {
+  elementsDir, frameFiles, framesDir, gz, isBuilt, KB, kb, loaderFile, root, total, withImports,
+} from './sizes.ts';
 
 // ---------------------------------------------------------------------------------------------- budgets
-const KB = 1000;
 const budgets = {
   loader: 3 * KB,
   pages: {
@@ -39,56 +40,12 @@ const budgets = {
 };
 const RUNS = 7;
 
-const root = resolve('dist/sdk/v1');
-const loaderFile = join(root, 'bank-sdk.js');
-const elementsDir = join(root, 'elements');
-const framesDir = join(root, 'frames');
-if (!existsSync(loaderFile) || !existsSync(elementsDir) || !existsSync(framesDir)) {
+if (!isBuilt()) {
   console.error(`No built SDK in ${root}: run \`npm run build\` first (\`npm run bench\` does).`);
   process.exit(1);
 }
 
 // ---------------------------------------------------------------------------------------------- sizes
-const gzipCache = new Map<string, number>();
-const gz = (file: string) => {
-  let size = gzipCache.get(file);
-  if (size === undefined) gzipCache.set(file, (size = gzipSync(readFileSync(file), { level: 9 }).length));
-  return size;
-};
-const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
-const rel = (file: string) => file.slice(root.length + 1);
-
-/** Relative static imports and re-exports: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`. */
-const staticImport = /\b(?:import|export)\s*(?:[\w$\s{},*]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
-
-/** `file` and every JS file it statically imports, recursively, into `into` (a set, so shared files count once). */
-function withImports(file: string, into = new Set<string>()): Set<string> {
-  if (into.has(file)) return into;
-  if (!existsSync(file)) throw new Error(`${rel(file)} is loaded but was not built`);
-  into.add(file);
-  if (file.endsWith('.js')) {
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(staticImport)) withImports(resolve(dirname(file), spec!), into);
-  }
-  return into;
-}
-
-/** A frame: its HTML, the scripts and stylesheets it names (module preloads included), and their imports. */
-function frameFiles(html: string): Set<string> {
-  const files = new Set<string>([html]);
-  const text = readFileSync(html, 'utf8');
-  const urls = [
-    ...[...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!),
-    ...[...text.matchAll(/<link\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!).filter((u) => /\.(js|css)$/.test(u)),
-  ];
-  for (const url of urls) {
-    const file = url.startsWith('/sdk/v1/') ? join(root, url.slice('/sdk/v1/'.length)) : resolve(dirname(html), url);
-    withImports(file, files);
-  }
-  return files;
-}
-
-const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gz(f), 0);
-
 type Row = [label: string, value: string, budget?: string, status?: string];
 const rows: Row[] = [];
 const section = (title: string) => rows.push([title, '']);

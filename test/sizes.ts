@@ -1,0 +1,64 @@
+/**
+ * What the SDK costs a partner page and each bank frame, in gzip -9 bytes, measured on the built `dist/sdk/v1`.
+ * Shared by `npm run bench` (the report against the target budgets) and the size test in `npm test` (which fails
+ * when anything grows past its recorded ceiling).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const KB = 1000;
+export const root = resolve('dist/sdk/v1');
+export const loaderFile = join(root, 'bank-sdk.js');
+export const elementsDir = join(root, 'elements');
+export const framesDir = join(root, 'frames');
+
+export const isBuilt = () => existsSync(loaderFile) && existsSync(elementsDir) && existsSync(framesDir);
+
+const gzipCache = new Map<string, number>();
+export const gz = (file: string) => {
+  let size = gzipCache.get(file);
+  if (size === undefined) gzipCache.set(file, (size = gzipSync(readFileSync(file), { level: 9 }).length));
+  return size;
+};
+export const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+export const rel = (file: string) => file.slice(root.length + 1);
+
+/** Relative static imports and re-exports: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`. */
+const staticImport = /\b(?:import|export)\s*(?:[\w$\s{},*]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/** `file` and every JS file it statically imports, recursively, into `into` (a set, so shared files count once). */
+export function withImports(file: string, into = new Set<string>()): Set<string> {
+  if (into.has(file)) return into;
+  if (!existsSync(file)) throw new Error(`${rel(file)} is loaded but was not built`);
+  into.add(file);
+  if (file.endsWith('.js')) {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(staticImport)) withImports(resolve(dirname(file), spec!), into);
+  }
+  return into;
+}
+
+/** A frame: its HTML, the scripts and stylesheets it names (module preloads included), and their imports. */
+export function frameFiles(html: string): Set<string> {
+  const files = new Set<string>([html]);
+  const text = readFileSync(html, 'utf8');
+  const urls = [
+    ...[...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/<link\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!).filter((u) => /\.(js|css)$/.test(u)),
+  ];
+  for (const url of urls) {
+    const file = url.startsWith('/sdk/v1/') ? join(root, url.slice('/sdk/v1/'.length)) : resolve(dirname(html), url);
+    withImports(file, files);
+  }
+  return files;
+}
+
+export const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gz(f), 0);
+
+/** Everything a partner page downloads for one element tag: loader, core, the element's chunk and their imports. */
+export function pageFiles(tag: string, into = new Set<string>([loaderFile, ...withImports(join(elementsDir, 'core.js'))])) {
+  return withImports(join(elementsDir, `${tag}.js`), into);
+}
+
+/** The built frames by name (`login`, `pay`, …). */
+export const frameNames = () => readdirSync(framesDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length)).sort();
