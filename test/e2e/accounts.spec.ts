@@ -2,7 +2,8 @@ import { expect, type Frame, type FrameLocator, type Page } from '@playwright/te
 import { readFileSync } from 'node:fs';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 import {
-  axeViolations, bankApi, bankEvents, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test, type RecordedEvent,
+  axeViolations, bankApi, bankEvents, installSpy, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test,
+  type RecordedEvent,
 } from './helpers.ts';
 
 /**
@@ -30,51 +31,6 @@ async function recordAccountEvents(page: Page) {
     document.addEventListener('bank-account-opened', (event) => {
       (window as unknown as { bankEvents: unknown[] }).bankEvents.push({ type: 'bank-account-opened', target: 'x', detail: (event as CustomEvent).detail });
     });
-  });
-}
-
-/** A spy on the partner page: fetch, XHR, postMessage both ways, message events, and every (forced open) shadow root. */
-async function installSpy(page: Page) {
-  await page.addInitScript(() => {
-    if (window.top !== window) return;
-    const seen: string[] = [];
-    (window as unknown as { spySeen: string[] }).spySeen = seen;
-    const record = (label: string, value: unknown) => {
-      try {
-        seen.push(`${label}:${typeof value === 'string' ? value : JSON.stringify(value)}`);
-      } catch {
-        seen.push(`${label}:${String(value)}`);
-      }
-    };
-    const realFetch = window.fetch;
-    window.fetch = async (input, init) => {
-      record('fetch', { input: String(input instanceof Request ? input.url : input), init });
-      const response = await realFetch(input, init);
-      response.clone().text().then((text) => record('fetch-response', text), () => {});
-      return response;
-    };
-    const post = window.postMessage;
-    window.postMessage = function (this: Window, ...args: unknown[]) {
-      record('postMessage', args[0]);
-      return (post as (...a: unknown[]) => void).apply(this, args);
-    } as typeof window.postMessage;
-    const attach = Element.prototype.attachShadow;
-    const roots: ShadowRoot[] = [];
-    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
-      const root = attach.call(this, { ...init, mode: 'open' });
-      roots.push(root);
-      return root;
-    };
-    addEventListener('message', (event) => record('message', event.data), true);
-    for (const type of ['bank-account-opened', 'bank-login-success', 'bank-pay-success', 'bank-ready', 'bank-error']) {
-      document.addEventListener(type, (event) => record(type, (event as CustomEvent).detail));
-    }
-    let lastDom = '';
-    setInterval(() => {
-      for (const root of roots) record('shadow', root.innerHTML);
-      const dom = document.documentElement.outerHTML;
-      if (dom !== lastDom) record('dom', (lastDom = dom));
-    }, 50);
   });
 }
 
@@ -110,7 +66,7 @@ test('a new person opens a Class II account on the rental site, adds money, pays
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 320, height: 568 });
   await recordAccountEvents(page);
-  await installSpy(page);
+  await installSpy(page, ['bank-account-opened', 'bank-login-success', 'bank-pay-success', 'bank-ready', 'bank-error']);
   await page.goto('/?lang=en');
   const id = freshId();
   const opener = page.locator('bank-account-open');

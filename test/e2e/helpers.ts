@@ -167,3 +167,78 @@ export async function newCustomer(extra: Record<string, unknown> = {}) {
   expect(created.status).toBe(201);
   return phone;
 }
+
+/**
+ * A spy installed on the partner page before the SDK, as an attacker's script would be: it records fetch and XHR
+ * (requests and answers), postMessage both ways, message events, the given DOM events, every shadow root (forced
+ * open) with its inputs, and the page's DOM, into `window.spySeen`.
+ */
+export async function installSpy(page: Page, events: string[] = []) {
+  await page.addInitScript((events: string[]) => {
+    if (window.top !== window) return;
+    const seen: string[] = [];
+    (window as unknown as { spySeen: string[] }).spySeen = seen;
+    const record = (label: string, value: unknown) => {
+      try {
+        seen.push(`${label}:${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      } catch {
+        seen.push(`${label}:${String(value)}`);
+      }
+    };
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      record('fetch', { input: String(input instanceof Request ? input.url : input), init });
+      const response = await realFetch(input, init);
+      response.clone().text().then((text) => record('fetch-response', text), () => {});
+      return response;
+    };
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      record('xhr', args);
+      return (open as (...a: unknown[]) => void).apply(this, args);
+    };
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      record('xhr-body', body);
+      return send.call(this, body);
+    };
+    const post = window.postMessage;
+    window.postMessage = function (this: Window, ...args: unknown[]) {
+      record('postMessage', args[0]);
+      return (post as (...a: unknown[]) => void).apply(this, args);
+    } as typeof window.postMessage;
+    const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      get() {
+        const win = contentWindow.get!.call(this) as Window | null;
+        if (win) {
+          const realPost = win.postMessage.bind(win);
+          try {
+            Object.defineProperty(win, 'postMessage', { configurable: true, value: (m: unknown, o: unknown) => (record('frame-post', m), realPost(m, o as string)) });
+          } catch {
+            // a cross-origin WindowProxy may refuse; then the spy records what it can
+          }
+        }
+        return win;
+      },
+    });
+    const attach = Element.prototype.attachShadow;
+    const roots: ShadowRoot[] = [];
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, { ...init, mode: 'open' });
+      roots.push(root);
+      return root;
+    };
+    addEventListener('message', (event) => record('message', event.data), true);
+    for (const type of events) document.addEventListener(type, (event) => record(type, (event as CustomEvent).detail));
+    let lastDom = '';
+    setInterval(() => {
+      for (const root of roots) {
+        record('shadow', root.innerHTML);
+        root.querySelectorAll('input').forEach((input) => record('input', input.value));
+      }
+      const dom = document.documentElement.outerHTML;
+      if (dom !== lastDom) record('dom', (lastDom = dom));
+    }, 50);
+  }, events);
+}

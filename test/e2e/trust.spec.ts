@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
 import { startFrameSession } from './bank-client.ts';
 import {
-  bankApi, bankEvents, bankOrigin, demoAppId, fillLoginDialog, logIn, loginFrame, partnerOrigin, password, recordEvents, servePartnerPage, smsCode, test } from './helpers.ts';
+  bankApi, bankEvents, bankOrigin, demoAppId, fillLoginDialog, installSpy, logIn, loginFrame, partnerOrigin, password, recordEvents,
+  servePartnerPage, smsCode, test } from './helpers.ts';
 
 test('an unregistered origin gets origin_not_allowed, and the bank refuses to be framed there', async ({ page }) => {
   await recordEvents(page);
@@ -138,69 +139,7 @@ test('forged messages from the page and from a third-origin frame are ignored', 
 });
 
 test('a spy installed before the SDK never sees the password, the SMS code or a session token', async ({ page }) => {
-  await page.addInitScript(() => {
-    if (window.top !== window) return;
-    const seen: string[] = [];
-    (window as unknown as { spySeen: string[] }).spySeen = seen;
-    const record = (label: string, value: unknown) => {
-      try {
-        seen.push(`${label}:${typeof value === 'string' ? value : JSON.stringify(value)}`);
-      } catch {
-        seen.push(`${label}:${String(value)}`);
-      }
-    };
-    const realFetch = window.fetch;
-    window.fetch = async (input, init) => {
-      record('fetch', { input: String(input instanceof Request ? input.url : input), init });
-      const response = await realFetch(input, init);
-      response.clone().text().then((text) => record('fetch-response', text), () => {});
-      return response;
-    };
-    const open = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
-      record('xhr', args);
-      return (open as (...a: unknown[]) => void).apply(this, args);
-    };
-    const send = XMLHttpRequest.prototype.send;
-    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
-      record('xhr-body', body);
-      return send.call(this, body);
-    };
-    const post = window.postMessage;
-    window.postMessage = function (this: Window, ...args: unknown[]) {
-      record('postMessage', args[0]);
-      return (post as (...a: unknown[]) => void).apply(this, args);
-    } as typeof window.postMessage;
-    const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
-    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-      get() {
-        const win = contentWindow.get!.call(this) as Window | null;
-        if (win) {
-          const realPost = win.postMessage.bind(win);
-          try {
-            Object.defineProperty(win, 'postMessage', { configurable: true, value: (m: unknown, o: unknown) => (record('frame-post', m), realPost(m, o as string)) });
-          } catch {
-            // a cross-origin WindowProxy may refuse; then the spy records what it can
-          }
-        }
-        return win;
-      },
-    });
-    const attach = Element.prototype.attachShadow;
-    const roots: ShadowRoot[] = [];
-    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
-      const root = attach.call(this, { ...init, mode: 'open' });
-      roots.push(root);
-      return root;
-    };
-    addEventListener('message', (event) => record('message', event.data), true);
-    setInterval(() => {
-      for (const root of roots) {
-        record('shadow', root.innerHTML);
-        root.querySelectorAll('input').forEach((input) => record('input', input.value));
-      }
-    }, 50);
-  });
+  await installSpy(page);
   await page.goto('/?lang=en');
   await logIn(page);
   await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
