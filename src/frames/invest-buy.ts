@@ -5,14 +5,14 @@
  * full (their versions are recorded with the sale), the acknowledgement (and, for a private product, the
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { questionnaire } from '../domain/invest.ts';
 import { AmountError, formatAmount, minorUnits, parseAmount } from '../domain/money.ts';
 import type { SdkError } from '../protocol/messages.ts';
-import { SecureForm } from './common/secure-form.ts';
+import { InvestDialog } from './invest-dialog.ts';
 import {
-  investErrorKey, investStyles, investText, money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
+  money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
   type Overview, type ProductView,
 } from './invest-common.ts';
 import { questionTexts } from './invest-questions.ts';
@@ -22,8 +22,7 @@ type Step = 'loading' | 'assess' | 'result' | 'mismatch' | 'buy' | 'failed';
 type Problem = { key: InvestKey; params?: Record<string, string> };
 
 @customElement('bank-invest-buy-form')
-export class BankInvestBuyForm extends SecureForm {
-  static styles = css`${SecureForm.styles} ${investStyles}`;
+export class BankInvestBuyForm extends InvestDialog {
   protected readonly titleKey = 'buyTitle' as FrameMessage;
   private readonly productId = new URLSearchParams(location.search).get('product') ?? '';
   @state() private step: Step = 'loading';
@@ -36,27 +35,9 @@ export class BankInvestBuyForm extends SecureForm {
   @state() private qualifiedProblem = false;
   @state() private pinProblem?: InvestKey;
   private shownAt = '';
-  private attemptKey?: string;
 
-  protected t(key: InvestKey, params?: Record<string, string | number>) {
-    return investText('code' in this.page ? 'zh-CN' : this.page.locale, key, params);
-  }
 
-  protected errorKey(error: SdkError) {
-    if (error.code === 'invalid_credentials') return 'error.invalid_pin';
-    return investErrorKey(error, (e) => super.errorKey(e)) as FrameMessage;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this.bridge) void this.load();
-  }
-
-  private get locale() {
-    return this.framePage.locale;
-  }
-
-  private async load() {
+  protected async load() {
     const [products, overview] = await Promise.all([
       this.call<{ products: ProductView[] }>('investProducts', {}),
       this.call<Overview>('investOverview', {}),

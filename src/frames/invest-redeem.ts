@@ -3,17 +3,16 @@
  * ¥10,000 a day, the rest tomorrow; open funds: tomorrow, at today's NAV), and the payment PIN. With `cancel`, it
  * cancels a private product's purchase in its cooling-off period instead, for a full refund.
  */
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AmountError, formatAmount, minorUnits, parseAmount } from '../domain/money.ts';
 import type { SdkError } from '../protocol/messages.ts';
-import { SecureForm } from './common/secure-form.ts';
-import { investErrorKey, investStyles, investText, money, type Holding, type InvestKey, type Overview } from './invest-common.ts';
+import { InvestDialog } from './invest-dialog.ts';
+import { money, type Holding, type InvestKey, type Overview } from './invest-common.ts';
 import type { FrameMessage } from './messages.ts';
 
 @customElement('bank-invest-redeem-form')
-export class BankInvestRedeemForm extends SecureForm {
-  static styles = css`${SecureForm.styles} ${investStyles}`;
+export class BankInvestRedeemForm extends InvestDialog {
   private readonly params = new URLSearchParams(location.search);
   private readonly productId = this.params.get('product') ?? '';
   private readonly cancelId = this.params.get('cancel') ?? '';
@@ -23,27 +22,9 @@ export class BankInvestRedeemForm extends SecureForm {
   @state() private loaded = false;
   @state() private amountProblem?: InvestKey;
   @state() private pinProblem?: InvestKey;
-  private attemptKey?: string;
 
-  protected t(key: InvestKey, params?: Record<string, string | number>) {
-    return investText('code' in this.page ? 'zh-CN' : this.page.locale, key, params);
-  }
 
-  protected errorKey(error: SdkError) {
-    if (error.code === 'invalid_credentials') return 'error.invalid_pin';
-    return investErrorKey(error, (e) => super.errorKey(e)) as FrameMessage;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this.bridge) void this.load();
-  }
-
-  private get locale() {
-    return this.framePage.locale;
-  }
-
-  private async load() {
+  protected async load() {
     const overview = await this.call<Overview>('investOverview', {});
     this.holding = overview?.holdings.find((h) => h.productId === this.productId);
     this.fastLeft = overview?.fastRedemption.left ?? '0.00';
