@@ -8,7 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { chinaMonth } from '../domain/account-class.ts';
 import { formatMoney, minorUnits, parseAmount } from '../domain/money.ts';
 import { format } from '../i18n/locale.ts';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { accountMessages, type AccountMessage } from './accounts-messages.ts';
 import { InlinePanel } from './common/inline-panel.ts';
 import { SecureForm } from './common/secure-form.ts';

@@ -5,7 +5,7 @@
  */
 import {
   isBridgeRequest, isCustomerDisplay, sdkError, type BridgeRequest, type ChannelRequest, type CustomerDisplay,
-} from '../protocol/messages.ts';
+} from '../protocol/post-message.ts';
 import { BankApi } from './common/bank-api.ts';
 import { postToPartner, readFramePage, type FramePage } from './common/frame-page.ts';
 import { investMethods } from './invest-bridge.ts';

@@ -3,7 +3,7 @@
  */
 import { html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { InlinePanel } from './common/inline-panel.ts';
 import './data-sharing.ts';
 import type { BankDataSharing } from './data-sharing.ts';

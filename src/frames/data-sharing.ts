@@ -9,7 +9,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import type { BridgeChannel } from './common/frame-page.ts';
 import { format, type Catalogue, type Locale } from '../i18n/locale.ts';
 import { claimQuestion, formatDate, purposeText } from './consent-messages.ts';

@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { questionnaire } from '../domain/invest.ts';
 import { AmountError, formatAmount, minorUnits, parseAmount } from '../domain/money.ts';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { InvestDialog } from './invest-dialog.ts';
 import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,

@@ -3,7 +3,7 @@ import { css } from 'lit';
 import { formatRate } from '../domain/invest.ts';
 import { formatMoney, minorUnits } from '../domain/money.ts';
 import { format, type Locale } from '../i18n/locale.ts';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { frameMessages, type FrameMessage } from './messages.ts';
 import { investMessages, type InvestMessage } from './invest-messages.ts';
 

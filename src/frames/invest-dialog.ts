@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { investErrorKey, investStyles, investText, type InvestKey } from './invest-common.ts';
 import type { FrameMessage } from './messages.ts';

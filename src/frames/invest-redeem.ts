@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AmountError, formatAmount, minorUnits, parseAmount } from '../domain/money.ts';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { InvestDialog } from './invest-dialog.ts';
 import { money, type Holding, type InvestKey, type Overview } from './invest-common.ts';
 import type { FrameMessage } from './messages.ts';

@@ -6,7 +6,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatNav, formatShares } from '../domain/invest.ts';
-import type { SdkError } from '../protocol/messages.ts';
+import type { SdkError } from '../protocol/post-message.ts';
 import { InlinePanel } from './common/inline-panel.ts';
 import {
   day, investErrorKey, investStyles, investText, money, yieldText, type Holding, type InvestKey, type Overview, type ProductView,

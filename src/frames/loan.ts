@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits, parseAmount } from '../domain/money.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
-import type { LoanQuote } from '../protocol/messages.ts';
+import type { LoanQuote } from '../protocol/post-message.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
 import { loanFrameMessages, type LoanMessage } from './loan-messages.ts';

@@ -1,7 +1,7 @@
 /** The `Bank login` frame: phone and password, then the SMS code. What is typed here goes only to the bank. */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { CustomerDisplay, SdkError } from '../protocol/messages.ts';
+import type { CustomerDisplay, SdkError } from '../protocol/post-message.ts';
 import { SecureForm } from './common/secure-form.ts';
 import type { FrameMessage } from './messages.ts';
 import { loginFrameMessages, type LoginMessage } from './login-messages.ts';

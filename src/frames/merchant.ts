@@ -9,7 +9,7 @@ import { isValidCreditCode } from '../domain/credit-code.ts';
 import { isLuhnValid } from '../domain/card.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
 import { format } from '../i18n/locale.ts';
-import type { MerchantState } from '../protocol/messages.ts';
+import type { MerchantState } from '../protocol/post-message.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { merchantFrameMessages, type MerchantFrameMessage } from './merchant-messages.ts';
 import type { FrameMessage } from './messages.ts';

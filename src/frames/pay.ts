@@ -8,7 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../domain/money.ts';
 import { pluralForm } from '../i18n/locale.ts';
 import { errorRules, isErrorCode } from '../protocol/errors.ts';
-import type { OrderDisplay, SdkError } from '../protocol/messages.ts';
+import type { OrderDisplay, SdkError } from '../protocol/post-message.ts';
 import { SecureForm } from './common/secure-form.ts';
 import { postToPartner } from './common/frame-page.ts';
 import type { FrameMessage } from './messages.ts';

@@ -4,7 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from '../../src/elements/core/context.ts';
-import type { CustomerDisplay } from '../../src/protocol/messages.ts';
+import type { CustomerDisplay } from '../../src/protocol/post-message.ts';
 
 export const demoConfig: SdkConfig = Object.freeze({
   appId: 'app_demo_rental',

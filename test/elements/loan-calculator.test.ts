@@ -4,7 +4,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-loan-apply/define.ts';
 import type { BankLoanApply } from '../../src/elements/bank-loan-apply/bank-loan-apply.ts';
-import type { LoanProduct, LoanQuote } from '../../src/protocol/messages.ts';
+import type { LoanProduct, LoanQuote } from '../../src/protocol/post-message.ts';
 import { buttons, mountWithContext, shadow, startingSession, text } from './harness.ts';
 
 const rentLoan: LoanProduct = {

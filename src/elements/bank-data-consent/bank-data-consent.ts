@@ -1,7 +1,7 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claims.ts';
-import { sdkError, type SdkError } from '../../protocol/messages.ts';
+import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from '../core/events.ts';

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseAmountInput } from '../../domain/amount-input.ts';
 import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
-import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/messages.ts';
+import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/post-message.ts';
 import { BankErrorEvent, BankLoanSubmittedEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';

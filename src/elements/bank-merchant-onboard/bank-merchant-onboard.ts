@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MerchantState, SdkError } from '../../protocol/messages.ts';
+import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankMerchantVerifiedEvent } from '../core/events.ts';

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
-import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/messages.ts';
+import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property, query, state } from 'lit/decorators.js';
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
-import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/messages.ts';
+import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
 import { connect, frameUrl, releaseActingElement } from './sdk.ts';

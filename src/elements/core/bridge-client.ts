@@ -1,6 +1,6 @@
 import {
   isBankEvent, isBridgeReply, type BankEventMessage, type BridgeMethod, type SdkError,
-} from '../../protocol/messages.ts';
+} from '../../protocol/post-message.ts';
 
 type Listener = (message: BankEventMessage) => void;
 

@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { Locale } from '../../i18n/locale.ts';
-import type { CustomerDisplay, SdkError } from '../../protocol/messages.ts';
+import type { CustomerDisplay, SdkError } from '../../protocol/post-message.ts';
 
 /** The SDK's configuration as the elements see it: no secrets. */
 export interface SdkConfig {

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
 import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
-} from '../../protocol/messages.ts';
+} from '../../protocol/post-message.ts';
 import { partnerMessages } from '../../i18n/partner.ts';
 import { BridgeClient } from './bridge-client.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';

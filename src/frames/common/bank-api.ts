@@ -1,6 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import { errorRules, publicCode } from '../../protocol/errors.ts';
-import { sdkError, type SdkError } from '../../protocol/messages.ts';
+import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 
 /**
  * The frame API, same-origin. Only the bridge frame calls it: the session token is its private state,

@@ -1,6 +1,6 @@
 import { isLocale, type Locale } from '../../i18n/locale.ts';
-import type { BankEventMessage, ChannelReply, ChannelRequest, SdkError } from '../../protocol/messages.ts';
-import { sdkError } from '../../protocol/messages.ts';
+import type { BankEventMessage, ChannelReply, ChannelRequest, SdkError } from '../../protocol/post-message.ts';
+import { sdkError } from '../../protocol/post-message.ts';
 
 /**
  * What a bank frame knows about the page around it, from its URL — checked, because the partner page wrote

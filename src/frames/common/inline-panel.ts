@@ -1,4 +1,4 @@
-import type { SdkError } from '../../protocol/messages.ts';
+import type { SdkError } from '../../protocol/post-message.ts';
 import { postToPartner } from './frame-page.ts';
 import { SecureForm } from './secure-form.ts';
 

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { format, type Catalogue } from '../../i18n/locale.ts';
-import type { BankContact, SdkError } from '../../protocol/messages.ts';
+import type { BankContact, SdkError } from '../../protocol/post-message.ts';
 import { frameMessages, type FrameMessage } from '../messages.ts';
 import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 import { applyTheme } from './theme.ts';
