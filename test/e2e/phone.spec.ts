@@ -108,3 +108,40 @@ test.describe('with the on-screen keyboard open (375×300)', () => {
     expect((await bankEvents(page)).filter((e) => e.type === 'bank-pay-success')).toHaveLength(1);
   });
 });
+
+test.describe('with the on-screen keyboard open on the smallest phone (320×300, zh-CN)', () => {
+  test.use({ viewport: { width: 320, height: 300 }, isMobile: true, hasTouch: true });
+
+  test('a customer logs in and submits a rent-loan application by touch; every field and button is reachable', async ({ page }) => {
+    test.slow();
+    const w = words['zh-CN'];
+    await recordEvents(page);
+    await page.goto('/?lang=zh-CN');
+    await page.locator('bank-loan-apply').getByRole('button', { name: w.apply, exact: true }).tap();
+    const dialog = dialogOf(page, 'bank-loan-apply');
+    const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+    await login.getByRole('textbox', { name: w.phone }).fill('13800000001');
+    await login.getByRole('textbox', { name: w.password }).fill(password);
+    await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
+    await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+    await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
+
+    const loan = page.frameLocator(`iframe[title="${w.loanDialog}"]`);
+    await expect(page.locator('bank-loan-apply iframe[part~="frame"]')).not.toHaveClass(/measuring/);
+    for (const [name, value] of [['姓名', '张三'], ['身份证号', '110105199003070017'], ['月收入', '15000'], ['工作单位', '北京示例有限公司']]) {
+      const field = loan.getByRole('textbox', { name });
+      await reach(page, field, dialog);
+      await field.fill(value);
+    }
+    const consent = loan.getByRole('checkbox', { name: '本人授权银行查询征信' });
+    await reachAndClick(page, consent, dialog);
+    await expect(consent).toBeChecked();
+    await expectNoHorizontalOverflow(page, w.loanDialog);
+    await reach(page, dialog.getByRole('button', { name: w.close }), dialog);
+    await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialog);
+    await expect(page.locator('bank-loan-apply').locator('[part~="decision"]')).toContainText('已批准');
+    const submitted = (await bankEvents(page)).filter((e) => e.type === 'bank-loan-submitted');
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.detail).toMatchObject({ status: 'approved', amount: '36000.00', termMonths: 12 });
+  });
+});
