@@ -14,6 +14,8 @@ const han = '[\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e]';
 const rules: [string, RegExp][] = [
   ['ASCII punctuation next to Chinese', new RegExp(`${han}[(),:;?!]|[(),:;?!]${han}`, 'u')],
   ['a space between Chinese and Latin, digits or a placeholder', new RegExp(`${han} +[A-Za-z0-9{¥]|[A-Za-z0-9}%] +${han}`, 'u')],
+  // A fragment put into another text (`您的{class}`) brings its spaces with it.
+  ['a leading or trailing space', /^\s|\s$/u],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -51,7 +53,7 @@ test('zh-CN copy uses full-width punctuation and no stray spaces, in every catal
 });
 
 test('the rules catch what they are meant to', async () => {
-  const bad = ['余额(元)', '已登录:{name}', '6 位', '至 {phone}', '{n} 个月', '银行 SDK'];
+  const bad = ['余额(元)', '已登录:{name}', '6 位', '至 {phone}', '{n} 个月', '银行 SDK', ' II类账户'];
   const good = ['余额（元）', '已登录：{name}', '6位', '至{phone}', '{n}个月', '银行SDK', '{option} · {state}'];
   for (const text of bad) expect(rules.some(([, p]) => p.test(text)), text).toBe(true);
   for (const text of good) expect(rules.some(([, p]) => p.test(text)), text).toBe(false);

@@ -14,8 +14,8 @@ const zhCN: Record<AccountOpenMessage, string> = {
   openAccount: '开立账户',
   openDialog: '开立账户',
   opened: '您的{class} ···· {last4}已开立。',
-  'class.II': ' II类账户',
-  'class.III': ' III类账户',
+  'class.II': 'II类账户',
+  'class.III': 'III类账户',
 };
 
 /** What <bank-account-open> says, complete in both locales. */

@@ -1,0 +1,79 @@
+import { expect, type Page } from '@playwright/test';
+import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
+import { password, smsCode, test } from './helpers.ts';
+import { expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
+
+/**
+ * The dialogs of the newer elements with the on-screen keyboard open on the smallest phone (320×300), in zh-CN:
+ * every field and button is reached the way a finger reaches it (scrolling the sheet, never sideways) and the flow
+ * completes. Login, payment and the loan application are in phone.spec.ts.
+ */
+test.use({ viewport: { width: 320, height: 300 }, isMobile: true, hasTouch: true });
+
+const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
+const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+function freshId() {
+  const first17 = `320102198${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+test('a new person opens a Class II account by touch in three steps', async ({ page }) => {
+  test.slow();
+  await page.goto('/?lang=zh-CN');
+  await page.locator('bank-account-open').getByRole('button', { name: '开立账户' }).tap();
+  const dialog = dialogOf(page, 'bank-account-open');
+  const frame = page.frameLocator('iframe[title="开立账户"]');
+  const fill = async (name: string, value: string) => {
+    const field = frame.getByRole('textbox', { name, exact: true });
+    await reach(page, field, dialog);
+    await field.fill(value);
+  };
+  await fill('手机号', freshPhone());
+  await reachAndClick(page, frame.getByRole('button', { name: '发送验证码' }), dialog);
+  await fill('短信验证码', '123456');
+  await reachAndClick(page, frame.getByRole('button', { name: '验证' }), dialog);
+
+  await expect(frame.getByText('第2步，共3步：身份与银行卡')).toBeVisible();
+  await fill('姓名', '王小明');
+  await fill('身份证号', freshId());
+  await fill('银行卡号', '6222000000000000012');
+  const agree = frame.getByRole('checkbox', { name: '我已阅读并同意账户服务协议' });
+  await reachAndClick(page, agree, dialog);
+  await expect(agree).toBeChecked();
+  await expectNoHorizontalOverflow(page, '开立账户');
+  await reach(page, dialog.getByRole('button', { name: '关闭' }), dialog);
+  await reachAndClick(page, frame.getByRole('button', { name: '继续' }), dialog);
+
+  await expect(frame.getByText('第3步，共3步：安全设置')).toBeVisible();
+  await fill('支付密码', '246802');
+  await fill('再次输入支付密码', '246802');
+  await fill('登录密码', 'Str0ng-pass');
+  await expectNoHorizontalOverflow(page, '开立账户');
+  await reachAndClick(page, frame.getByRole('button', { name: '开立账户' }), dialog);
+  await expect(page.locator('bank-account-open').getByRole('status')).toContainText(/^您的II类账户 ···· \d{4}已开立。$/);
+  await expect(dialog).toHaveCount(0);
+});
+
+test('a customer logs in and shares yes/no answers by touch', async ({ page }) => {
+  test.slow();
+  await page.goto('/?lang=zh-CN');
+  const element = page.locator('bank-data-consent');
+  await element.getByRole('button', { name: /^共享/ }).tap();
+  const dialog = dialogOf(page, 'bank-data-consent');
+  const login = page.frameLocator('iframe[title="银行登录"]');
+  await login.getByRole('textbox', { name: '手机号' }).fill('13800000001');
+  await login.getByRole('textbox', { name: '密码' }).fill(password);
+  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), dialog);
+  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
+  await reachAndClick(page, login.getByRole('button', { name: '验证' }), dialog);
+
+  const frame = page.frameLocator('iframe[title="共享数据"]');
+  await reach(page, frame.getByText('您近6个月的月均收入是否不低于¥10,500.00？'), dialog);
+  const agree = frame.getByRole('checkbox', { name: '我同意向Demo Rental Homes共享以上信息' });
+  await reachAndClick(page, agree, dialog);
+  await expect(agree).toBeChecked();
+  await expectNoHorizontalOverflow(page, '共享数据');
+  await reach(page, frame.getByRole('button', { name: '不共享' }), dialog);
+  await reachAndClick(page, frame.getByRole('button', { name: '共享', exact: true }), dialog);
+  await expect(element.getByRole('status')).toHaveText(/^已于.+共享 · 有效期至.+$/);
+});
