@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
-import { password, smsCode, test } from './helpers.ts';
+import { loggedInSession } from './bank-client.ts';
+import { newCustomer, password, paymentPin, smsCode, test } from './helpers.ts';
 import { expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
 
 /**
@@ -76,4 +77,50 @@ test('a customer logs in and shares yes/no answers by touch', async ({ page }) =
   await reach(page, frame.getByRole('button', { name: '不共享' }), dialog);
   await reachAndClick(page, frame.getByRole('button', { name: '共享', exact: true }), dialog);
   await expect(element.getByRole('status')).toHaveText(/^已于.+共享 · 有效期至.+$/);
+});
+
+test('an assessed customer logs in from the shelf and buys a wealth product by touch', async ({ page }) => {
+  test.slow();
+  const customer = await newCustomer({ balance: '50000.00' });
+  const { session } = await loggedInSession(customer);
+  const answers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 2, share: 2 };
+  expect((await session.call('/invest/assessments', { body: { answers } })).status).toBe(201);
+  const successes: unknown[] = [];
+  await page.exposeFunction('investSuccess', (detail: unknown) => successes.push(detail));
+  await page.addInitScript(() => {
+    if (window.top === window) document.addEventListener('bank-invest-success', (e) => (window as unknown as { investSuccess(d: unknown): void }).investSuccess((e as CustomEvent).detail));
+  });
+
+  await page.goto('/?lang=zh-CN');
+  const element = page.locator('bank-invest');
+  await element.getByRole('button', { name: '登录', exact: true }).tap();
+  const loginDialog = dialogOf(page, 'bank-invest');
+  const login = page.frameLocator('iframe[title="银行登录"]');
+  await login.getByRole('textbox', { name: '手机号' }).fill(customer);
+  await login.getByRole('textbox', { name: '密码' }).fill(password);
+  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), loginDialog);
+  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
+  await reachAndClick(page, login.getByRole('button', { name: '验证' }), loginDialog);
+
+  const panel = page.frameLocator('bank-invest iframe[title="理财"]');
+  const product = panel.getByRole('region', { name: '平衡配置 1 年' });
+  await expect(product).toBeVisible();
+  // The shelf is in the page: the page scrolls to the product's Buy button as a finger would.
+  await reachAndClick(page, product.getByRole('button', { name: '购买' }), page.locator('bank-invest'));
+  const dialog = dialogOf(page, 'bank-invest');
+  const buy = page.frameLocator('iframe[title="购买"]');
+  const amount = buy.getByRole('textbox', { name: '金额' });
+  await reach(page, amount, dialog);
+  await amount.fill('1000');
+  const ack = buy.getByRole('checkbox', { name: '我已阅读产品说明书和风险揭示书' });
+  await reachAndClick(page, ack, dialog);
+  await expect(ack).toBeChecked();
+  const pin = buy.getByRole('textbox', { name: '支付密码' });
+  await reach(page, pin, dialog);
+  await pin.fill(paymentPin);
+  await expectNoHorizontalOverflow(page, '购买');
+  await reach(page, dialog.getByRole('button', { name: '关闭' }), dialog);
+  await reachAndClick(page, buy.getByRole('button', { name: '确认购买' }), dialog);
+  await expect.poll(() => successes).toEqual([expect.objectContaining({ productId: 'balanced-1y', amount: '1000.00', status: 'confirmed' })]);
+  await expect(dialog).toHaveCount(0);
 });
