@@ -41,7 +41,7 @@ export function seedIdentities(db: Db) {
 
 /** The account terms, versioned: the version a customer accepted is stored with the account. */
 export const accountTerms = {
-  version: '2026-11-01',
+  version: '2026-11-27',
   en: [
     'These terms govern Class II and Class III electronic accounts opened online with the Sandbox Bank.',
     '1. Who may open. You must be at least 16, open the account in your own name, and bind a Class I debit account (or credit card) of your own at another bank. The bank checks your name, ID number, phone number and that account with the card network.',
@@ -56,11 +56,11 @@ export const accountTerms = {
     '10. Changes. New versions of these terms are shown to you before they apply.',
   ],
   'zh-CN': [
-    '本条款适用于通过线上渠道在沙箱银行开立的 II 类、III 类电子账户。',
-    '一、开户条件。您须年满 16 周岁，以本人名义开户，并绑定本人在他行的 I 类借记账户（或信用卡）。银行将通过卡组织核验您的姓名、身份证号、手机号及该账户。',
-    '二、数量。您在本行可各持有一个 II 类账户和一个 III 类账户。',
-    '三、II 类账户限额。消费缴费及向非绑定账户转出：每日 ¥10,000.00，每年 ¥200,000.00。与绑定账户之间的资金往来不受限。',
-    '四、III 类账户限额。账户余额不得超过 ¥2,000.00；消费缴费每日 ¥2,000.00，每年 ¥50,000.00；不得透支。',
+    '本条款适用于通过线上渠道在沙箱银行开立的II类、III类电子账户。',
+    '一、开户条件。您须年满16周岁，以本人名义开户，并绑定本人在他行的I类借记账户（或信用卡）。银行将通过卡组织核验您的姓名、身份证号、手机号及该账户。',
+    '二、数量。您在本行可各持有一个II类账户和一个III类账户。',
+    '三、II类账户限额。消费缴费及向非绑定账户转出：每日¥10,000.00，每年¥200,000.00。与绑定账户之间的资金往来不受限。',
+    '四、III类账户限额。账户余额不得超过¥2,000.00；消费缴费每日¥2,000.00，每年¥50,000.00；不得透支。',
     '五、上述日、年均按中国标准时间（UTC+8）的自然日、自然年计算。',
     '六、支付密码用于确认付款及资金转入，请勿告知任何人（包括银行工作人员）。连续输错五次，付款功能将暂时锁定。',
     '七、对账单。您可在账户页面下载任意月份的对账单。',

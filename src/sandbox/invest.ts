@@ -39,10 +39,10 @@ export interface Product {
 export const products: Product[] = [
   { id: 'cash-plus', name: { en: 'Cash Plus', zh: '现金宝' }, risk: 1, kind: 'cash', minimum: 1, series: { trend: 0, wobble: 0 } },
   {
-    id: 'steady-bond-6m', name: { en: 'Steady Bond 6M', zh: '稳健债券 6 个月' }, risk: 2, kind: 'closed', minimum: 100,
+    id: 'steady-bond-6m', name: { en: 'Steady Bond 6M', zh: '稳健债券6个月' }, risk: 2, kind: 'closed', minimum: 100,
     termMonths: 6, benchmark: [260, 310], series: { trend: 0.78, wobble: 2 },
   },
-  { id: 'balanced-1y', name: { en: 'Balanced 1Y', zh: '平衡配置 1 年' }, risk: 3, kind: 'open', minimum: 100, series: { trend: 1.2, wobble: 60 } },
+  { id: 'balanced-1y', name: { en: 'Balanced 1Y', zh: '平衡配置1年' }, risk: 3, kind: 'open', minimum: 100, series: { trend: 1.2, wobble: 60 } },
   { id: 'equity-select', name: { en: 'Equity Select', zh: '精选权益' }, risk: 4, kind: 'open', minimum: 100, series: { trend: 2, wobble: 300 } },
   {
     id: 'private-growth', name: { en: 'Private Growth', zh: '私募成长' }, risk: 5, kind: 'private', minimum: 100_000_000,
@@ -101,10 +101,10 @@ function documentTexts(product: Product, locale: string) {
   const name = en ? product.name.en : product.name.zh;
   const min = formatAmount(product.minimum);
   const redemption: Record<ProductKind, Text> = {
-    cash: { en: 'You may redeem at any time: up to ¥10,000 a day arrives at once, the rest the next day.', zh: '可随时赎回：每日 1 万元以内实时到账，超出部分次日到账。' },
-    closed: { en: `The product is closed for ${product.termMonths} months from confirmation; it cannot be redeemed before maturity.`, zh: `产品自确认起封闭 ${product.termMonths} 个月，到期前不可赎回。` },
+    cash: { en: 'You may redeem at any time: up to ¥10,000 a day arrives at once, the rest the next day.', zh: '可随时赎回：每日1万元以内实时到账，超出部分次日到账。' },
+    closed: { en: `The product is closed for ${product.termMonths} months from confirmation; it cannot be redeemed before maturity.`, zh: `产品自确认起封闭${product.termMonths}个月，到期前不可赎回。` },
     open: { en: 'Subscriptions are confirmed on the next day at the NAV of the day of purchase; redemptions arrive the next day.', zh: '申购于次日按购买当日净值确认；赎回资金次日到账。' },
-    private: { en: 'For qualified investors only. After signing there is a 24-hour cooling-off period in which you may cancel for a full refund; the product then cannot be redeemed in this channel.', zh: '仅面向合格投资者。签署后有 24 小时冷静期，期间可撤销并全额退款；此后本渠道不可赎回。' },
+    private: { en: 'For qualified investors only. After signing there is a 24-hour cooling-off period in which you may cancel for a full refund; the product then cannot be redeemed in this channel.', zh: '仅面向合格投资者。签署后有24小时冷静期，期间可撤销并全额退款；此后本渠道不可赎回。' },
   };
   return [
     {
@@ -114,7 +114,7 @@ function documentTexts(product: Product, locale: string) {
         ? [`${name} is a wealth management product of risk level ${productRiskCode(product.risk)}. The minimum purchase is ¥${min}.`,
           redemption[product.kind].en,
           'Past performance and performance benchmarks do not promise future returns. Returns are not guaranteed.']
-        : [`${name}为风险等级 ${productRiskCode(product.risk)} 的理财产品，起购金额 ${min} 元。`, redemption[product.kind].zh,
+        : [`${name}为风险等级${productRiskCode(product.risk)}的理财产品，起购金额${min}元。`, redemption[product.kind].zh,
           '过往业绩及业绩比较基准不代表未来表现，不构成收益承诺。'],
     },
     {

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiTest as test } from './helpers.ts';
@@ -47,6 +47,24 @@ test('zh-CN copy uses full-width punctuation and no stray spaces, in every catal
   for (const { file, catalogue } of found) {
     for (const [key, text] of Object.entries(catalogue['zh-CN'])) {
       for (const [rule, pattern] of rules) if (pattern.test(text)) problems.push(`${file} ${key}: ${rule}: ${text}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('zh-CN text outside the catalogues (frame data, the sandbox bank’s terms and products) follows the same rules', async () => {
+  // Every string literal in src with Chinese in it, comments left out.
+  const problems: string[] = [];
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : [];
+  });
+  for (const file of walk(root)) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const [literal] of code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
+      if (!/[\u3400-\u9fff]/u.test(literal)) continue;
+      const text = literal.slice(1, -1).replace(/\$\{/g, '{');
+      for (const [rule, pattern] of rules.slice(0, 2)) if (pattern.test(text)) problems.push(`${relative(root, file)}: ${rule}: ${text}`);
     }
   }
   expect(problems).toEqual([]);

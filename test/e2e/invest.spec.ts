@@ -46,7 +46,7 @@ const texts = {
     noHoldings: '您还没有持有理财产品。', pending: /份额于.*确认/, coolingOff: /冷静期/,
     belowMinimum: '金额低于该产品的起购金额¥1.00。', cashYield: /^七日年化收益率\d\.\d\d%$/,
     bondYield: '业绩比较基准2.6%–3.1%',
-    products: { 'cash-plus': '现金宝', 'steady-bond-6m': '稳健债券 6 个月', 'balanced-1y': '平衡配置 1 年', 'equity-select': '精选权益', 'private-growth': '私募成长' },
+    products: { 'cash-plus': '现金宝', 'steady-bond-6m': '稳健债券6个月', 'balanced-1y': '平衡配置1年', 'equity-select': '精选权益', 'private-growth': '私募成长' },
   },
 };
 type Locale = keyof typeof texts;

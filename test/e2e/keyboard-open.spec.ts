@@ -103,7 +103,7 @@ test('an assessed customer logs in from the shelf and buys a wealth product by t
   await reachAndClick(page, login.getByRole('button', { name: '验证' }), loginDialog);
 
   const panel = page.frameLocator('bank-invest iframe[title="理财"]');
-  const product = panel.getByRole('region', { name: '平衡配置 1 年' });
+  const product = panel.getByRole('region', { name: '平衡配置1年' });
   await expect(product).toBeVisible();
   // The shelf is in the page: the page scrolls to the product's Buy button as a finger would.
   await reachAndClick(page, product.getByRole('button', { name: '购买' }), page.locator('bank-invest'));
