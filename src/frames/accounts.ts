@@ -53,7 +53,7 @@ export class BankAccountsPanel extends InlinePanel {
       padding: 1rem;
     }
     .account {
-      border: 1px solid #cbd2d9;
+      border: 1px solid var(--bank-color-input-border);
       border-radius: var(--bank-radius, 6px);
       padding: 0.9rem;
       margin-bottom: 1rem;
@@ -76,7 +76,7 @@ export class BankAccountsPanel extends InlinePanel {
       font-size: 0.9rem;
     }
     dl.limits dt {
-      color: #52606d;
+      color: var(--bank-color-muted);
     }
     dl.limits dd {
       margin: 0;
@@ -96,7 +96,7 @@ export class BankAccountsPanel extends InlinePanel {
     td {
       text-align: start;
       padding: 0.35rem 0.3rem;
-      border-bottom: 1px solid #e4e7eb;
+      border-bottom: 1px solid var(--bank-color-input-border);
       vertical-align: top;
       overflow-wrap: anywhere;
     }
@@ -107,11 +107,11 @@ export class BankAccountsPanel extends InlinePanel {
     }
     .sub {
       display: block;
-      color: #52606d;
+      color: var(--bank-color-muted);
       font-size: 0.8rem;
     }
     .in {
-      color: #0b6b3a;
+      font-weight: 600;
     }
     .tools {
       display: grid;
@@ -129,7 +129,8 @@ export class BankAccountsPanel extends InlinePanel {
       height: 1rem;
       margin: 0.5rem 0;
       border-radius: 4px;
-      background: #e4e7eb;
+      background: var(--bank-color-muted);
+      opacity: 0.2;
     }
     input {
       min-width: 0;

@@ -79,7 +79,7 @@ export class BankDataSharing extends LitElement {
       gap: 0.75rem;
     }
     article {
-      border: 1px solid #cbd2d9;
+      border: 1px solid var(--bank-color-input-border);
       border-radius: var(--bank-radius, 6px);
       padding: 0.75rem 1rem;
       display: grid;
@@ -94,7 +94,7 @@ export class BankDataSharing extends LitElement {
     }
     .dates,
     .answer {
-      color: #52606d;
+      color: var(--bank-color-muted);
       font-size: 0.9rem;
     }
     [role='alert'] {

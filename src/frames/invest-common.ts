@@ -129,7 +129,7 @@ export const investStyles = css`
     margin: 0 0 0.75rem;
   }
   .card dt {
-    color: #52606d;
+    color: var(--bank-color-muted);
   }
   .card dd {
     margin: 0;
@@ -138,7 +138,7 @@ export const investStyles = css`
   }
   .note {
     font-size: 0.85rem;
-    color: #52606d;
+    color: var(--bank-color-muted);
     margin: 0 0 0.5rem;
   }
   ul.plain {

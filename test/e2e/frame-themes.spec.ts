@@ -1,0 +1,109 @@
+import { expect, type Frame, type Page } from '@playwright/test';
+import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
+import { logIn, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+
+/**
+ * The bank owns the facts in every frame, not only login and payment (theme.spec.ts): with a partner theme that
+ * tries to hide text (transparent colours), one that is dark with a white input, and a dark colour scheme, every
+ * piece of text in the inline frames (Accounts, Investments) and the dialog frames (Share data, Open an account,
+ * Loan application, Buy) is painted opaque on an opaque background at 4.5:1 or more.
+ */
+const themes = `
+  html.attack { --bank-color-text: transparent; --bank-color-background: transparent; --bank-color-muted: transparent;
+    --bank-color-input-background: transparent; --bank-color-border: transparent; }
+  html.night { --bank-color-background: #111827; --bank-color-text: rgb(240 240 240); --bank-color-input-background: #fff;
+    --bank-color-muted: #1f2937; }
+  html.dark { color-scheme: dark; }
+  html.dark body { background: #000; }
+`;
+
+/** Every visible piece of text in the frame (shadow roots included): its colour and the background it sits on. */
+function paintedText(frame: Frame) {
+  return frame.evaluate(() => {
+    const found: { text: string; colour: string; background: string }[] = [];
+    const backgroundOf = (start: Element): string => {
+      for (let el: Element | null = start; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (!/^rgba\(.*, 0\)$|^transparent$/.test(colour)) return colour;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot);
+        if (el.closest('[disabled], [aria-disabled="true"], [hidden], script, style, template')) continue;
+        const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+        if (!text || el.getClientRects().length === 0) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+        found.push({ text: text.slice(0, 40), colour: style.color, background: backgroundOf(el) });
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+async function expectReadable(page: Page, name: string, theme: string) {
+  const frame = page.frames().find((f) => f.url().includes(`/frames/${name}.html`));
+  expect(frame, `the ${name} frame`).toBeTruthy();
+  const painted = await paintedText(frame!);
+  expect(painted.length, `text in ${name}`).toBeGreaterThan(3);
+  const problems = painted.flatMap(({ text, colour, background }) => {
+    const fg = parseOpaqueRgb(colour);
+    const bg = parseOpaqueRgb(background);
+    if (!fg || !bg) return [`"${text}": ${colour} on ${background} (not opaque)`];
+    const ratio = contrastRatio(fg, bg);
+    return ratio >= 4.5 ? [] : [`"${text}": ${colour} on ${background} (${ratio.toFixed(2)}:1)`];
+  });
+  expect(problems, `${name} with the ${theme} theme`).toEqual([]);
+}
+
+async function closeDialog(page: Page, tag: string) {
+  await page.locator(`${tag} dialog[open]`).getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator(`${tag} dialog[open]`)).toHaveCount(0);
+}
+
+for (const theme of ['attack', 'night', 'dark']) {
+  test(`with the partner's "${theme}" theme every text in the inline and dialog frames is readable`, async ({ page }) => {
+    test.slow();
+    await page.route(`${partnerOrigin}/frame-themes.css`, (route) => route.fulfill({ contentType: 'text/css', body: themes }));
+    await servePartnerPage(page, `/frame-themes-${theme}`, `<link rel="stylesheet" href="/frame-themes.css">{{sdk}}
+      <bank-login></bank-login>
+      <bank-data-consent purpose="rental-screening" claims="identity income-at-least:10500"></bank-data-consent>
+      <bank-account-open account-class="III"></bank-account-open>
+      <bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>
+      <bank-account></bank-account><bank-invest></bank-invest>`);
+    await page.goto(`/frame-themes-${theme}`);
+    await page.evaluate((name) => document.documentElement.classList.add(name), theme);
+    // A customer of the test's own: no consent given yet, whatever the other runs did.
+    await logIn(page, await newCustomer());
+
+    const accounts = page.frameLocator('bank-account iframe[title="Accounts"]');
+    await expect(accounts.getByText('Opening balance')).toBeVisible();
+    await expectReadable(page, 'accounts', theme);
+    const invest = page.frameLocator('bank-invest iframe[title="Investments"]');
+    await expect(invest.getByText('Wealth products are not deposits. Investing involves risk; invest with care.')).toBeVisible();
+    await expectReadable(page, 'invest', theme);
+
+    await page.locator('bank-data-consent').getByRole('button', { name: /^Share/ }).click();
+    await expect(page.frameLocator('iframe[title="Share data"]').getByRole('checkbox')).toBeVisible();
+    await expectReadable(page, 'consent', theme);
+    await closeDialog(page, 'bank-data-consent');
+
+    await page.locator('bank-account-open').getByRole('button', { name: 'Open an account' }).click();
+    await expect(page.frameLocator('iframe[title="Open an account"]').getByRole('button').first()).toBeVisible();
+    await expectReadable(page, 'account-open', theme);
+    await closeDialog(page, 'bank-account-open');
+
+    await page.locator('bank-loan-apply').getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(page.frameLocator('iframe[title="Loan application"]').getByRole('textbox', { name: 'Full name' })).toBeVisible();
+    await expectReadable(page, 'loan', theme);
+    await closeDialog(page, 'bank-loan-apply');
+
+    await invest.getByRole('region', { name: 'Balanced 1Y' }).getByRole('button', { name: 'Buy' }).click();
+    await expect(page.frameLocator('iframe[title="Buy"]').getByRole('radiogroup')).toHaveCount(10);
+    await expectReadable(page, 'invest-buy', theme);
+    await closeDialog(page, 'bank-invest');
+  });
+}
