@@ -1,12 +1,12 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
-import { logIn, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+import { bankApi, fillLoginDialog, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
 
 /**
  * The bank owns the facts in every frame, not only login and payment (theme.spec.ts): with a partner theme that
  * tries to hide text (transparent colours), one that is dark with a white input, and a dark colour scheme, every
- * piece of text in the inline frames (Accounts, Investments) and the dialog frames (Share data, Open an account,
- * Loan application, Buy) is painted opaque on an opaque background at 4.5:1 or more.
+ * piece of text in the inline frames (Accounts, Investments) and the dialog frames (Bank login, Confirm payment,
+ * Share data, Open an account, Loan application, Buy) is painted opaque on an opaque background at 4.5:1 or more.
  */
 const themes = `
   html.attack { --bank-color-text: transparent; --bank-color-background: transparent; --bank-color-muted: transparent;
@@ -67,17 +67,29 @@ async function closeDialog(page: Page, tag: string) {
 for (const theme of ['attack', 'night', 'dark']) {
   test(`with the partner's "${theme}" theme every text in the inline and dialog frames is readable`, async ({ page }) => {
     test.slow();
+    const order = await bankApi('/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({ amount: '3500.00', currency: 'CNY', description: 'Rent, December 2026' }),
+    });
     await page.route(`${partnerOrigin}/frame-themes.css`, (route) => route.fulfill({ contentType: 'text/css', body: themes }));
     await servePartnerPage(page, `/frame-themes-${theme}`, `<link rel="stylesheet" href="/frame-themes.css">{{sdk}}
-      <bank-login></bank-login>
+      <bank-login></bank-login><bank-pay order-id="${order.body.id}"></bank-pay>
       <bank-data-consent purpose="rental-screening" claims="identity income-at-least:10500"></bank-data-consent>
       <bank-account-open account-class="III"></bank-account-open>
       <bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>
       <bank-account></bank-account><bank-invest></bank-invest>`);
     await page.goto(`/frame-themes-${theme}`);
     await page.evaluate((name) => document.documentElement.classList.add(name), theme);
+    await page.locator('bank-login').getByRole('button', { name: 'Log in' }).click();
+    await expect(page.frameLocator('iframe[title="Bank login"]').getByRole('textbox', { name: 'Phone number' })).toBeVisible();
+    await expectReadable(page, 'login', theme);
     // A customer of the test's own: no consent given yet, whatever the other runs did.
-    await logIn(page, await newCustomer());
+    await fillLoginDialog(page, await newCustomer());
+
+    await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
+    await expect(page.frameLocator('iframe[title="Confirm payment"]').getByRole('textbox', { name: 'Payment PIN' })).toBeVisible();
+    await expectReadable(page, 'pay', theme);
+    await closeDialog(page, 'bank-pay');
 
     const accounts = page.frameLocator('bank-account iframe[title="Accounts"]');
     await expect(accounts.getByText('Opening balance')).toBeVisible();
