@@ -58,16 +58,20 @@ export async function startSpaPartner({ name, dist, defaultPort, trustedTypes = 
     console.log(`Registered sandbox app ${app.appId} for ${origin}. To reuse it:\n  APP_ID=${app.appId} BANK_SECRET_KEY=${app.secretKey} PORT=${port}`);
   }
 
-  // The built page, read once: Vite wrote `__CSP_NONCE__` (its `html.cspNonce`), `__BANK_ORIGIN__` and `__BANK_APP_ID__`.
-  let shell;
+  // The built page, read on each request (so a rebuild needs no restart). Vite wrote `__CSP_NONCE__` (its
+  // `html.cspNonce`); index.html has `__BANK_ORIGIN__` and `__BANK_APP_ID__` for this server's configuration.
+  const escape = (text) => String(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const shell = async (nonce) =>
+    (await readFile(new URL('index.html', dist), 'utf8'))
+      .replaceAll('__BANK_ORIGIN__', escape(bankOrigin))
+      .replaceAll('__BANK_APP_ID__', escape(config.appId))
+      .replaceAll('__CSP_NONCE__', nonce);
   try {
-    shell = await readFile(new URL('index.html', dist), 'utf8');
+    await shell('');
   } catch {
     console.error(`No build in ${dist.pathname}: run \`npx vite build examples/${name}\` first.`);
     process.exit(1);
   }
-  const escape = (text) => String(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  shell = shell.replaceAll('__BANK_ORIGIN__', escape(bankOrigin)).replaceAll('__BANK_APP_ID__', escape(config.appId));
 
   const csp = (nonce) => [
     "default-src 'self'", `script-src 'nonce-${nonce}' 'strict-dynamic'`, "style-src 'self'", "img-src 'self' data:",
@@ -97,8 +101,9 @@ export async function startSpaPartner({ name, dist, defaultPort, trustedTypes = 
         headers['Set-Cookie'] = `sid=${sid}; HttpOnly; SameSite=Lax; Path=/`;
       }
       const nonce = randomBytes(16).toString('base64');
+      const body = await shell(nonce);
       response.writeHead(200, { ...headers, 'Content-Security-Policy': csp(nonce) });
-      return response.end(shell.replaceAll('__CSP_NONCE__', nonce));
+      return response.end(body);
     }
 
     if (url.pathname.startsWith('/api/') && !visitor) {
