@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { apiTest as test } from './helpers.ts';
 
 const root = realpathSync(new URL('../../', import.meta.url).pathname);
-const documents = ['README.md', 'examples/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const documents = ['README.md', 'examples/README.md', 'examples/react/README.md', 'examples/vue/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
 /** The text outside fenced code blocks and inline code, where links and headings are real. */
 function prose(markdown: string) {

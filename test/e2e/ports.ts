@@ -21,4 +21,6 @@ export const extraPorts = {
   takenBank: base + 10,
   takenPartner: base + 11,
   takenPartnerBank: base + 12,
+  reactExample: base + 13,
+  vueExample: base + 14,
 } as const;
