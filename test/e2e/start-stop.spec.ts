@@ -57,7 +57,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 }
 
 test.describe('npm scripts stop their servers', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   for (const { script, signal, bankPort, partnerPort } of [
     { script: ['start'], signal: 'SIGTERM' as const, bankPort: extraPorts.npmStartBank, partnerPort: extraPorts.npmStartPartner },
@@ -69,7 +69,7 @@ test.describe('npm scripts stop their servers', () => {
       const { child, output } = run('npm', script, dir, { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort || extraPorts.npmSandboxPartner) });
       try {
         const urls = [`http://127.0.0.1:${bankPort}/favicon.ico`, ...(partnerPort ? [`http://localhost:${partnerPort}/favicon.ico`] : [])];
-        await expect.poll(async () => (await Promise.all(urls.map(answers))).every(Boolean), { timeout: 60_000 }).toBe(true);
+        await expect.poll(async () => (await Promise.all(urls.map(answers))).every(Boolean), { timeout: 150_000 }).toBe(true);
         expect(output()).toContain('Stop with Ctrl+C.');
         const stopped = Date.now();
         child.kill(signal);
