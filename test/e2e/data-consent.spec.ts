@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { loginInBankFrame } from '../../packages/testing/src/index.ts';
+import { loginInBankFrame, shareDataInBankFrame } from '../../packages/testing/src/index.ts';
 import {
   axeViolations, bankApi, bankOrigin, logIn, newCustomer, partnerOrigin, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
@@ -47,9 +47,7 @@ async function shareOnDemo(page: Page, phone: string) {
   const element = page.locator('bank-data-consent');
   await element.getByRole('button', { name: /^Share/ }).click();
   await loginInBankFrame(page, { phone });
-  const frame = consentFrame(page);
-  await frame.getByRole('checkbox', { name: 'I agree to share this with Demo Rental Homes' }).check();
-  await frame.getByRole('button', { name: 'Share', exact: true }).click();
+  await shareDataInBankFrame(page, { recipient: 'Demo Rental Homes' });
   await expect(element.getByRole('status')).toHaveText(/^Shared on .+ · valid until .+$/);
   const granted = (await seen(page)).events.find((e) => e.type === 'bank-consent-granted')!;
   return granted.detail as { consentId: string; purpose: string; expiresAt: string };

@@ -87,11 +87,11 @@ export class BankDialog {
       for (const [key, locator] of Object.entries(states) as [Key, Locator][]) if (await visible(locator)) return key;
       if (!allowAlerts) {
         const shown = await this.shown();
-        if (shown.length) throw new BankFrameError(this.title, `refused ${stage}`, shown);
+        if (shown.length) throw new BankFrameError(this.title, `refused (waiting for ${stage})`, shown);
       }
       if (Date.now() > end) {
         if (!(await this.iframe.count())) throw new BankFrameError(this.title, `no such frame is open (waited ${this.timeout} ms for ${stage})`);
-        throw new BankFrameError(this.title, `did not get to ${stage} within ${this.timeout} ms`, (await this.shown()).length ? await this.shown() : await this.snapshot());
+        throw new BankFrameError(this.title, `did not show ${stage} within ${this.timeout} ms`, (await this.shown()).length ? await this.shown() : await this.snapshot());
       }
       await pause(100);
     }

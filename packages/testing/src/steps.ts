@@ -171,21 +171,31 @@ export type ConsentAnswer =
 
 /**
  * Answers the open `Share data` dialog: ticks `I agree to share this with <app>` and clicks `Share` (the default),
- * or clicks `Don't share` with `share: false`. Resolves with the outcome and the event's detail.
+ * or clicks `Don't share` with `share: false`. With `recipient`, the dialog must name exactly that app. Resolves
+ * with the outcome and the event's detail.
  *
  * @example
  * await page.locator('bank-data-consent').getByRole('button', { name: /^Share/ }).click();
- * const answer = await shareDataInBankFrame(page); // { outcome: 'granted', consentId, purpose, expiresAt }
+ * const answer = await shareDataInBankFrame(page, { recipient: 'Demo Rental Homes' });
+ * // { outcome: 'granted', consentId, purpose, expiresAt }
  */
-export async function shareDataInBankFrame(page: Page, { share = true, ...options }: { share?: boolean } & StepOptions = {}): Promise<ConsentAnswer> {
+export async function shareDataInBankFrame(
+  page: Page,
+  { share = true, recipient, ...options }: { share?: boolean; recipient?: string } & StepOptions = {},
+): Promise<ConsentAnswer> {
   const dialog = new BankDialog(page, 'consentFrame', options);
   const n = dialog.names;
-  await dialog.waitFor({ agree: dialog.checkbox(n.agreeToShare) }, 'the consent');
+  const agree = dialog.checkbox(recipient === undefined ? n.agreeToShare : n.agreeToShareWith(recipient));
+  const first = await dialog.waitFor({ agree, other: dialog.checkbox(n.agreeToShare) }, 'the consent');
+  if (first === 'other') {
+    const named = await dialog.checkbox(n.agreeToShare).first().ariaSnapshot({ timeout: 1_000 }).catch(() => '');
+    throw new BankFrameError(dialog.title, `does not ask to share with ${recipient}`, named ? [named] : []);
+  }
   if (!share) {
     const detail = await dialog.submitAndWait<{ purpose: string }>(() => dialog.button(n.dontShare).click(), 'bank-consent-declined');
     return { outcome: 'declined', ...detail };
   }
-  await dialog.checkbox(n.agreeToShare).check();
+  await agree.check();
   const detail = await dialog.submitAndWait<{ consentId: string; purpose: string; expiresAt: string }>(
     () => dialog.button(n.share).click(), 'bank-consent-granted');
   return { outcome: 'granted', ...detail };
