@@ -66,6 +66,7 @@ apiTest('sandbox control sends the documented requests with the secret key, and 
       expect(headers['content-type']).toBe('application/json');
     }
     expect(() => sandbox.advanceClock(Number.NaN)).toThrow(TypeError);
+    expect(() => sandbox.advanceClock(-1)).toThrow(TypeError);
     expect(() => sandbox.resendWebhook('')).toThrow(TypeError);
     expect(bank.requests).toHaveLength(4);
   } finally {

@@ -20,14 +20,25 @@ export class SandboxError extends Error {
 }
 
 export interface SandboxControl {
-  /** Moves the sandbox's clock forward (`POST /v1/sandbox/clock {"advanceSeconds"}`); resolves with its new time. */
+  /**
+   * Moves the sandbox bank's one clock forward (`POST /v1/sandbox/clock {"advanceSeconds"}`), for the whole sandbox:
+   * tokens and sessions expire, cooling-off periods end, daily limits start again. Resolves with the bank's new time.
+   */
   advanceClock(seconds: number): Promise<{ now: string }>;
   /** Puts the sandbox's clock back to real time (`POST /v1/sandbox/clock {"reset": true}`). */
   resetClock(): Promise<{ now: string }>;
-  /** Resets the sandbox's data to its starting state (`POST /v1/sandbox/reset`). */
+  /**
+   * Puts the whole sandbox back to its seeded state (`POST /v1/sandbox/reset`): orders, payments, sessions, locks,
+   * consents, merchants, webhook events and customers you created are gone, the test customers are back with their
+   * seeded balances, the clock is real time again; registered apps and their keys stay.
+   */
   reset(): Promise<{ reset: true }>;
-  /** Sends a webhook delivery again (`POST /v1/sandbox/webhooks/{id}/resend`). */
-  resendWebhook(id: string): Promise<{ id: string; status: string }>;
+  /**
+   * Delivers one of your app's webhook events again, now (`POST /v1/sandbox/webhooks/{id}/resend`; `id` is the
+   * `evt_…` in its payload), signed with a fresh timestamp. `status`: `delivered` (your server answered 2xx),
+   * `pending` (it did not; the bank retries with backoff) or `failed` (no retries left).
+   */
+  resendWebhook(id: string): Promise<{ id: string; status: 'delivered' | 'pending' | 'failed' }>;
 }
 
 /**
@@ -64,7 +75,8 @@ export function sandboxControl({ bankOrigin, secretKey, fetch: fetcher = globalT
 
   return {
     advanceClock(seconds) {
-      if (!Number.isFinite(seconds)) throw new TypeError(`advanceClock needs a number of seconds, not ${seconds}`);
+      // The clock moves forward only (resetClock goes back to real time).
+      if (!Number.isFinite(seconds) || seconds < 0) throw new TypeError(`advanceClock needs a number of seconds ≥ 0, not ${seconds}`);
       return post('/v1/sandbox/clock', { advanceSeconds: seconds });
     },
     resetClock: () => post('/v1/sandbox/clock', { reset: true }),
