@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -119,6 +119,37 @@ apiTest('the package builds on its own: a partner imports compiled JavaScript an
     expect(readFileSync(join(out, 'dist', 'dialog.js'), 'utf8')).not.toContain('@playwright/test');
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+apiTest('the guide’s example test file and Playwright configuration type-check against the kit', async () => {
+  test.setTimeout(60_000);
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const guide = readFileSync(join(root, 'docs/testing.md'), 'utf8');
+  const block = (first: string) => {
+    const found = [...guide.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.startsWith(first));
+    expect(found, `a ts block starting ${first}`).toBeTruthy();
+    return found!;
+  };
+  // Inside the repository, so that @playwright/test resolves as it does in a partner's project.
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'test-results', 'kit-guide-'));
+  try {
+    writeFileSync(join(dir, 'rent.spec.ts'), block('// e2e/rent.spec.ts'));
+    writeFileSync(join(dir, 'playwright.config.ts'), block('// playwright.config.ts'));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], types: ['node'], strict: true,
+        noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true,
+        paths: { '@bank-sdk/testing': [join(root, 'packages/testing/src/index.ts')] },
+      },
+      files: ['rent.spec.ts', 'playwright.config.ts'],
+    }));
+    const result = spawnSync('npx', ['tsc', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
