@@ -191,7 +191,7 @@ function freshId() {
 }
 
 test('open an account as a new person, then decline to share data, on the demo site', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000); // several bank frames on a shared, busy machine
   await page.goto('/?lang=en');
   await page.locator('bank-account-open').getByRole('button', { name: 'Open an account' }).click();
   const phone = `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -225,7 +225,7 @@ test('buy after the risk assessment, then redeem, through the Investments frame'
 });
 
 test('verify a business as its legal representative', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await page.goto('/landlords?lang=en');
   await page.locator('bank-merchant-onboard').getByRole('button', { name: 'Verify business' }).click({ timeout: 20_000 });
   await loginInBankFrame(page, { phone: sandboxCustomers.good });
