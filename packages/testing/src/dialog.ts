@@ -137,7 +137,7 @@ export class BankDialog {
         const shown = await this.shown();
         if (shown.length) {
           // The frame's message and the element's failure event travel separately: give the event a moment, for its code.
-          for (let wait = 0; failure && wait < 10; wait++) {
+          for (let wait = 0; failure && wait < 30; wait++) {
             await pause(100);
             const late = (await events()).find((e) => e.type === failure);
             if (late) throw new BankFrameError(this.title, failure, shown, (late.detail as { code?: string }).code);
