@@ -167,7 +167,8 @@ async function openPay(page: Page, orderId: string) {
 
 test('a refusal rejects at once with what the frame said: a wrong password, an account that cannot pay', async ({ page }) => {
   await openPay(page, await createOrder('3500.00'));
-  const wrong = loginInBankFrame(page, { phone: sandboxCustomers.lowBalance, password: 'wrong-password' });
+  // A wrong password counts towards a lock: on a customer of this test's own, not a shared one.
+  const wrong = loginInBankFrame(page, { phone: await newCustomer(), password: 'wrong-password' });
   await expect(wrong).rejects.toThrow(BankFrameError);
   await expect(wrong).rejects.toThrow('Bank login: refused (waiting for the SMS code). The frame shows: The phone number or password is wrong.');
   await loginInBankFrame(page, { phone: sandboxCustomers.lowBalance });
