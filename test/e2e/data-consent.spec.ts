@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { loginInBankFrame, shareDataInBankFrame } from '../../packages/testing/src/index.ts';
 import {
-  axeViolations, bankApi, bankOrigin, fillLoginDialog, logIn, newCustomer, partnerOrigin, servePartnerPage, test, watchForProblems,
+  axeViolations, bankApi, bankOrigin, logIn, newCustomer, partnerOrigin, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
 
 /**
@@ -45,10 +46,8 @@ async function shareOnDemo(page: Page, phone: string) {
   await page.goto('/?lang=en');
   const element = page.locator('bank-data-consent');
   await element.getByRole('button', { name: /^Share/ }).click();
-  await fillLoginDialog(page, phone);
-  const frame = consentFrame(page);
-  await frame.getByRole('checkbox', { name: 'I agree to share this with Demo Rental Homes' }).check();
-  await frame.getByRole('button', { name: 'Share', exact: true }).click();
+  await loginInBankFrame(page, { phone });
+  await shareDataInBankFrame(page, { recipient: 'Demo Rental Homes' });
   await expect(element.getByRole('status')).toHaveText(/^Shared on .+ · valid until .+$/);
   const granted = (await seen(page)).events.find((e) => e.type === 'bank-consent-granted')!;
   return granted.detail as { consentId: string; purpose: string; expiresAt: string };
@@ -63,7 +62,7 @@ test('grant: the customer logs in, reads the Share data dialog, agrees; the demo
   const share = element.getByRole('button', { name: /^Share/ });
   await expect(share).toHaveText('Share my data');
   await share.click();
-  await fillLoginDialog(page, '13800000001');
+  await loginInBankFrame(page, { phone: '13800000001' });
   const frame = consentFrame(page);
   await expect(frame.getByRole('heading', { name: 'Share data' })).toBeVisible();
   await expect(frame.getByText('Demo Rental Homes', { exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { bankApi, fillLoginDialog, logIn, paymentPin, servePartnerPage, test } from './helpers.ts';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
+import { bankApi, logIn, paymentPin, servePartnerPage, test } from './helpers.ts';
 
 // When a dialog closes, for any reason, focus goes back where the customer was: the control that opened it, or
 // what took its place (Log out after login, the receipt after payment, the decision after a loan application).
@@ -32,7 +33,7 @@ test('login: Escape and Close return focus to Log in; success moves it to Log ou
   await sheet(page, 'bank-login').getByRole('button', { name: 'Close' }).click();
   await expect(button).toBeFocused();
   await button.click();
-  await fillLoginDialog(page);
+  await loginInBankFrame(page, { phone: '13800000001' });
   await expect(page.locator('bank-login').getByRole('button', { name: 'Log out' })).toBeFocused();
 });
 

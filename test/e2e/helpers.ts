@@ -1,6 +1,7 @@
 import { test as base, expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { partnerCsp } from '../../demo/server.ts';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { bankPort, partnerPort } from '../playwright.config.ts';
 
 /**
@@ -96,20 +97,10 @@ export const bankEvents = (page: Page) =>
 
 export const loginFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Bank login"]');
 
-/** Logs in through the real bank login frame, as a customer would. */
+/** Logs in as a customer would: the partner's `Log in` button, then the bank login frame (the testing kit). */
 export async function logIn(page: Page, phone = '13800000001', scope = page.locator('bank-login').first()) {
   await scope.getByRole('button', { name: 'Log in' }).click();
-  await fillLoginDialog(page, phone);
-}
-
-/** Completes the bank login dialog once it is open (phone, password, SMS code). */
-export async function fillLoginDialog(page: Page, phone = '13800000001') {
-  const frame = loginFrame(page);
-  await frame.getByRole('textbox', { name: 'Phone number' }).fill(phone);
-  await frame.getByRole('textbox', { name: 'Password' }).fill(password);
-  await frame.getByRole('button', { name: 'Log in' }).click();
-  await frame.getByRole('textbox', { name: 'SMS code' }).fill(smsCode);
-  await frame.getByRole('button', { name: 'Verify' }).click();
+  await loginInBankFrame(page, { phone });
 }
 
 /** The demo partner's strict policy, optionally letting one more origin be framed (for a third-party frame). */

@@ -1,8 +1,9 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { loggedInSession } from './bank-client.ts';
 import {
-  axeViolations, bankEvents, newCustomer, password, paymentPin, recordEvents, servePartnerPage, smsCode, test, watchForProblems,
+  axeViolations, bankEvents, newCustomer, paymentPin, recordEvents, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
 
 /**
@@ -19,7 +20,7 @@ const desktop = { width: 1280, height: 800 };
 
 const texts = {
   en: {
-    logIn: 'Log in', loginFrame: 'Bank login', phone: 'Phone number', password: 'Password', sms: 'SMS code', verify: 'Verify',
+    logIn: 'Log in',
     panel: 'Investments', buyFrame: 'Buy', redeemFrame: 'Redeem', cancelFrame: 'Cancel purchase',
     buy: 'Buy', redeem: 'Redeem', assess: 'Risk assessment', seeResult: 'See my result', continue: 'Continue',
     amount: 'Amount', payFrom: 'Pay from', ack: 'I have read the product terms and the risk disclosure',
@@ -34,7 +35,7 @@ const texts = {
     products: { 'cash-plus': 'Cash Plus', 'steady-bond-6m': 'Steady Bond 6M', 'balanced-1y': 'Balanced 1Y', 'equity-select': 'Equity Select', 'private-growth': 'Private Growth' },
   },
   'zh-CN': {
-    logIn: '登录', loginFrame: '银行登录', phone: '手机号', password: '密码', sms: '短信验证码', verify: '验证',
+    logIn: '登录',
     panel: '理财', buyFrame: '购买', redeemFrame: '赎回', cancelFrame: '撤销购买',
     buy: '购买', redeem: '赎回', assess: '风险测评', seeResult: '查看测评结果', continue: '继续',
     amount: '金额', payFrom: '付款账户', ack: '我已阅读产品说明书和风险揭示书',
@@ -74,12 +75,7 @@ async function openShelf(page: Page, locale: Locale, customer: string, path = `/
   await page.goto(path);
   const element = page.locator('bank-invest');
   await element.getByRole('button', { name: t.logIn, exact: true }).click();
-  const login = page.frameLocator(`iframe[title="${t.loginFrame}"]`);
-  await login.getByRole('textbox', { name: t.phone }).fill(customer);
-  await login.getByRole('textbox', { name: t.password }).fill(password);
-  await login.getByRole('button', { name: t.logIn, exact: true }).click();
-  await login.getByRole('textbox', { name: t.sms }).fill(smsCode);
-  await login.getByRole('button', { name: t.verify }).click();
+  await loginInBankFrame(page, { phone: customer, locale });
   const panel = page.frameLocator(`bank-invest iframe[title="${t.panel}"]`);
   await expect(panel.getByText(t.warning)).toBeVisible();
   return panel;

@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { frameSession, loggedInSession } from './bank-client.ts';
+import { BankFrameError, loginInBankFrame, submitLoanApplication } from '../../packages/testing/src/index.ts';
 import {
-  axeViolations, bankApi, bankEvents, fillLoginDialog, logIn, recordEvents, servePartnerPage, test, watchForProblems,
+  axeViolations, bankApi, bankEvents, logIn, recordEvents, servePartnerPage, test, watchForProblems,
 } from './helpers.ts';
 
 const validIds = ['110105199003070017', '310115198805120034', '11010519491231002X'];
@@ -15,15 +16,7 @@ async function openLoanPage(page: Page, attrs = 'product="rent-loan" amount="360
   await page.goto('/loan');
 }
 
-async function fillApplication(page: Page, { idNumber = validIds[0], consent = true } = {}) {
-  const frame = loanFrame(page);
-  await frame.getByRole('textbox', { name: 'Full name' }).fill('张三');
-  await frame.getByRole('textbox', { name: 'ID number' }).fill(idNumber);
-  await frame.getByRole('textbox', { name: 'Monthly income' }).fill('15000');
-  await frame.getByRole('textbox', { name: 'Employer' }).fill('Beijing Example Co.');
-  if (consent) await frame.getByRole('checkbox', { name: 'I authorize a credit check' }).check();
-  await frame.getByRole('button', { name: 'Submit application' }).click();
-}
+const application = { fullName: '张三', idNumber: validIds[0], monthlyIncome: '15000', employer: 'Beijing Example Co.' };
 
 test('the calculator shows the bank’s APR, payments and full schedule before any login', async ({ page }) => {
   const problems = watchForProblems(page);
@@ -117,9 +110,9 @@ for (const [phone, status] of [['13800000001', 'approved'], ['13800000005', 'pen
     const loan = page.locator('bank-loan-apply');
     await expect(loan.locator('[part~="apr"]')).toContainText('7.20%');
     await loan.getByRole('button', { name: 'Apply' }).click();
-    await fillLoginDialog(page, phone);
+    await loginInBankFrame(page, { phone });
     await expect(loanFrame(page).getByText('APR 7.20%')).toBeVisible();
-    await fillApplication(page);
+    await submitLoanApplication(page, application);
     await expect(loan.locator('[part~="decision"]')).toContainText({ approved: 'Approved', pending: 'Under review', declined: 'Declined' }[status]);
     const submitted = (await bankEvents(page)).filter((e) => e.type === 'bank-loan-submitted');
     expect(submitted).toHaveLength(1);
@@ -139,7 +132,9 @@ test('a bad ID checksum and missing consent are refused in the frame; a second o
   const loan = page.locator('bank-loan-apply');
   await loan.getByRole('button', { name: 'Apply' }).click();
   const frame = loanFrame(page);
-  await fillApplication(page, { idNumber: '110105199003070018', consent: false });
+  const refused = submitLoanApplication(page, { ...application, idNumber: '110105199003070018', authorizeCreditCheck: false });
+  await expect(refused).rejects.toThrow(BankFrameError);
+  await expect(refused).rejects.toThrow(/Loan application: refused\. The frame shows: .*This ID number is not valid\./);
   await expect(frame.getByText('This ID number is not valid.')).toBeVisible();
   await expect(frame.getByText('The bank can only decide with your authorization for a credit check.')).toBeVisible();
   await expect(frame.getByRole('textbox', { name: 'ID number' })).toBeFocused();
@@ -179,7 +174,7 @@ test('a spy on the partner page never sees the ID number, the income or the empl
   await openLoanPage(page);
   await logIn(page);
   await page.locator('bank-loan-apply').getByRole('button', { name: 'Apply' }).click();
-  await fillApplication(page);
+  await submitLoanApplication(page, application);
   await expect(page.locator('bank-loan-apply').locator('[part~="decision"]')).toContainText('Approved');
   const seen = await page.evaluate(() => (window as unknown as { spySeen: string[] }).spySeen.join('\n'));
   expect(seen).toContain('applicationId');

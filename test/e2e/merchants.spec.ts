@@ -5,7 +5,8 @@
  * ID number and the settlement account number never reach it.
  */
 import { expect, type Frame, type Page } from '@playwright/test';
-import { axeViolations, bankApi, fillLoginDialog, newCustomer, paymentPin, servePartnerPage, test } from './helpers.ts';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
+import { axeViolations, bankApi, newCustomer, paymentPin, servePartnerPage, test } from './helpers.ts';
 
 const idNumber = '110105199003070017';
 const account = '6222000000000000012';
@@ -51,7 +52,7 @@ async function onboard(page: Page, { settlementAccount = account, phone = '13800
   // The first render waits for the partner server's bank calls and the SDK's start: slow on a busy machine.
   await expect(onboard.getByRole('status')).toContainText('Not verified by the bank yet', { timeout: 20_000 });
   await onboard.getByRole('button', { name: 'Verify business' }).click();
-  await fillLoginDialog(page, phone);
+  await loginInBankFrame(page, { phone });
   const frame = merchantFrame(page);
   await frame.getByRole('textbox', { name: 'Business name' }).fill('Anju Renovation Ltd');
   await frame.getByRole('textbox', { name: 'Unified social credit code' }).fill('91110105MA01ABCD13');
@@ -74,7 +75,7 @@ test('onboarding: the legal representative verifies the business; the page learn
   await page.goto('/landlords?lang=en');
   const element = page.locator('bank-merchant-onboard');
   await element.getByRole('button', { name: 'Verify business' }).click({ timeout: 20_000 });
-  await fillLoginDialog(page);
+  await loginInBankFrame(page, { phone: '13800000001' });
   const frame = merchantFrame(page);
   await expect(frame.getByRole('textbox', { name: 'Unified social credit code' })).toBeVisible();
   const bankFrame = page.frames().find((f) => f.url().includes('/frames/merchant.html'))!;
@@ -130,7 +131,7 @@ test('a split rent payment: the landlord is credited its share, the rest is supe
   await page.locator('bank-login').getByRole('button', { name: 'Log out' }).click();
   const pay = page.locator('bank-pay');
   await pay.getByRole('button', { name: /^Pay/ }).click();
-  await fillLoginDialog(page, await newCustomer());
+  await loginInBankFrame(page, { phone: await newCustomer() });
   const payFrame = page.frameLocator('iframe[title="Confirm payment"]');
   await payFrame.getByRole('textbox', { name: 'Payment PIN' }).fill(paymentPin);
   await payFrame.getByRole('button', { name: 'Confirm payment' }).click();
@@ -185,7 +186,7 @@ test('merchant loan: approved for the legal representative, refused for another 
   await page.locator('bank-login').getByRole('button', { name: 'Log out' }).click();
   await page.goto('/landlords?lang=en');
   await page.locator('bank-loan-apply').getByRole('button', { name: 'Apply' }).click();
-  await fillLoginDialog(page, '13800000002');
+  await loginInBankFrame(page, { phone: '13800000002' });
   await fill();
   await expect(loanFrame.getByRole('alert')).toContainText('Only the merchant’s verified legal representative may apply.');
 });

@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
+import { confirmPayment, loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { loggedInSession } from './bank-client.ts';
 import {
-  axeViolations, bankApi, bankEvents, fillLoginDialog, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test,
+  axeViolations, bankApi, bankEvents, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test,
   watchForProblems, type RecordedEvent,
 } from './helpers.ts';
 import type { Page } from '@playwright/test';
@@ -36,6 +37,7 @@ async function openPayDialog(page: Page, orderId: string, phone: string) {
   await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
 }
 
+/** Types a PIN and confirms, without waiting for an outcome: for the refusals and the odd cases (happy paths use the kit). */
 async function confirmWithPin(page: Page, value = paymentPin) {
   const frame = payFrame(page);
   await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(value);
@@ -53,11 +55,11 @@ test('a tenant pays the rent on the demo site; the partner server confirms it wi
   await expect(pay).toContainText('Demo Rental Homes');
   await pay.getByRole('button', { name: /^Pay/ }).click();
   // Not logged in yet: the login dialog comes first, then the payment continues by itself.
-  await fillLoginDialog(page);
+  await loginInBankFrame(page, { phone: '13800000001' });
   const frame = payFrame(page);
   await expect(frame.getByRole('combobox', { name: 'Pay from' })).toContainText('Class I ···· ');
   await expect(frame.getByText('¥3,500.00')).toBeVisible();
-  await confirmWithPin(page);
+  await confirmPayment(page, { pin: paymentPin });
   await expect(pay.getByRole('status')).toHaveText('Paid');
   await expect(pay).toContainText(/pay_/);
   const success = ofType(await bankEvents(page), 'bank-pay-success');
@@ -138,13 +140,15 @@ test('a wrong PIN says how many attempts are left; the fifth locks, naming the b
   const orderId = await createOrder('10.00');
   await openPayDialog(page, orderId, phone);
   const frame = payFrame(page);
+  // The kit's confirmPayment refuses with the element's failure code and what the frame said.
   for (const left of [4, 3, 2]) {
-    await confirmWithPin(page, '000000');
+    await expect(confirmPayment(page, { pin: '000000' })).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(frame.getByRole('alert')).toHaveText(`The payment PIN is wrong. ${left} attempts left before payments are locked.`);
   }
-  await confirmWithPin(page, '000000');
+  await expect(confirmPayment(page, { pin: '000000' })).rejects.toThrow(
+    'Confirm payment: bank-pay-failure (invalid_credentials). The frame shows: The payment PIN is wrong. 1 attempt left before payments are locked.');
   await expect(frame.getByRole('alert')).toHaveText('The payment PIN is wrong. 1 attempt left before payments are locked.');
-  await confirmWithPin(page, '000000');
+  await expect(confirmPayment(page, { pin: '000000' })).rejects.toMatchObject({ code: 'locked' });
   await expect(page.locator('bank-pay').getByRole('alert')).toHaveText(
     'The payment did not go through. Too many wrong attempts: payments are locked for a while. Please try again later, or call Sandbox Bank at 95xxx (8:00–20:00).');
   const codes = ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code);
@@ -188,7 +192,7 @@ test('the page changing order-id and amount after the dialog opened changes noth
     el.setAttribute('order-id', id);
     el.setAttribute('amount', '0.01');
   }, cheap);
-  await confirmWithPin(page);
+  await confirmPayment(page, { pin: paymentPin });
   await expect.poll(async () => (await bankApi(`/v1/orders/${real}`)).body.status).toBe('paid');
   expect((await bankApi(`/v1/orders/${cheap}`)).body.status).toBe('pending');
   expect(await balanceOf(phone)).toBe('3765.44');
@@ -312,12 +316,7 @@ test('axe finds no serious or critical violation in <bank-pay> or inside the con
     expect(await axeViolations(page)).toEqual([]);
   }
   await page.locator('bank-pay').getByRole('button', { name: '支付¥88.00' }).click();
-  const login = page.frameLocator('iframe[title="银行登录"]');
-  await login.getByRole('textbox', { name: '手机号' }).fill('13800000001');
-  await login.getByRole('textbox', { name: '密码' }).fill('Passw0rd!');
-  await login.getByRole('button', { name: '登录' }).click();
-  await login.getByRole('textbox', { name: '短信验证码' }).fill('123456');
-  await login.getByRole('button', { name: '验证' }).click();
+  await loginInBankFrame(page, { phone: '13800000001', locale: 'zh-CN' });
   const payFrame = (p: Page) => p.frameLocator('iframe[title="确认付款"]');
   await expect(payFrame(page).getByRole('textbox', { name: '支付密码' })).toBeVisible();
   const frame = page.frames().find((f) => f.url().includes('/frames/pay.html'))!;

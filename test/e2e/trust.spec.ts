@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { startFrameSession } from './bank-client.ts';
 import {
-  bankApi, bankEvents, bankOrigin, demoAppId, fillLoginDialog, installSpy, logIn, loginFrame, partnerOrigin, password, recordEvents,
+  bankApi, bankEvents, bankOrigin, demoAppId, installSpy, logIn, loginFrame, partnerOrigin, password, recordEvents,
   servePartnerPage, smsCode, test } from './helpers.ts';
 
 test('an unregistered origin gets origin_not_allowed, and the bank refuses to be framed there', async ({ page }) => {
@@ -134,7 +135,7 @@ test('forged messages from the page and from a third-origin frame are ignored', 
   expect(events.filter((e) => e.type === 'bank-login-success' || e.type === 'bank-cancel')).toEqual([]);
   await expect(login.getByText('Evil')).toHaveCount(0);
   // The real login still works afterwards.
-  await fillLoginDialog(page);
+  await loginInBankFrame(page, { phone: '13800000001' });
   await expect(login.getByText('Logged in as Zhang *')).toBeVisible();
 });
 
