@@ -59,7 +59,8 @@ const frameNames = readdirSync('src/frames', { withFileTypes: true })
 
 /**
  * `<name>/<name>.html` is served as `frames/<name>.html` (the URL the sandbox, the elements and the tests use),
- * and preloads what its entry script imports, so that nothing waits for the entry to be parsed first.
+ * and preloads whatever its entry script imports (today each entry is one file), so that nothing waits for the
+ * entry to be parsed first.
  */
 const frameHtmlAtTop: Plugin = {
   name: 'bank-frame-html-at-top',
@@ -132,6 +133,7 @@ const frameEntryAsWritten: Plugin = {
       chunk.code = `new URLSearchParams(location.search).get("locale")==="en"?import(${url(en)}):import(${url(zh)});\n`;
       chunk.imports = [];
     }
+    // The helper's chunk, now imported by nothing, is not shipped.
     const imported = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [...c.imports, ...c.dynamicImports] : [])));
     for (const [file, chunk] of Object.entries(bundle)) {
       if (chunk.type === 'chunk' && !chunk.isEntry && !chunk.isDynamicEntry && !imported.has(file)) delete bundle[file];
@@ -168,7 +170,7 @@ const builds: Record<string, UserConfig> = {
     base: '/sdk/v1/frames/',
     build: {
       outDir: `${outDir}/frames`,
-      // No preload helper: a frame's build is one file (its imports, lit, are preloaded by the HTML).
+      // No preload helper: each frame's build (and the bridge) is one file with no imports to preload.
       modulePreload: false,
       // The frames' one stylesheet (common/frame.css), linked by each HTML: no CSS for the scripts to load.
       cssCodeSplit: false,
@@ -177,7 +179,7 @@ const builds: Record<string, UserConfig> = {
         input: Object.fromEntries(frameNames.map((name) => [name, resolve('src/frames', name, `${name}.html`)])),
         output: {
           minify: true,
-          // A locale's build is named for it (`pay.en-….js`), the code both share is not.
+          // A locale's build is named for it: `pay.en-….js`, `pay.zh-CN-….js`.
           chunkFileNames: (chunk) => {
             const locale = frameLocales.find((l) => chunk.moduleIds.some((id) => id.endsWith(`&locale=${l}`)));
             return `assets/[name]${locale ? `.${locale}` : ''}-[hash].js`;
