@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -90,7 +90,8 @@ const frameHtmlAtTop: Plugin = {
 const frameLocales = ['en', 'zh-CN'] as const;
 const buildQuery = /\?frame=([\w-]+)&locale=(en|zh-CN)$/;
 const catalogueLiteral = /\{\s*en(?::\s*(\w+))?\s*,\s*'zh-CN':\s*(\w+)\s*,?\s*\}/g;
-const frameEntries = () => new Set(frameNames.filter((name) => name !== 'bridge').map((name) => resolve('src/frames', name, `${name}.ts`)));
+// Real paths, as Vite's module ids are (a checkout may reach src/ through a symlink).
+const frameEntries = () => new Set(frameNames.filter((name) => name !== 'bridge').map((name) => resolve(realpathSync('src/frames'), name, `${name}.ts`)));
 const oneFilePerFrameLocale: Plugin = {
   name: 'bank-frame-one-locale',
   enforce: 'pre',
