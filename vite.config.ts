@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -20,7 +20,7 @@ const outDir = resolve('dist/sdk/v1');
 const compactCss: Plugin = {
   name: 'compact-lit-css',
   transform(code, id) {
-    if (!/\/src\/(elements|frames)\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    if (!/\/src\/(elements|frames)\/.*\.ts(\?frame=[\w-]+&locale=[\w-]+)?$/.test(id) || !code.includes('css`')) return null;
     return code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
       `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``);
   },
@@ -53,6 +53,95 @@ const publicTypes: Plugin = {
   },
 };
 
+/** The bank frames: one folder each under `src/frames/` (`common/` is their shared code, not a frame). */
+const frameNames = readdirSync('src/frames', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`src/frames/${entry.name}/${entry.name}.html`)).map((entry) => entry.name);
+
+/**
+ * `<name>/<name>.html` is served as `frames/<name>.html` (the URL the sandbox, the elements and the tests use),
+ * and preloads whatever its entry script imports (today each entry is one file), so that nothing waits for the
+ * entry to be parsed first.
+ */
+const frameHtmlAtTop: Plugin = {
+  name: 'bank-frame-html-at-top',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) {
+      const name = /^([\w-]+)\/\1\.html$/.exec(file.fileName)?.[1];
+      if (!name || !frameNames.includes(name) || file.type !== 'asset') continue;
+      file.fileName = `${name}.html`;
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === name);
+      const preloads = entry?.type === 'chunk' ? entry.imports.map((url) => `<link rel="modulepreload" crossorigin href="/sdk/v1/frames/${url}">`) : [];
+      file.source = String(file.source).replace(/(<script type="module"[^>]*><\/script>)/, (tag) => [tag, ...preloads].join('\n    '))
+        // The bridge paints nothing: it needs no stylesheet on its critical path.
+        .replace(name === 'bridge' ? /\s*<link rel="stylesheet"[^>]*>/ : /$^/, '');
+    }
+  },
+};
+
+/**
+ * One locale per frame load, and one file per frame and locale. A frame's entry module (`<name>/<name>.ts`, named
+ * by its HTML) is built as a line that imports that same frame built for the URL's locale:
+ * `<name>.ts?frame=<name>&locale=en` or `…&locale=zh-CN`. Every module a build reaches (lit included) carries its
+ * query, so each frame's build is one file, compressed as one stream (smaller than shared chunks), and each
+ * catalogue `{ en, 'zh-CN': zhCN }` in it points both locales at the one table: the other locale's strings are
+ * tree-shaken out. The bridge shows no text: it is built once.
+ */
+const frameLocales = ['en', 'zh-CN'] as const;
+const buildQuery = /\?frame=([\w-]+)&locale=(en|zh-CN)$/;
+const catalogueLiteral = /\{\s*en(?::\s*(\w+))?\s*,\s*'zh-CN':\s*(\w+)\s*,?\s*\}/g;
+// Real paths, as Vite's module ids are (a checkout may reach src/ through a symlink).
+const frameEntries = () => new Set(frameNames.filter((name) => name !== 'bridge').map((name) => resolve(realpathSync('src/frames'), name, `${name}.ts`)));
+const oneFilePerFrameLocale: Plugin = {
+  name: 'bank-frame-one-locale',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    const build = buildQuery.exec(source)?.[0] ?? (importer && buildQuery.exec(importer)?.[0]);
+    if (!build || !importer) return null;
+    const resolved = await this.resolve(source.replace(buildQuery, ''), importer.replace(buildQuery, ''), { skipSelf: true });
+    if (!resolved || resolved.external || resolved.id.includes('?') || !/\.[jt]s$/.test(resolved.id)) return resolved;
+    return `${resolved.id}${build}`;
+  },
+  load(id) {
+    const locale = buildQuery.exec(id)?.[2];
+    if (locale) {
+      return readFileSync(id.replace(buildQuery, ''), 'utf8').replace(catalogueLiteral, (_, en = 'en', zh) => {
+        const table = locale === 'en' ? en : zh;
+        return `{ en: ${table}, 'zh-CN': ${table} }`;
+      });
+    }
+    if (!frameEntries().has(id)) return null;
+    const name = id.slice(id.lastIndexOf('/') + 1, -'.ts'.length);
+    const [en, zh] = frameLocales.map((l) => `import(${JSON.stringify(`./${name}.ts?frame=${name}&locale=${l}`)})`);
+    return `if (new URLSearchParams(location.search).get('locale') === 'en') ${en}; else ${zh};`;
+  },
+};
+
+/**
+ * A frame's entry as bank-frame-one-locale writes it: Vite wraps each `import()` in a preload helper, which
+ * these self-contained builds do not need.
+ */
+const frameEntryAsWritten: Plugin = {
+  name: 'bank-frame-entry-as-written',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const entries = frameEntries();
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => entries.has(id))) continue;
+      const [en, zh] = frameLocales.map((l) => chunk.dynamicImports.find((file) => file.includes(`.${l}-`)));
+      if (!en || !zh) throw new Error(`${chunk.fileName}: no build for each locale`);
+      const url = (file: string) => JSON.stringify(`./${file.slice(file.lastIndexOf('/') + 1)}`);
+      chunk.code = `new URLSearchParams(location.search).get("locale")==="en"?import(${url(en)}):import(${url(zh)});\n`;
+      chunk.imports = [];
+    }
+    // The helper's chunk, now imported by nothing, is not shipped.
+    const imported = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [...c.imports, ...c.dynamicImports] : [])));
+    for (const [file, chunk] of Object.entries(bundle)) {
+      if (chunk.type === 'chunk' && !chunk.isEntry && !chunk.isDynamicEntry && !imported.has(file)) delete bundle[file];
+    }
+  },
+};
+
 const builds: Record<string, UserConfig> = {
   loader: {
     plugins: [publicTypes],
@@ -78,17 +167,25 @@ const builds: Record<string, UserConfig> = {
   },
   frames: {
     root: 'src/frames',
+    plugins: [oneFilePerFrameLocale, compactCss, frameEntryAsWritten, frameHtmlAtTop],
     base: '/sdk/v1/frames/',
     build: {
       outDir: `${outDir}/frames`,
-      modulePreload: { polyfill: false },
+      // No preload helper: each frame's build (and the bridge) is one file with no imports to preload.
+      modulePreload: false,
+      // The frames' one stylesheet (common/frame.css), linked by each HTML: no CSS for the scripts to load.
+      cssCodeSplit: false,
       rolldownOptions: {
-        // Every `src/frames/<name>.html` is a bank frame, served as `/sdk/v1/frames/<name>.html`.
-        input: Object.fromEntries(
-          readdirSync('src/frames').filter((file) => file.endsWith('.html'))
-            .map((file) => [file.slice(0, -'.html'.length), resolve('src/frames', file)]),
-        ),
-        output: { minify: true },
+        // Every `src/frames/<name>/<name>.html` is a bank frame, served as `/sdk/v1/frames/<name>.html`.
+        input: Object.fromEntries(frameNames.map((name) => [name, resolve('src/frames', name, `${name}.html`)])),
+        output: {
+          minify: true,
+          // A locale's build is named for it: `pay.en-….js`, `pay.zh-CN-….js`.
+          chunkFileNames: (chunk) => {
+            const locale = frameLocales.find((l) => chunk.moduleIds.some((id) => id.endsWith(`&locale=${l}`)));
+            return `assets/[name]${locale ? `.${locale}` : ''}-[hash].js`;
+          },
+        },
       },
     },
   },

@@ -38,8 +38,22 @@ export function withImports(file: string, into = new Set<string>()): Set<string>
   return into;
 }
 
-/** A frame: its HTML, the scripts and stylesheets it names (module preloads included), and their imports. */
+/** Dynamic imports: `import("./x.js")`. */
+const dynamicImport = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
+/**
+ * A frame: its HTML, the scripts and stylesheets it names (module preloads included), their imports and, where
+ * its entry loads one build per locale (`import()` of the one the URL asks for), the heavier locale's build.
+ */
 export function frameFiles(html: string): Set<string> {
+  const files = namedFiles(html);
+  const builds = [...files].filter((file) => file.endsWith('.js'))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(dynamicImport)].map((m) => resolve(dirname(file), m[1]!)));
+  const perLocale = builds.map((entry) => withImports(entry, new Set(files)));
+  return perLocale.reduce((heaviest, set) => (total(set) > total(heaviest) ? set : heaviest), files);
+}
+
+function namedFiles(html: string): Set<string> {
   const files = new Set<string>([html]);
   const text = readFileSync(html, 'utf8');
   const urls = [

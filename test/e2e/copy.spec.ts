@@ -42,7 +42,7 @@ async function catalogues() {
 
 test('zh-CN copy uses full-width punctuation and no stray spaces, in every catalogue', async () => {
   const found = await catalogues();
-  expect(found.map((f) => f.file)).toEqual(expect.arrayContaining(['i18n/partner.ts', 'frames/messages.ts']));
+  expect(found.map((f) => f.file)).toEqual(expect.arrayContaining(['i18n/partner.ts', 'frames/common/messages.ts']));
   const problems: string[] = [];
   for (const { file, catalogue } of found) {
     for (const [key, text] of Object.entries(catalogue['zh-CN'])) {

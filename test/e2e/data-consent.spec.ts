@@ -140,21 +140,11 @@ test('false answers: Li Si shares, the bank answers no for income and balance, a
   await expectNothingPersonal(page);
 });
 
-const dataSharingFrame = (page: Page) => page.frameLocator('iframe[title="Data sharing"]');
+const dataSharingFrame = (page: Page) => page.frameLocator('iframe[title="Accounts"]').locator('bank-data-sharing');
 
-/** A partner test page hosting only the `Data sharing` inline frame, on this page's bridge (until <bank-account> hosts it). */
+/** A partner page with `<bank-account>`: its `Accounts` inline frame hosts the customer's `Data sharing` list. */
 async function openDataSharing(page: Page) {
-  await servePartnerPage(page, '/data-sharing', `{{sdk}}<bank-login></bank-login><div id="host"></div>
-    <script type="module" nonce="{{nonce}}">
-      await window.BankSDK.ready;
-      const core = await import('${bankOrigin}/sdk/v1/elements/core.js');
-      const frame = document.createElement('iframe');
-      frame.title = 'Data sharing';
-      frame.height = '700';
-      frame.width = '100%';
-      frame.src = core.frameUrl('data-sharing', { locale: 'en' });
-      document.getElementById('host').append(frame);
-    </script>`);
+  await servePartnerPage(page, '/data-sharing', '{{sdk}}<bank-account></bank-account>');
   await page.goto('/data-sharing');
 }
 
@@ -172,7 +162,7 @@ test('revoke: the Data sharing list shows the consent; Revoke makes it `revoked`
   await expect(item).toContainText('Tenant screening for a rental');
   await expect(item).toContainText(/Shared on .+ · valid until .+/);
   const count = await list.getByRole('article').count();
-  const panel = page.frames().find((f) => f.url().includes('/frames/data-sharing.html'))!;
+  const panel = page.frames().find((f) => f.url().includes('/frames/accounts.html'))!;
   expect(await axeViolations(panel)).toEqual([]);
   await item.getByRole('button', { name: 'Revoke' }).click();
   await expect(list.getByRole('status').first()).toHaveText(/You withdrew your consent for Demo Rental Homes/);

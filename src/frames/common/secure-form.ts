@@ -1,8 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { format, type Catalogue } from '../../i18n/locale.ts';
 import type { BankContact, SdkError } from '../../protocol/post-message.ts';
-import { frameMessages, type FrameMessage } from '../messages.ts';
+import { frameMessages, type FrameMessage } from './messages.ts';
 import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 import { applyTheme } from './theme.ts';
 
@@ -11,6 +10,7 @@ import { applyTheme } from './theme.ts';
  * reports its height, closes on Escape or Cancel, and shows errors and progress accessibly.
  */
 export abstract class SecureForm<Own extends string = never> extends LitElement {
+  static properties: PropertyDeclarations = { busy: { state: true }, error: { state: true }, contact: { state: true } };
   // Every colour is a `--bank-*` property that applyTheme() always sets (a readable palette): none is written here.
   static styles = css`
     :host {
@@ -144,12 +144,12 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
 
   protected readonly page = readFramePage();
   protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel);
-  @state() protected busy = false;
-  @state() protected error: SdkError | null = null;
+  protected busy = false;
+  protected error: SdkError | null = null;
   /** Who to call about a lock: asked from the bank when a lock is first shown. */
-  @state() protected contact?: BankContact;
+  protected contact?: BankContact;
 
-  protected abstract readonly titleKey: FrameMessage;
+  protected abstract readonly titleKey: FrameMessage | Own;
   protected abstract renderBody(): unknown;
 
   protected get framePage(): FramePage {

@@ -1,0 +1,245 @@
+/**
+ * The bridge: one hidden bank-origin frame per partner page. It holds the session token in memory, is the only
+ * caller of the bank API with it, and answers the page's narrow RPC (`start`, `logout` and the reads the elements
+ * show: orders, loan products and quotes) and the secure frames' requests over this page's BroadcastChannel.
+ */
+import {
+  isBridgeRequest, isCustomerDisplay, sdkError, type BridgeRequest, type ChannelRequest, type CustomerDisplay,
+} from '../../protocol/post-message.ts';
+import { BankApi } from '../common/bank-api.ts';
+import { postToPartner, readFramePage, type FramePage } from '../common/frame-page.ts';
+import { investMethods } from './invest.ts';
+
+const api = new BankApi();
+let customer: CustomerDisplay | null = null;
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+/** The bank's name and hotline: the same for every frame, asked once. */
+let bankInfo: Promise<unknown> | undefined;
+
+/** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
+function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
+  customer = next;
+  clearTimeout(expiryTimer);
+  if (next) {
+    // The page hears of the login's end when it happens, not on the customer's next click.
+    expiryTimer = setTimeout(() => setCustomer(page, null), Math.max(0, Date.parse(next.expiresAt) - Date.now()));
+  }
+  if (announce) postToPartner(page, { event: 'session', data: { customer } });
+}
+
+type Handler = (page: FramePage, params: Record<string, unknown>) => Promise<unknown>;
+
+const str = (value: unknown, name: string, max = 200): string => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+    throw sdkError('invalid_request', `${name} is missing or too long.`);
+  }
+  return value;
+};
+
+/** The partner page's RPC. */
+const pageMethods: Record<BridgeRequest['method'], Handler> = {
+  async start(page, params) {
+    api.token = null;
+    const started = await api.post<{ sessionToken: string; customer: unknown }>('sessions', {
+      clientToken: str(params.clientToken, 'clientToken'),
+      appId: page.appId,
+      origin: page.partnerOrigin,
+      locale: params.locale === 'en' ? 'en' : 'zh-CN',
+    });
+    api.token = started.sessionToken;
+    setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
+    return { customer };
+  },
+  async logout(page) {
+    await api.post('logout');
+    setCustomer(page, null);
+    return { customer: null };
+  },
+  getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
+  loanProducts: () => api.get('loan-products'),
+  loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
+  /** May this app ask for this data? Only yes or no goes to the page: never an answer about the customer. */
+  async checkConsentRequest(_page, params) {
+    const { allowed } = await api.post<{ allowed: boolean }>('consent-checks', consentRequestOf(params));
+    return { allowed: allowed === true };
+  },
+  getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
+};
+
+/** Only the state crosses to the page, whatever else an answer might carry. */
+function merchantStateOf(answer: unknown) {
+  const { merchantId, status, type, reason } = answer as Record<string, unknown>;
+  return { merchantId, status, type, ...(typeof reason === 'string' ? { reason } : {}) };
+}
+
+function consentRequestOf(params: Record<string, unknown>) {
+  return { purpose: str(params.purpose, 'purpose', 60), claims: str(params.claims, 'claims', 400) };
+}
+
+function loanTermsOf(params: Record<string, unknown>) {
+  return {
+    product: str(params.product, 'product', 40),
+    amount: str(params.amount, 'amount', 20),
+    termMonths: Number(str(params.termMonths, 'termMonths', 3)),
+    repaymentMethod: str(params.repaymentMethod, 'repaymentMethod', 40),
+  };
+}
+
+/** The secure frames' requests (bank origin only: BroadcastChannel never crosses origins). */
+const frameMethods: Record<string, Handler> = {
+  login: (_page, params) =>
+    api.post('login', { phone: str(params.phone, 'phone', 20), password: str(params.password, 'password', 100) }),
+  async verify(page, params) {
+    const result = await api.post<{ customer: CustomerDisplay }>('login/verify', {
+      challengeId: str(params.challengeId, 'challengeId'),
+      code: str(params.code, 'code', 10),
+    });
+    setCustomer(page, result.customer);
+    return { customer: result.customer };
+  },
+  getOrder: (page, params) => pageMethods.getOrder(page, params),
+  accounts: () => api.get('accounts'),
+  loanQuote: (page, params) => pageMethods.loanQuote(page, params),
+  applyLoan: (_page, params) =>
+    api.post('loan-applications', {
+      ...loanTermsOf(params),
+      reference: typeof params.reference === 'string' && params.reference ? params.reference.slice(0, 100) : undefined,
+      fullName: str(params.fullName, 'fullName', 60),
+      idNumber: str(params.idNumber, 'idNumber', 18),
+      monthlyIncome: str(params.monthlyIncome, 'monthlyIncome', 20),
+      employer: str(params.employer, 'employer', 100),
+      consent: params.consent === true,
+      merchantId: typeof params.merchantId === 'string' && params.merchantId ? params.merchantId.slice(0, 100) : undefined,
+    }),
+  consentPreview: (_page, params) => api.post('consent-previews', consentRequestOf(params)),
+  grantConsent: (_page, params) =>
+    api.post('consents', {
+      ...consentRequestOf(params),
+      textVersion: str(params.textVersion, 'textVersion', 60),
+      agreed: params.agreed === true,
+    }),
+  consents: () => api.get('consents'),
+  revokeConsent: (_page, params) => api.post(`consents/${encodeURIComponent(str(params.id, 'id', 100))}/revoke`),
+  resendCode: (_page, params) => api.post('login/resend', { challengeId: str(params.challengeId, 'challengeId') }),
+  bankInfo: () => (bankInfo ??= api.get('bank-info').catch((error) => ((bankInfo = undefined), Promise.reject(error)))),
+  /** Whether an application for this reference is open: `{open, status?}` only, for the loan frame. */
+  openApplication: (_page, params) =>
+    api.get(`loan-applications?reference=${encodeURIComponent(str(params.reference, 'reference', 100))}`),
+  getMerchant: (page, params) => pageMethods.getMerchant(page, params),
+  merchantCreditOffer: (_page, params) => api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/credit-offer`),
+  verifyMerchant: async (_page, params) =>
+    merchantStateOf(await api.post(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}/verification`, {
+      name: str(params.name, 'name', 100),
+      creditCode: typeof params.creditCode === 'string' && params.creditCode ? params.creditCode.slice(0, 18) : undefined,
+      representative: str(params.representative, 'representative', 60),
+      representativeId: str(params.representativeId, 'representativeId', 18),
+      settlementAccount: str(params.settlementAccount, 'settlementAccount', 19),
+    })),
+  /** Sent once per attempt key; a lost answer is never re-sent blindly: the frame asks the order's status. */
+  pay: (_page, params) =>
+    api.post(
+      'payments',
+      {
+        orderId: str(params.orderId, 'orderId', 100),
+        accountId: str(params.accountId, 'accountId', 100),
+        pin: str(params.pin, 'pin', 12),
+        expectedAmount: str(params.expectedAmount, 'expectedAmount', 20),
+      },
+      { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
+    ),
+  ...investMethods(api, str),
+  ...accountMethods(),
+};
+
+/** Opening and using Class II/III accounts (`Open an account` and `Accounts` frames); nothing here is a page method. */
+function accountMethods(): Record<string, Handler> {
+  const id = (params: Record<string, unknown>) => encodeURIComponent(str(params.accountId, 'accountId', 100));
+  const details = (params: Record<string, unknown>) => ({
+    challengeId: typeof params.challengeId === 'string' && params.challengeId ? params.challengeId.slice(0, 100) : undefined,
+    accountClass: str(params.accountClass, 'accountClass', 3),
+    fullName: str(params.fullName, 'fullName', 60),
+    idNumber: str(params.idNumber, 'idNumber', 18),
+    cardNumber: str(params.cardNumber, 'cardNumber', 30),
+    termsVersion: str(params.termsVersion, 'termsVersion', 20),
+  });
+  return {
+    accountOpening: () => api.get('account-opening'),
+    openingSms: (_page, params) => api.post('account-opening/sms', { phone: str(params.phone, 'phone', 20) }),
+    openingVerify: (_page, params) =>
+      api.post('account-opening/verify', { challengeId: str(params.challengeId, 'challengeId'), code: str(params.code, 'code', 10) }),
+    openingCheck: (_page, params) => api.post('account-opening/check', details(params)),
+    async openAccount(page, params) {
+      const result = await api.post<{ account: unknown; customer: CustomerDisplay | null }>('account-openings', {
+        ...details(params),
+        pin: str(params.pin, 'pin', 12),
+        password: typeof params.password === 'string' && params.password ? params.password.slice(0, 100) : undefined,
+      });
+      // A person who was not logged in is now (the login the opening implies): every element hears of it.
+      if (isCustomerDisplay(result.customer) && result.customer.customerId !== customer?.customerId) setCustomer(page, result.customer);
+      return { account: result.account };
+    },
+    transactions: (_page, params) =>
+      api.get(`accounts/${id(params)}/transactions${typeof params.cursor === 'string' && /^\d{1,15}$/.test(params.cursor) ? `?cursor=${params.cursor}` : ''}`),
+    topUp: (_page, params) =>
+      api.post(
+        `accounts/${id(params)}/top-ups`,
+        { amount: str(params.amount, 'amount', 20), pin: str(params.pin, 'pin', 12) },
+        { 'Idempotency-Key': str(params.idempotencyKey, 'idempotencyKey', 100) },
+      ),
+    statementLink: (_page, params) => api.post(`accounts/${id(params)}/statement-links`, { month: str(params.month, 'month', 7) }),
+  };
+}
+
+async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
+  if (!handler) throw sdkError('invalid_request', 'Unknown method.');
+  try {
+    return await handler(page, params);
+  } catch (error) {
+    // Only plain SdkError objects cross to the page and the frames.
+    throw typeof error === 'object' && error !== null && 'code' in error ? error : sdkError('internal', String(error));
+  }
+}
+
+function main() {
+  const page = readFramePage();
+  if ('code' in page) return; // not embedded by a page of this app: stay silent
+  api.onError = (bankCode) => {
+    if (bankCode === 'session_expired' && api.token) {
+      // The frame session ended. A fresh client token starts a new one, and its answer says whether the customer
+      // is still logged in (the resume cookie), so the page sees a logout only if there really was one.
+      api.token = null;
+      postToPartner(page, { event: 'token-needed', data: {} });
+    } else if (bankCode === 'login_required' && customer) {
+      setCustomer(page, null); // logged out elsewhere (another tab, a lock, the login's expiry)
+    }
+  };
+  const channelName = crypto.randomUUID();
+  const channel = new BroadcastChannel(`bank-sdk/${channelName}`);
+
+  window.addEventListener('message', async (event) => {
+    if (event.source !== window.parent || event.origin !== page.partnerOrigin || !isBridgeRequest(event.data)) return;
+    const { id, method, params = {} } = event.data;
+    try {
+      const result = await run(page, pageMethods[method], params);
+      postToPartner(page, { id, result });
+    } catch (error) {
+      postToPartner(page, { id, error });
+    }
+  });
+
+  channel.onmessage = async (event: MessageEvent<ChannelRequest>) => {
+    const request = event.data;
+    if (!request || typeof request.id !== 'string' || typeof request.method !== 'string' ||
+        typeof request.params !== 'object' || request.params === null) return;
+    try {
+      const result = await run(page, Object.hasOwn(frameMethods, request.method) ? frameMethods[request.method] : undefined, request.params);
+      channel.postMessage({ id: request.id, result });
+    } catch (error) {
+      channel.postMessage({ id: request.id, error });
+    }
+  };
+
+  postToPartner(page, { event: 'bridge-ready', data: { channel: channelName } });
+}
+
+main();

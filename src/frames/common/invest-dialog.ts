@@ -1,0 +1,36 @@
+import { css } from 'lit';
+import type { Catalogue } from '../../i18n/locale.ts';
+import type { SdkError } from '../../protocol/post-message.ts';
+import { SecureForm } from './secure-form.ts';
+import { investErrorKey, investStyles, investText, type InvestKey } from './invest.ts';
+import type { FrameMessage } from './messages.ts';
+
+/**
+ * What the `Buy` and `Redeem` dialog frames share: the investment texts and error messages, their styles, loading
+ * on connect, and one idempotency key per attempt (kept for a retry after a lost answer, so it happens once).
+ */
+export abstract class InvestDialog extends SecureForm {
+  static styles = css`${SecureForm.styles} ${investStyles}`;
+  protected attemptKey?: string;
+
+  /** Loads what the dialog shows, once the frame is connected to the page's bridge. */
+  protected abstract load(): Promise<void>;
+
+  protected t(key: InvestKey, params?: Record<string, string | number>) {
+    return investText('code' in this.page ? 'zh-CN' : this.page.locale, key, params, this.ownMessages as Catalogue<string> | undefined);
+  }
+
+  protected errorKey(error: SdkError) {
+    if (error.code === 'invalid_credentials') return 'error.invalid_pin';
+    return investErrorKey(error, (e) => super.errorKey(e)) as FrameMessage;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.bridge) void this.load();
+  }
+
+  protected get locale() {
+    return this.framePage.locale;
+  }
+}
