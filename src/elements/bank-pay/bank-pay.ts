@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
@@ -32,6 +31,12 @@ const canPayAgain = (code: string) => isErrorCode(code) && errorRules[code].payA
  * @tagname bank-pay
  */
 export class BankPay extends BankElement<PayMessage> implements BankPayElement {
+  static properties = {
+    orderId: { attribute: 'order-id', reflect: true },
+    order: { state: true },
+    phase: { state: true },
+    lastFailure: { state: true },
+  };
   static messages = payMessages;
   static styles = [
     BankElement.styles,
@@ -64,11 +69,11 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   ];
 
   /** The order to pay, as created by the partner's server. */
-  @property({ attribute: 'order-id', reflect: true }) orderId?: string;
+  orderId?: string;
 
-  @state() private order?: OrderDisplay;
-  @state() private phase: Phase = 'idle';
-  @state() private lastFailure?: SdkError;
+  private order?: OrderDisplay;
+  private phase: Phase = 'idle';
+  private lastFailure?: SdkError;
   /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
   private lockContact?: BankContact;
   private loadedFor?: string;
