@@ -73,7 +73,16 @@ const builds: Record<string, UserConfig> = {
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { output: { minify: true, chunkFileNames: 'chunk-[hash].js' } },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's
+          // partner texts (`locale-en-…`), the bank dialog's code (`dialog-…`); every other chunk is `chunk-…`.
+          chunkFileNames: (chunk) =>
+            /^partner\.(en|zh-CN)$/.test(chunk.name) ? `locale-${chunk.name.slice('partner.'.length)}-[hash].js`
+            : chunk.name === 'secure-dialog' ? 'dialog-[hash].js' : 'chunk-[hash].js',
+        },
+      },
     },
   },
   frames: {

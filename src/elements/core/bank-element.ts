@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
-import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
+import { loadPartnerCatalogue, partnerCatalogue, type PartnerMessage } from '../../i18n/partner-catalogue.ts';
 import { sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import { BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
@@ -96,7 +96,25 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
     const own = (this.constructor as typeof BankElement).messages?.[locale][key];
-    return format(own ?? partnerMessages[locale][key as PartnerMessage], params);
+    return format(own ?? partnerCatalogue(locale)?.[key as PartnerMessage] ?? '', params);
+  }
+
+  /** The shared texts this render needs have not loaded yet: nothing is shown or announced until they have. */
+  private textsPending = true;
+
+  /** Whether the texts of the element's locale (and English, for a `bank-error` message) are in; else loads them. */
+  private textsLoaded(): boolean {
+    // Before the SDK's config arrives the locale is not known: load nothing yet.
+    if (!this.config && !isLocale(this.locale)) return false;
+    const needed = new Set<Locale>([this.activeLocale]);
+    if (this.config?.error || this.attributeProblems().length) needed.add('en');
+    let loaded = true;
+    for (const locale of needed) {
+      if (partnerCatalogue(locale)) continue;
+      loaded = false;
+      loadPartnerCatalogue(locale).then(() => this.requestUpdate());
+    }
+    return loaded;
   }
 
   /** The current attribute problems in the element's locale, for the visible alert. */
@@ -126,6 +144,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
+    this.textsPending = !this.textsLoaded();
+    if (this.textsPending) return;
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
     if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
       this.failure = null;
@@ -146,6 +166,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected updated(changed: PropertyValues) {
     super.updated(changed);
+    if (this.textsPending) return;
     const error = this.currentError;
     if (error && error !== this.announcedError) {
       this.announcedError = error;
@@ -163,6 +184,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   render() {
+    if (this.textsPending) return html`<div part="loading" class="skeleton"><span></span><span></span></div>`;
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
@@ -193,7 +215,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       return this.t('error.invalid_attribute', { detail: this.attributeText });
     }
     const key = `error.${error.code}`;
-    return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
+    return key in partnerCatalogue(this.activeLocale)! ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }
 
   protected renderError(error: SdkError, retry = this.retry, more: unknown = nothing) {
