@@ -3,7 +3,7 @@
  * `async`, `defer` or `type="module"` script, in `<head>` or `<body>`. It stays tiny: it starts the core
  * chunk and imports an element's chunk from its own origin when that element's tag first appears.
  */
-import { elementTags } from '../elements/tags.ts';
+import { elementTags, type ElementTag } from '../elements/tags.ts';
 import type { LoaderInput } from '../elements/core/sdk.ts';
 
 type CoreModule = typeof import('../elements/core/sdk.ts');
@@ -41,7 +41,7 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
   const pending = new Set<string>(elementTags);
   const load = (tag: string) => {
     pending.delete(tag);
-    core.then(() => import(`${base}elements/${tag}.js`));
+    core.then((m) => m.loadElement(tag as ElementTag));
     if (!pending.size) observer.disconnect();
   };
   const scan = (root: ParentNode) => {

@@ -1,4 +1,5 @@
 import { ContextProvider } from '@lit/context';
+import type { ElementTag } from '../tags.ts';
 import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
 import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
@@ -8,6 +9,27 @@ import { BridgeClient } from './bridge-client.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import type { DeveloperHint } from './developer-hints.ts';
+
+/**
+ * The shared base of the elements, in this chunk (`core.js`) so a page fetches all shared code in one file, at
+ * once, while the session starts.
+ */
+export { BankElement } from './bank-element.ts';
+export { define } from './define.ts';
+
+/** Each element's chunk (`elements/<tag>.js`), imported by the loader when the tag is in the page. */
+const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
+  'bank-login': () => import('../bank-login/define.ts'),
+  'bank-pay': () => import('../bank-pay/define.ts'),
+  'bank-loan-apply': () => import('../bank-loan-apply/define.ts'),
+  'bank-account-open': () => import('../bank-account-open/define.ts'),
+  'bank-account': () => import('../bank-account/define.ts'),
+  'bank-invest': () => import('../bank-invest/define.ts'),
+  'bank-data-consent': () => import('../bank-data-consent/define.ts'),
+  'bank-merchant-onboard': () => import('../bank-merchant-onboard/define.ts'),
+};
+
+export const loadElement = (tag: ElementTag) => elementChunks[tag]();
 
 /** What the loader read from the script tag. */
 export interface LoaderInput {
