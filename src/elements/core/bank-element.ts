@@ -16,9 +16,17 @@ import { baseStyles } from './styles.ts';
  */
 export type AttributeProblem<K extends string = string> = string | { key: K; params?: Record<string, string | number> };
 
-/** The dialog's code (and its styles), fetched once per page on the first intent to act. */
+/**
+ * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
+ * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
+ */
 let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
-const loadDialog = () => (dialogModule ??= import('./secure-dialog.ts'));
+const loadDialog = () =>
+  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
+    dialogModule = undefined; // the next attempt fetches again
+    throw error;
+  }));
+const preloadDialog = () => void loadDialog().catch(() => {});
 /** Signs that the customer is about to press one of the element's buttons. */
 const intents = ['pointerdown', 'keydown', 'focusin'];
 
@@ -175,6 +183,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
       this.announcedReady = true;
       this.emit(new BankReadyEvent());
+      // Off the path to ready, yet before anyone taps: a bank that goes down later can still be shown in its dialog.
+      preloadDialog();
     }
   }
 
@@ -239,7 +249,14 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    */
   protected async openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
-    const { SecureDialog } = await loadDialog();
+    let SecureDialog: typeof import('./secure-dialog.ts').SecureDialog;
+    try {
+      ({ SecureDialog } = await loadDialog());
+    } catch {
+      // The dialog's code did not come (the bank's CDN is unreachable): say so in the element, with Try again.
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+      return null;
+    }
     this.secureDialog ??= new SecureDialog(this as unknown as DialogHost);
     return this.secureDialog.open(name, title, params, active);
   }
@@ -253,7 +270,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   connectedCallback() {
     super.connectedCallback();
     // The dialog's code loads on the first sign that the customer is about to act, so the click finds it ready.
-    for (const type of intents) this.addEventListener(type, loadDialog, { once: true, passive: true });
+    for (const type of intents) this.addEventListener(type, preloadDialog, { once: true, passive: true });
     // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
     // (a custom state, so nothing is written into the partner's DOM).
     const computed = getComputedStyle(this);

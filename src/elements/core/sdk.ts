@@ -5,7 +5,7 @@ import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
 } from '../../protocol/post-message.ts';
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
-import { BridgeClient } from './bridge-client.ts';
+import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import type { DeveloperHint } from './developer-hints.ts';
@@ -29,7 +29,34 @@ const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
   'bank-merchant-onboard': () => import('../bank-merchant-onboard/define.ts'),
 };
 
-export const loadElement = (tag: ElementTag) => elementChunks[tag]();
+/**
+ * Imports each element's chunk once its tag is in the document: now, and later through a `MutationObserver`
+ * (a framework may render the tags after the script ran). It does not look inside shadow roots, so at least one
+ * instance of each tag must be in the document's light DOM. It disconnects once every chunk is loaded.
+ */
+function loadElements() {
+  const pending = new Set(Object.keys(elementChunks) as ElementTag[]);
+  const load = (tag: ElementTag) => {
+    pending.delete(tag);
+    void elementChunks[tag]();
+    if (!pending.size) observer.disconnect();
+  };
+  const scan = (root: ParentNode) => {
+    for (const tag of pending) if (root.querySelector(tag)) load(tag);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element) {
+          if (pending.has(node.localName as ElementTag)) load(node.localName as ElementTag);
+          scan(node);
+        }
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  scan(document);
+}
 
 /** What the loader read from the script tag. */
 export interface LoaderInput {
@@ -39,6 +66,10 @@ export interface LoaderInput {
   locale?: string;
   /** `…/sdk/v1/`, taken from the script's own URL. */
   base: string;
+  /** The bridge frame, started by the loader before any chunk loaded. */
+  bridge?: EarlyBridge;
+  /** The first client-token request, started by the loader at the same moment. */
+  token?: Promise<Response>;
 }
 
 let input: LoaderInput;
@@ -110,7 +141,11 @@ export function start(raw: LoaderInput): Promise<void> {
   config = { ...config, error: null };
   configProvider = new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
+  // After the providers, so every element finds its context when it upgrades.
+  loadElements();
   if (problem) {
+    input.bridge?.stop();
+    input.bridge?.frame.remove();
     askBank(config.appId || 'app_');
     return explain(problem).then((explained) => {
       config = { ...config, error: explained };
@@ -137,7 +172,9 @@ async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
-      bridge = new BridgeClient(config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable);
+      const early = input.bridge;
+      input.bridge = undefined;
+      bridge = new BridgeClient(config.bankOrigin, early ?? frameUrl('bridge'), bankTimeout, unreachable);
       const frame = bridge.frame;
       loadPartnerCatalogue(config.locale).then((texts) => (frame.title = texts.bridgeTitle), () => {});
       bridge.on((message) => {
@@ -242,11 +279,13 @@ async function fetchClientToken(): Promise<string> {
     withHint({ ...sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable), ...extra }, hint, url, ...args);
   let response: Response;
   try {
-    response = await fetch(url, {
+    const early = input.token;
+    input.token = undefined;
+    response = await (early ?? fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
-    });
+    }));
   } catch {
     throw navigator.onLine === false
       ? unreachable()
