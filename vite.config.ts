@@ -155,14 +155,26 @@ const builds: Record<string, UserConfig> = {
     build: {
       outDir: `${outDir}/elements`,
       lib: {
-        entry: Object.fromEntries([
-          ['core', 'src/elements/core/sdk.ts'],
-          ...elementTags.map((tag) => [tag, `src/elements/${tag}/define.ts`]),
-        ]),
+        // One entry: the core holds every shared module, and imports each element's chunk (`<tag>.js`) on demand.
+        entry: { core: 'src/elements/core/sdk.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { output: { minify: true, chunkFileNames: 'chunk-[hash].js' } },
+      rolldownOptions: {
+        // The core chunk may export what the element chunks import from it (no facade, no extra round trip).
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          minify: true,
+          // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's
+          // partner texts (`locale-en-…`), the bank dialog's code (`dialog-…`); every other chunk is `chunk-…`.
+          chunkFileNames: (chunk) => {
+            const tag = elementTags.find((t) => chunk.facadeModuleId?.endsWith(`/src/elements/${t}/define.ts`));
+            if (tag) return `${tag}.js`;
+            if (/^partner\.(en|zh-CN)$/.test(chunk.name)) return `locale-${chunk.name.slice('partner.'.length)}-[hash].js`;
+            return chunk.name === 'secure-dialog' ? 'dialog-[hash].js' : 'chunk-[hash].js';
+          },
+        },
+      },
     },
   },
   frames: {

@@ -23,7 +23,7 @@ import { createSandbox } from '../src/sandbox/app.ts';
 import { demoApp, openDatabase } from '../src/sandbox/db.ts';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import {
-  elementsDir, frameFiles, framesDir, gz, isBuilt, KB, kb, loaderFile, root, total, withImports,
+  afterDialogFiles, elementsDir, frameFiles, framesDir, gz, isBuilt, KB, kb, loaderFile, pageFiles, root, total,
 } from './sizes.ts';
 
 // ---------------------------------------------------------------------------------------------- budgets
@@ -64,12 +64,13 @@ for (const html of readdirSync(framesDir).filter((f) => f.endsWith('.html')).sor
   check(`  frame     ${name} (html + ${files.size - 1} files)`, total(files), budgets.frames[name]);
 }
 
-section('Partner page, per element (loader + core + chunk + imports)');
-const coreFiles = withImports(join(elementsDir, 'core.js'));
+section('Partner page, per element, until bank-ready (loader + core + one locale\'s texts + chunk + imports)');
 for (const tag of elementTags) {
-  const files = withImports(join(elementsDir, `${tag}.js`), new Set([loaderFile, ...coreFiles]));
+  const files = pageFiles(tag);
   check(`  <${tag}> (${files.size} files)`, total(files), budgets.pages[tag]);
 }
+section('The same page with the bank dialog\'s code (fetched right after bank-ready, or on a first tap)');
+for (const tag of elementTags) check(`  <${tag}> + dialog`, total(afterDialogFiles(tag)));
 for (const tag of Object.keys(budgets.pages).filter((t) => !(elementTags as readonly string[]).includes(t))) {
   rows.push([`  <${tag}>`, 'no such tag yet', `≤ ${kb(budgets.pages[tag]!)}`, '—']);
 }

@@ -69,10 +69,31 @@ function namedFiles(html: string): Set<string> {
 
 export const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gz(f), 0);
 
-/** Everything a partner page downloads for one element tag: loader, core, the element's chunk and their imports. */
-export function pageFiles(tag: string, into = new Set<string>([loaderFile, ...withImports(join(elementsDir, 'core.js'))])) {
+/** Built element chunks whose name starts with `prefix` (`locale-`, `dialog-`: see vite.config.ts). */
+const named = (prefix: string) => readdirSync(elementsDir).filter((f) => f.startsWith(prefix) && f.endsWith('.js')).map((f) => join(elementsDir, f));
+
+/**
+ * The partner texts a page downloads at start: one locale's chunk, loaded by the core in parallel with the session.
+ * Counted as the larger of the two, so a page's size holds whichever locale it speaks.
+ */
+export function localeFiles(): Set<string> {
+  const options = named('locale-').map((f) => withImports(f));
+  return options.reduce((a, b) => (total(b) > total(a) ? b : a), new Set<string>());
+}
+
+/** The bank dialog's code (and its imports), loaded once per page on a customer's first intent to act. */
+export const dialogFiles = (): Set<string> => new Set(named('dialog-').flatMap((f) => [...withImports(f)]));
+
+/**
+ * Everything a partner page downloads for one element tag before anyone acts: loader, core, the page's locale
+ * texts, the element's chunk and their imports. The budgets apply to this.
+ */
+export function pageFiles(tag: string, into = new Set<string>([loaderFile, ...withImports(join(elementsDir, 'core.js')), ...localeFiles()])) {
   return withImports(join(elementsDir, `${tag}.js`), into);
 }
+
+/** The same page after the customer opened a first bank dialog: the page plus the dialog's code. */
+export const afterDialogFiles = (tag: string): Set<string> => new Set([...pageFiles(tag), ...dialogFiles()]);
 
 /** The built frames by name (`login`, `pay`, …). */
 export const frameNames = () => readdirSync(framesDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length)).sort();

@@ -1,9 +1,9 @@
 /**
  * The one script partners add. Built as a classic IIFE with no import/export, so it runs as a classic,
  * `async`, `defer` or `type="module"` script, in `<head>` or `<body>`. It stays tiny: it starts the core
- * chunk and imports an element's chunk from its own origin when that element's tag first appears.
+ * chunk, the bridge frame and the client token at once; the core imports an element's chunk from its own origin
+ * when that element's tag first appears.
  */
-import { elementTags } from '../elements/tags.ts';
 import type { LoaderInput } from '../elements/core/sdk.ts';
 
 type CoreModule = typeof import('../elements/core/sdk.ts');
@@ -32,31 +32,25 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
     base,
   };
   const core: Promise<CoreModule> = import(`${base}elements/core.js`);
+  // What the session needs starts now, while the core loads: the bridge frame (with the messages it sends before
+  // the core listens) and the client token. The core checks both as before; nothing here is trusted more.
+  if (/^app_\w{1,64}$/.test(data.appId ?? '')) {
+    const frame = document.createElement('iframe');
+    const messages: MessageEvent[] = [];
+    const keep = (event: MessageEvent) => event.source === frame.contentWindow && messages.push(event);
+    frame.src = `${base}frames/bridge.html?app=${data.appId}&origin=${encodeURIComponent(location.origin)}&channel=`;
+    frame.hidden = true; // the core gives it its title and takes it out of the focus order
+    addEventListener('message', keep);
+    (document.body ?? document.documentElement).append(frame);
+    input.bridge = { frame, messages, stop: () => removeEventListener('message', keep) };
+  }
+  if (data.tokenUrl && !data.clientToken) {
+    input.token = fetch(data.tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    input.token.catch(() => {}); // the core reports a failure (or a broken script tag) itself
+  }
   const ready = core.then((m) => m.start(input));
   ready.catch(() => {}); // rejections are for partners who await `ready`; the elements show them anyway.
   Object.defineProperty(window, 'BankSDK', {
     value: Object.freeze({ version: __SDK_VERSION__, ready, logout: () => core.then((m) => m.logout()) }),
   });
-
-  const pending = new Set<string>(elementTags);
-  const load = (tag: string) => {
-    pending.delete(tag);
-    core.then(() => import(`${base}elements/${tag}.js`));
-    if (!pending.size) observer.disconnect();
-  };
-  const scan = (root: ParentNode) => {
-    for (const tag of pending) if (root.querySelector(tag)) load(tag);
-  };
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element) {
-          if (pending.has(node.localName)) load(node.localName);
-          scan(node);
-        }
-      }
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  scan(document);
 })();

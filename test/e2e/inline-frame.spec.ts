@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { bankEvents, bankOrigin, partnerOrigin, recordEvents, servePartnerPage, test } from './helpers.ts';
 
-// The inline-frame mechanism of BankElement (renderInlineFrame), proven with a test-only element and a fake bank
+// The inline-frame mechanism (src/elements/core/inline-frame.ts, as <bank-account> and <bank-invest> use it), proven with a test-only element and a fake bank
 // frame: the frame is sized to its content (no inner scrollbar), carries the theme, keeps a skeleton of stable
 // height until measured, and its ready/error reach the page as bank-ready/bank-error; a frame that never shows
 // itself becomes a visible bank_unavailable error.
@@ -20,13 +20,12 @@ if (mode !== 'silent') {
   if (mode === 'error') post('error', { code: 'internal', message: 'The panel could not load.', retryable: true });
 }`;
 
-/** A partner-side element built on the SDK's own base class (taken from <bank-login>'s prototype chain). */
+/** A partner-side element built on <bank-account>, the SDK's own inline-frame element, showing another frame. */
 const testElement = `
-await customElements.whenDefined('bank-login');
-const BankElement = Object.getPrototypeOf(customElements.get('bank-login'));
-customElements.define('test-panel', class extends BankElement {
-  get showsRealData() { return this.inlineReady; }
-  renderReady() { return this.renderInlineFrame('test-panel', 'Test panel', { mode: this.getAttribute('mode') }); }
+await customElements.whenDefined('bank-account');
+customElements.define('test-panel', class extends customElements.get('bank-account') {
+  get showsRealData() { return this.panel.ready; }
+  renderReady() { return this.panel.render('test-panel', 'Test panel', { mode: this.getAttribute('mode') }); }
 });`;
 
 test('an inline frame: sized to its content, themed, skeleton while loading, ready → bank-ready, error → bank-error, silence → bank_unavailable', async ({ page }) => {
@@ -42,7 +41,7 @@ test('an inline frame: sized to its content, themed, skeleton while loading, rea
   await servePartnerPage(
     page,
     '/panel',
-    `<link rel="stylesheet" href="/panel-theme.css">{{sdk}}<bank-login></bank-login>
+    `<link rel="stylesheet" href="/panel-theme.css">{{sdk}}<bank-account></bank-account>
      <test-panel id="ready" mode="ready"></test-panel><test-panel id="error" mode="error"></test-panel><test-panel id="silent" mode="silent"></test-panel>
      <script type="module" nonce="{{nonce}}">${testElement}</script>`,
   );

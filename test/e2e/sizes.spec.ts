@@ -6,18 +6,22 @@ import { apiTest as test } from './helpers.ts';
 /**
  * Size ceilings, gzip -9, on the built SDK. They are a ratchet, not the goal: they hold today's sizes (plus a
  * little), so that a change that makes a partner page or a bank frame heavier fails CI; a change that makes it
- * lighter should lower its ceiling. The goals (pages ≤ 12 KB, frames ≤ 15 KB, loader ≤ 1 KB) are in
- * `npm run bench`. For bank frames the 15 KB goal is already a hard limit, except for the frames listed in
- * `framesOverGoal` (docs/architecture.md says why), which are held to their ceiling until they meet it.
+ * lighter should lower its ceiling. A partner page is what it downloads until `bank-ready` (loader, core, one
+ * locale's texts, the element's chunk: `pageFiles` in test/sizes.ts); the bank dialog's code that follows is in
+ * `npm run bench`. The goals of issue #14 that are met are hard limits here: the loader's 1 KB (`budgets`) and 15 KB
+ * for every bank frame except those listed in `framesOverGoal` (docs/architecture.md says why), which are held to
+ * their ceiling until they meet it. The goals not met yet (pages ≤ 12 KB, all elements ≤ 30 KB) are reported by
+ * `npm run bench`.
  */
+const budgets = { loader: 1 };
 const frameGoal = 15;
 const framesOverGoal = ['accounts', 'invest-buy'];
 const ceilings = {
-  loader: 1.5,
-  allElements: 35,
+  loader: 0.85,
+  allElements: 31.7,
   pages: {
-    'bank-login': 19.5, 'bank-pay': 22.5, 'bank-loan-apply': 25, 'bank-account-open': 19.5, 'bank-account': 19.5,
-    'bank-invest': 20, 'bank-data-consent': 21.5, 'bank-merchant-onboard': 20.5,
+    'bank-login': 15.3, 'bank-pay': 17.9, 'bank-loan-apply': 20.9, 'bank-account-open': 15.5, 'bank-account': 16.9,
+    'bank-invest': 17.6, 'bank-data-consent': 17.5, 'bank-merchant-onboard': 16.3,
   } as Record<string, number>,
   frames: {
     bridge: 9, login: 12.7, pay: 14, loan: 14, consent: 13.2, merchant: 13.5, 'account-open': 15, accounts: 16.5,
@@ -33,10 +37,12 @@ test('the loader, every partner page and every bank frame stay under their size 
     else if (bytes > ceiling * KB) over.push(`${what}: ${kb(bytes)} > ${ceiling} KB`);
   };
   check('loader', gz(loaderFile), ceilings.loader);
+  check('loader (issue #14 budget)', gz(loaderFile), budgets.loader);
   const everything = new Set<string>();
   for (const tag of elementTags) {
-    check(`<${tag}> page`, total(pageFiles(tag)), ceilings.pages[tag]);
-    pageFiles(tag, everything);
+    const page = pageFiles(tag);
+    check(`<${tag}> page`, total(page), ceilings.pages[tag]);
+    for (const file of page) everything.add(file);
   }
   check('all elements on one page', total(new Set([loaderFile, ...everything])), ceilings.allElements);
   for (const name of frameNames()) {

@@ -4,7 +4,11 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from '../../src/elements/core/context.ts';
+import { loadPartnerCatalogue } from '../../src/i18n/partner-catalogue.ts';
 import type { CustomerDisplay } from '../../src/protocol/post-message.ts';
+
+// The SDK loads one locale's texts at start; tests switch locales freely, so both are in before any element mounts.
+await Promise.all([loadPartnerCatalogue('en'), loadPartnerCatalogue('zh-CN')]);
 
 export const demoConfig: SdkConfig = Object.freeze({
   appId: 'app_demo_rental',

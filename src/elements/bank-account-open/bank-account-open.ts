@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankAccountOpenedEvent } from '../core/events.ts';
@@ -25,11 +24,15 @@ const isOpened = (data: Record<string, unknown> | null, accountClass: string): d
  * @tagname bank-account-open
  */
 export class BankAccountOpen extends BankElement<AccountOpenMessage> implements BankAccountOpenElement {
+  static properties = {
+    accountClass: { attribute: 'account-class', reflect: true },
+    opened: { state: true },
+  };
   static messages = accountOpenMessages;
 
   /** `II` (default) or `III`. */
-  @property({ attribute: 'account-class', reflect: true }) accountClass?: string;
-  @state() private opened?: Opened;
+  accountClass?: string;
+  private opened?: Opened;
 
   private get chosenClass() {
     return this.accountClass ?? 'II';

@@ -1,6 +1,8 @@
 import { css, html } from 'lit';
 import type { BankAccountElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { InlineFrame } from '../core/inline-frame.ts';
+import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { actingElement } from '../core/sdk.ts';
 import { accountMessages, type AccountMessage } from './messages.ts';
 
@@ -16,12 +18,21 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   static messages = accountMessages;
   static styles = [
     BankElement.styles,
+    inlineFrameStyles,
     css`
       :host {
         display: block;
       }
     `,
   ];
+
+  /** The bank's inline frame. */
+  private readonly panel = new InlineFrame(this);
+
+  protected retry() {
+    this.panel.reset();
+    super.retry();
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -35,18 +46,18 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   }
 
   private onOpened = () => {
-    if (this.inlineReady) this.refreshInlineFrame(); // a frame still loading shows the new account anyway
+    if (this.panel.ready) this.panel.refresh(); // a frame still loading shows the new account anyway
   };
 
   protected get showsRealData() {
-    return !this.session?.customer || this.inlineReady;
+    return !this.session?.customer || this.panel.ready;
   }
 
   protected renderReady() {
     if (!this.session?.customer) {
       return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
     }
-    return this.renderInlineFrame('accounts', this.t('accountsFrame'));
+    return this.panel.render('accounts', this.t('accountsFrame'));
   }
 
   private async logIn() {

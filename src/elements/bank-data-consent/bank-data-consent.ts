@@ -1,5 +1,4 @@
 import { css, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claims.ts';
 import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
@@ -25,6 +24,13 @@ import { consentMessages, type ConsentMessage } from './messages.ts';
  * @tagname bank-data-consent
  */
 export class BankDataConsent extends BankElement<ConsentMessage> implements BankDataConsentElement {
+  static properties = {
+    purpose: { reflect: true },
+    claims: { reflect: true },
+    allowed: { state: true },
+    granted: { state: true },
+    busy: { state: true },
+  };
   static messages = consentMessages;
   static styles = [
     BankElement.styles,
@@ -47,13 +53,13 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     `,
   ];
 
-  @property({ reflect: true }) purpose?: string;
-  @property({ reflect: true }) claims?: string;
+  purpose?: string;
+  claims?: string;
 
   /** The bank's answer to "may this app ask for this?", for the request it was asked about. */
-  @state() private allowed?: { request: string; allowed: boolean };
-  @state() private granted?: { createdAt: string; expiresAt: string };
-  @state() private busy = false;
+  private allowed?: { request: string; allowed: boolean };
+  private granted?: { createdAt: string; expiresAt: string };
+  private busy = false;
 
   private get request() {
     return `${this.purpose}\n${this.claims}`;

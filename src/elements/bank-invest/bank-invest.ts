@@ -1,7 +1,8 @@
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { BankInvestElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { InlineFrame } from '../core/inline-frame.ts';
+import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from '../core/events.ts';
 import { actingElement } from '../core/sdk.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
@@ -25,9 +26,13 @@ const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && 
  * @tagname bank-invest
  */
 export class BankInvest extends BankElement<InvestMessage> implements BankInvestElement {
+  static properties = {
+    product: { reflect: true },
+  };
   static messages = investMessages;
   static styles = [
     BankElement.styles,
+    inlineFrameStyles,
     css`
       :host {
         display: block;
@@ -38,8 +43,16 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     `,
   ];
 
+  /** The bank's inline frame. */
+  private readonly panel = new InlineFrame(this, (frame, params) => this.onDialogRequest(frame, params));
+
+  protected retry() {
+    this.panel.reset();
+    super.retry();
+  }
+
   /** The product to open on. */
-  @property({ reflect: true }) product?: string;
+  product?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -50,7 +63,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   }
 
   protected get showsRealData() {
-    return !this.session?.customer || this.inlineReady;
+    return !this.session?.customer || this.panel.ready;
   }
 
   protected renderReady() {
@@ -58,7 +71,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
       return html`<p>${this.t('loginPrompt')}</p>
         <button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
     }
-    return this.renderInlineFrame('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
+    return this.panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
   }
 
   private async logIn() {
@@ -66,7 +79,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     await this.openSecureFrame('login', this.t('loginDialog'));
   }
 
-  protected onInlineDialogRequest(frame: string, params: Record<string, string>) {
+  private onDialogRequest(frame: string, params: Record<string, string>) {
     const product = productIds.includes(params.product ?? '') ? params.product! : undefined;
     if (!product) return;
     if (frame === 'invest-buy') void this.buy(product);
@@ -81,7 +94,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     if (subscriptionId && amount && status) {
       this.emit(new BankInvestSuccessEvent({ subscriptionId, productId: product, amount, status }));
     }
-    this.refreshInlineFrame();
+    this.panel.refresh();
   }
 
   private async redeem(product: string, cancel?: string) {
@@ -94,6 +107,6 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     if (redemptionId && amount && arrival) {
       this.emit(new BankInvestRedeemedEvent({ redemptionId, productId: product, amount, arrival }));
     }
-    this.refreshInlineFrame();
+    this.panel.refresh();
   }
 }

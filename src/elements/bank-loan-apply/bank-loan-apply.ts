@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { parseAmountInput } from '../../domain/amount-input.ts';
 import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
@@ -48,6 +47,22 @@ const quoteDelayMs = 300;
  * @tagname bank-loan-apply
  */
 export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanApplyElement {
+  static properties = {
+    product: {},
+    amount: {},
+    term: {},
+    reference: {},
+    merchantId: { attribute: 'merchant-id' },
+    productList: { state: true },
+    amountText: { state: true },
+    termMonths: { state: true },
+    method: { state: true },
+    quote: { state: true },
+    quoting: { state: true },
+    quoteError: { state: true },
+    decision: { state: true },
+    applying: { state: true },
+  };
   static messages = loanMessages;
   static styles = [
     BankElement.styles,
@@ -178,23 +193,23 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     `,
   ];
 
-  @property() product?: string;
-  @property() amount?: string;
-  @property() term?: string;
-  @property() reference?: string;
+  product?: string;
+  amount?: string;
+  term?: string;
+  reference?: string;
   /** For `merchant-loan`: the merchant (`mer_…`) whose legal representative applies. */
-  @property({ attribute: 'merchant-id' }) merchantId?: string;
+  merchantId?: string;
 
-  @state() private productList?: LoanProduct[];
-  @state() private amountText = '';
-  @state() private termMonths = 12;
-  @state() private method: Method = 'equal-installment';
-  @state() private quote?: LoanQuote;
-  @state() private quoting = false;
+  private productList?: LoanProduct[];
+  private amountText = '';
+  private termMonths = 12;
+  private method: Method = 'equal-installment';
+  private quote?: LoanQuote;
+  private quoting = false;
   /** The last quote request failed: shown inline, the calculator stays usable. */
-  @state() private quoteError?: SdkError;
-  @state() private decision?: Decision;
-  @state() private applying = false;
+  private quoteError?: SdkError;
+  private decision?: Decision;
+  private applying = false;
   private quoteTimer?: ReturnType<typeof setTimeout>;
   private productsLoading = false;
   private quoteFor = '';

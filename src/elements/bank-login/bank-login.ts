@@ -1,5 +1,4 @@
 import { css, html } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, logout } from '../core/sdk.ts';
@@ -16,6 +15,9 @@ import { actingElement, logout } from '../core/sdk.ts';
  * @tagname bank-login
  */
 export class BankLogin extends BankElement implements BankLoginElement {
+  static properties = {
+    busy: { state: true },
+  };
   static styles = [
     BankElement.styles,
     css`
@@ -31,7 +33,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
     `,
   ];
 
-  @state() private busy = false;
+  private busy = false;
 
   protected renderReady() {
     const customer = this.session?.customer;

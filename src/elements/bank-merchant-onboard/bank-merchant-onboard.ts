@@ -1,5 +1,4 @@
 import { css, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
@@ -21,6 +20,11 @@ import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages
  * @tagname bank-merchant-onboard
  */
 export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> implements BankMerchantOnboardElement {
+  static properties = {
+    merchantId: { attribute: 'merchant-id', reflect: true },
+    merchant: { state: true },
+    busy: { state: true },
+  };
   static messages = merchantOnboardMessages;
   static styles = [
     BankElement.styles,
@@ -40,10 +44,10 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
   ];
 
   /** The merchant to verify, as created by the partner's server. */
-  @property({ attribute: 'merchant-id', reflect: true }) merchantId?: string;
+  merchantId?: string;
 
-  @state() private merchant?: MerchantState;
-  @state() private busy = false;
+  private merchant?: MerchantState;
+  private busy = false;
   private loadedFor?: string;
 
   protected attributeProblems() {

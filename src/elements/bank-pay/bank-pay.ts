@@ -1,7 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
-import { errorRules, isErrorCode } from '../../protocol/errors.ts';
+import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
@@ -12,7 +11,10 @@ import { payMessages, type PayMessage } from './messages.ts';
 type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
 /** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
-const canPayAgain = (code: string) => isErrorCode(code) && errorRules[code].payAgain === true;
+let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
+/** The error table, fetched when a payment starts (long before it can fail), not with the page. */
+const loadRules = () => import('../../protocol/errors.ts').then((m) => (rules = m.errorRules), () => {});
+const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
 
 /**
  * Pays one order that the partner's server created (`POST /v1/orders`). The amount, payee and description shown
@@ -32,6 +34,12 @@ const canPayAgain = (code: string) => isErrorCode(code) && errorRules[code].payA
  * @tagname bank-pay
  */
 export class BankPay extends BankElement<PayMessage> implements BankPayElement {
+  static properties = {
+    orderId: { attribute: 'order-id', reflect: true },
+    order: { state: true },
+    phase: { state: true },
+    lastFailure: { state: true },
+  };
   static messages = payMessages;
   static styles = [
     BankElement.styles,
@@ -64,11 +72,11 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   ];
 
   /** The order to pay, as created by the partner's server. */
-  @property({ attribute: 'order-id', reflect: true }) orderId?: string;
+  orderId?: string;
 
-  @state() private order?: OrderDisplay;
-  @state() private phase: Phase = 'idle';
-  @state() private lastFailure?: SdkError;
+  private order?: OrderDisplay;
+  private phase: Phase = 'idle';
+  private lastFailure?: SdkError;
   /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
   private lockContact?: BankContact;
   private loadedFor?: string;
@@ -169,6 +177,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
+    if (!rules) void loadRules();
     this.payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {

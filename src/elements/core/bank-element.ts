@@ -1,13 +1,13 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
-import { partnerMessages, type PartnerMessage } from '../../i18n/partner.ts';
-import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
+import { loadPartnerCatalogue, partnerCatalogue, type PartnerMessage } from '../../i18n/partner-catalogue.ts';
+import { sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
-import { BankCancelEvent, BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
-import { connect, frameUrl, releaseActingElement } from './sdk.ts';
-import { collectTheme, themeProperties } from './theme.ts';
+import { BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
+import { connect, releaseActingElement } from './sdk.ts';
+import type { DialogHost, SecureDialog } from './secure-dialog.ts';
+import { themeProperties } from './theme-properties.ts';
 import { baseStyles } from './styles.ts';
 
 /**
@@ -16,41 +16,19 @@ import { baseStyles } from './styles.ts';
  */
 export type AttributeProblem<K extends string = string> = string | { key: K; params?: Record<string, string | number> };
 
-interface OpenFrame {
-  src: string;
-  title: string;
-  height: number;
-  measured: boolean;
-  /** The frame did not show itself in time: the dialog says so, with Try again and Close. */
-  failed: boolean;
-  /** Where focus goes back to when the dialog closes. */
-  opener: HTMLElement | null;
-  settle: (result: Record<string, unknown> | null) => void;
-}
-
-/** How long a bank frame may take to show itself before the customer is told the bank is unavailable. */
-const frameTimeout = 8000;
-
-const frameUnavailable = () => sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
-
-/** How long after a dialog closed the element keeps putting lost focus back on its opener (or successor). */
-const focusWatch = 5000;
-
 /**
- * Scroll lock for the partner's page while a bank dialog is open: a class on <html> and a rule in a
- * constructed stylesheet (no `style` attribute, nothing inline for the partner's CSP to refuse).
+ * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
+ * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
  */
-let openDialogs = 0;
-let scrollLockSheet: CSSStyleSheet | undefined;
-function lockScroll(lock: boolean) {
-  if (!scrollLockSheet) {
-    scrollLockSheet = new CSSStyleSheet();
-    scrollLockSheet.replaceSync('html.bank-sdk-scroll-lock { overflow: hidden; }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, scrollLockSheet];
-  }
-  openDialogs += lock ? 1 : -1;
-  document.documentElement.classList.toggle('bank-sdk-scroll-lock', openDialogs > 0);
-}
+let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
+const loadDialog = () =>
+  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
+    dialogModule = undefined; // the next attempt fetches again
+    throw error;
+  }));
+const preloadDialog = () => void loadDialog().catch(() => {});
+/** Signs that the customer is about to press one of the element's buttons. */
+const intents = ['pointerdown', 'keydown', 'focusin'];
 
 /**
  * What every partner-side element shares: config and session from context, localized text, typed events,
@@ -88,35 +66,32 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** An element's own texts, looked up before the shared catalogue (kept in the element's chunk). */
   static messages?: Catalogue<string>;
 
+  static properties: PropertyDeclarations = {
+    locale: { reflect: true },
+    config: { state: true },
+    session: { state: true },
+    failure: { state: true },
+  };
+
   /** Overrides the script tag's `data-locale`: `en` or `zh-CN`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
-  @consume({ context: configContext, subscribe: true })
-  @state()
   protected config?: SdkConfig;
-
-  @consume({ context: sessionContext, subscribe: true })
-  @state()
   protected session?: SessionState;
 
   /** An error of this element (a bad attribute, a failed action), shown in place of its content. */
-  @state() protected failure: SdkError | null = null;
-  @state() private frame?: OpenFrame;
-  /** The inline frame's measured height, for the `src` it was measured for (a new `src` measures again). */
-  @state() private inline?: { src: string; height: number };
-  /** The inline frame reported that it shows real data. */
-  @state() protected inlineReady = false;
-  @query('iframe[part~="panel"]') private inlineElement?: HTMLIFrameElement;
-  private inlineSrc?: string;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('dialog iframe') private frameElement?: HTMLIFrameElement;
+  protected failure: SdkError | null = null;
+  constructor() {
+    super();
+    // Config and session from the SDK's providers on <html>, kept current (chunks upgrade in any order).
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (value) => (this.config = value) });
+    new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (value) => (this.session = value) });
+  }
 
   private announcedError?: SdkError;
   private announcedReady = false;
-  private frameTimer?: ReturnType<typeof setTimeout>;
-  private inlineTimer?: ReturnType<typeof setTimeout>;
-  /** After a dialog closed: the control to give focus back to, until the watch ends. */
-  private focusReturn?: { opener: HTMLElement | null; until: number };
+  /** The bank dialog, once the customer first showed intent (see `loadDialog`). */
+  private secureDialog?: SecureDialog;
 
   /** The element's locale: its own attribute, else the SDK's. */
   protected get activeLocale(): Locale {
@@ -129,7 +104,25 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   private textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
     const own = (this.constructor as typeof BankElement).messages?.[locale][key];
-    return format(own ?? partnerMessages[locale][key as PartnerMessage], params);
+    return format(own ?? partnerCatalogue(locale)?.[key as PartnerMessage] ?? '', params);
+  }
+
+  /** The shared texts this render needs have not loaded yet: nothing is shown or announced until they have. */
+  private textsPending = true;
+
+  /** Whether the texts of the element's locale (and English, for a `bank-error` message) are in; else loads them. */
+  private textsLoaded(): boolean {
+    // Before the SDK's config arrives the locale is not known: load nothing yet.
+    if (!this.config && !isLocale(this.locale)) return false;
+    const needed = new Set<Locale>([this.activeLocale]);
+    if (this.config?.error || this.attributeProblems().length) needed.add('en');
+    let loaded = true;
+    for (const locale of needed) {
+      if (partnerCatalogue(locale)) continue;
+      loaded = false;
+      loadPartnerCatalogue(locale).then(() => this.requestUpdate());
+    }
+    return loaded;
   }
 
   /** The current attribute problems in the element's locale, for the visible alert. */
@@ -159,6 +152,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
+    this.textsPending = !this.textsLoaded();
+    if (this.textsPending) return;
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
     if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
       this.failure = null;
@@ -179,6 +174,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected updated(changed: PropertyValues) {
     super.updated(changed);
+    if (this.textsPending) return;
     const error = this.currentError;
     if (error && error !== this.announcedError) {
       this.announcedError = error;
@@ -187,32 +183,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
       this.announcedReady = true;
       this.emit(new BankReadyEvent());
+      // Off the path to ready, yet before anyone taps: a bank that goes down later can still be shown in its dialog.
+      preloadDialog();
     }
-    if (this.frame && this.dialog && !this.dialog.open) this.dialog.showModal();
-    this.returnFocus();
-  }
-
-  /**
-   * Gives focus back after a dialog closed: to the control that opened it, or, when that control is gone (the
-   * Log in button became Log out, Pay became a receipt), to the element's `[data-focus-after-dialog]` or its
-   * first button. Repeated on each render for a moment, because what replaces the opener may render later.
-   */
-  private returnFocus() {
-    const pending = this.focusReturn;
-    if (!pending || this.frame) return;
-    if (Date.now() > pending.until) {
-      this.focusReturn = undefined;
-      return;
-    }
-    // Only when focus is lost (on <body> or this host with nothing inside): never take it from elsewhere.
-    const active = document.activeElement;
-    const lost = !active || active === document.body || (active === this && !this.shadowRoot?.activeElement);
-    if (!lost) return;
-    const opener = pending.opener;
-    const target = opener?.isConnected && this.renderRoot.contains(opener)
-      ? opener
-      : (this.renderRoot.querySelector<HTMLElement>('[data-focus-after-dialog]') ?? this.renderRoot.querySelector<HTMLElement>('button'));
-    target?.focus();
   }
 
   protected get currentError(): SdkError | null {
@@ -221,6 +194,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   render() {
+    if (this.textsPending) return html`<div part="loading" class="skeleton"><span></span><span></span></div>`;
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
@@ -234,7 +208,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
         content = this.renderError(sdkError('internal', String(failure)));
       }
     }
-    return html`${content}${this.renderFrameDialog()}`;
+    return html`${content}${this.secureDialog?.render() ?? nothing}`;
   }
 
   /** The element's usable state: the session is ready and its data is loaded. */
@@ -251,7 +225,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       return this.t('error.invalid_attribute', { detail: this.attributeText });
     }
     const key = `error.${error.code}`;
-    return key in partnerMessages.en ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
+    return key in partnerCatalogue(this.activeLocale)! ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }
 
   protected renderError(error: SdkError, retry = this.retry, more: unknown = nothing) {
@@ -265,7 +239,6 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
-    this.inlineSrc = undefined;
     if (this.failure) this.failure = null;
     else connect().catch(() => {});
   }
@@ -274,64 +247,30 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * Opens a bank frame in a modal dialog. Resolves with what the frame reported when done,
    * or null when the customer closed it (then `bank-cancel` has fired).
    */
-  protected openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
+  protected async openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
-    // A dialog that follows another (login, then pay) returns focus to the first one's opener.
-    const opener = (active instanceof HTMLElement ? active : null) ?? this.frame?.opener ?? this.focusReturn?.opener ?? null;
-    this.frame?.settle(null);
-    if (!this.frame) lockScroll(true);
-    const theme = collectTheme(this);
-    return new Promise<Record<string, unknown> | null>((resolve) => {
-      const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(theme), ...params });
-      this.frame = { src, title, height: 320, measured: false, failed: false, opener, settle: resolve };
-      this.focusReturn = undefined;
-      this.startFrameTimer();
-      window.addEventListener('message', this.onFrameMessage);
-    });
+    let SecureDialog: typeof import('./secure-dialog.ts').SecureDialog;
+    try {
+      ({ SecureDialog } = await loadDialog());
+    } catch {
+      // The dialog's code did not come (the bank's CDN is unreachable): say so in the element, with Try again.
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+      return null;
+    }
+    this.secureDialog ??= new SecureDialog(this as unknown as DialogHost);
+    return this.secureDialog.open(name, title, params, active);
   }
-
-  /** A frame that has not measured itself in time (bank down, blocked): the dialog shows the error. */
-  private startFrameTimer() {
-    clearTimeout(this.frameTimer);
-    this.frameTimer = setTimeout(() => {
-      if (!this.frame || this.frame.measured) return;
-      this.frame = { ...this.frame, failed: true };
-      this.emit(new BankErrorEvent(frameUnavailable()));
-    }, frameTimeout);
-  }
-
-  private retryFrame = () => {
-    if (!this.frame) return;
-    // A new URL (an extra, ignored parameter) makes the iframe load again.
-    const src = `${this.frame.src.replace(/&retry=\d+$/, '')}&retry=${Date.now()}`;
-    this.frame = { ...this.frame, src, failed: false, measured: false };
-    this.startFrameTimer();
-  };
-
-  private closeButton = () => this.closeSecureFrame(null);
 
   protected closeSecureFrame(result: Record<string, unknown> | null) {
-    const frame = this.frame;
-    if (!frame) return;
-    clearTimeout(this.frameTimer);
-    window.removeEventListener('message', this.onFrameMessage);
-    this.frame = undefined;
-    this.dialog?.close();
-    lockScroll(false);
-    this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
-    if (result === null) {
-      // A later session change (a renewal, a logout elsewhere) must not be announced from this element.
-      releaseActingElement(this);
-      this.emit(new BankCancelEvent());
-    }
-    frame.settle(result);
+    this.secureDialog?.close(result);
   }
 
   private readonly internals = this.attachInternals();
 
   connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('message', this.onInlineMessage);
+    // The dialog's code loads on the first sign that the customer is about to act, so the click finds it ready.
+    for (const type of intents) this.addEventListener(type, preloadDialog, { once: true, passive: true });
     // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
     // (a custom state, so nothing is written into the partner's DOM).
     const computed = getComputedStyle(this);
@@ -343,111 +282,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.inlineTimer);
-    window.removeEventListener('message', this.onInlineMessage);
     this.closeSecureFrame(null);
     releaseActingElement(this);
   }
 
-  /**
-   * An inline bank frame: bank data shown inside the partner's layout, as tall as its content (no inner
-   * scrollbar), measured before it is shown, with a skeleton of stable height meanwhile. The frame reports
-   * `ready` and `error` through this element, and may ask it to open one of its dialog frames.
-   */
-  protected renderInlineFrame(name: string, title: string, params: Record<string, string> = {}) {
-    const src = frameUrl(name, { locale: this.activeLocale, theme: JSON.stringify(collectTheme(this)), ...params });
-    if (src !== this.inlineSrc) {
-      this.inlineSrc = src;
-      this.inlineReady = false;
-      this.inline = undefined;
-      clearTimeout(this.inlineTimer);
-      this.inlineTimer = setTimeout(() => {
-        if (this.inline?.src === src || this.inlineSrc !== src) return;
-        this.failure = frameUnavailable();
-      }, frameTimeout);
-    }
-    const measured = this.inline?.src === src;
-    return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status">
-        <span class="label">${this.t('loading')}</span><span></span><span></span><span></span>
-      </div>`}
-      <iframe
-        part="panel"
-        class=${measured ? '' : 'measuring'}
-        title=${title}
-        src=${src}
-        height=${measured ? this.inline!.height : 0}
-        sandbox="allow-scripts allow-same-origin allow-forms allow-downloads"
-      ></iframe>`;
-  }
-
-  /** Tells the inline frame to load its data again (after a dialog changed it). */
-  protected refreshInlineFrame() {
-    this.inlineElement?.contentWindow?.postMessage({ bank: 1, event: 'refresh', data: {} }, this.config!.bankOrigin);
-  }
-
-  /** The inline frame asks for one of this element's dialog frames; elements open only frames they know. */
-  protected onInlineDialogRequest(_frame: string, _params: Record<string, string>) {}
-
-  private onInlineMessage = (event: MessageEvent) => {
-    const frame = this.inlineElement;
-    if (!frame || event.origin !== this.config?.bankOrigin || event.source !== frame.contentWindow) return;
-    const message: unknown = event.data;
-    if (!isBankEvent(message)) return;
-    if (message.event === 'resize') {
-      clearTimeout(this.inlineTimer);
-      this.inline = { src: this.inlineSrc!, height: Math.ceil(message.data.height) };
-    } else if (message.event === 'ready') this.inlineReady = true;
-    else if (message.event === 'error') this.emit(new BankErrorEvent({ ...message.data }));
-    else if (message.event === 'open-dialog') this.onInlineDialogRequest(message.data.frame, message.data.params);
-  };
-
-  private onFrameMessage = (event: MessageEvent) => {
-    const frame = this.frame;
-    if (!frame || event.origin !== this.config?.bankOrigin || event.source !== this.frameElement?.contentWindow) return;
-    const message: unknown = event.data;
-    if (!isBankEvent(message)) return;
-    if (message.event === 'resize') {
-      clearTimeout(this.frameTimer);
-      this.frame = { ...frame, height: Math.ceil(message.data.height), measured: true, failed: false };
-      if (!frame.measured) requestAnimationFrame(() => this.frameElement?.focus());
-    } else if (message.event === 'close') {
-      this.closeSecureFrame(null);
-    } else if (message.event === 'done') {
-      this.closeSecureFrame(message.data);
-    } else {
-      this.onFrameEvent(message);
-    }
-  };
-
   /** Other events of the open bank frame (e.g. a failed payment attempt), for elements that expect them. */
   protected onFrameEvent(_message: BankEventMessage) {}
-
-  private renderFrameDialog() {
-    const frame = this.frame;
-    if (!frame) return nothing;
-    // The close button is the page's own, so it works even when the frame is broken or not loaded. It comes
-    // last in the DOM (the frame takes focus first) and is drawn first (CSS order).
-    return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
-      ${frame.failed
-        ? html`<div class="dialog-error">${this.renderError(frameUnavailable(), this.retryFrame,
-            html`<button class="secondary" part="button" @click=${this.closeButton}>${this.t('close')}</button>`)}</div>`
-        : frame.measured ? nothing : html`<div class="dialog-loading">${this.renderLoading()}</div>`}
-      ${html`<iframe
-        part="frame"
-        class=${frame.measured ? '' : 'measuring'}
-        title=${frame.title}
-        src=${frame.src}
-        height=${frame.height}
-        sandbox="allow-scripts allow-same-origin allow-forms"
-      ></iframe>`}
-      <div class="dialog-bar">
-        <button class="close" part="close" aria-label=${this.t('close')} @click=${this.closeButton}>×</button>
-      </div>
-    </dialog>`;
-  }
-
-  private onDialogCancel = (event: Event) => {
-    event.preventDefault();
-    this.closeSecureFrame(null);
-  };
 }

@@ -5,6 +5,16 @@ import {
 type Listener = (message: BankEventMessage) => void;
 
 /**
+ * The bridge frame as the loader started it, before any chunk loaded (so the bank frame loads while the core
+ * does): the iframe, the messages it sent meanwhile (only from that frame's window), and how to stop keeping them.
+ */
+export interface EarlyBridge {
+  frame: HTMLIFrameElement;
+  messages: MessageEvent[];
+  stop(): void;
+}
+
+/**
  * The partner page's end of the bridge: a hidden bank-origin iframe that holds the session token.
  * Messages go out with the exact bank origin and are accepted only from that iframe's window.
  */
@@ -17,14 +27,16 @@ export class BridgeClient {
 
   constructor(
     private readonly bankOrigin: string,
-    src: string,
+    /** The frame's URL, or the frame the loader already started. */
+    src: string | EarlyBridge,
     timeout: number,
     private readonly unreachable: (message: string) => SdkError,
     /** The hidden frame's title, in the page's locale (`Bank connection`). */
     title = 'Bank connection',
   ) {
-    this.frame = document.createElement('iframe');
-    this.frame.src = src;
+    const early = typeof src === 'string' ? undefined : src;
+    this.frame = early?.frame ?? document.createElement('iframe');
+    if (!early) this.frame.src = src as string;
     this.frame.title = title;
     this.frame.hidden = true;
     this.frame.setAttribute('aria-hidden', 'true');
@@ -40,7 +52,12 @@ export class BridgeClient {
         }
       });
     });
-    (document.body ?? document.documentElement).append(this.frame);
+    if (early) {
+      early.stop();
+      for (const message of early.messages) this.onMessage(message);
+    } else {
+      (document.body ?? document.documentElement).append(this.frame);
+    }
   }
 
   on(listener: Listener): () => void {

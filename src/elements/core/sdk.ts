@@ -1,12 +1,62 @@
 import { ContextProvider } from '@lit/context';
+import type { ElementTag } from '../tags.ts';
 import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
 import {
   isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
 } from '../../protocol/post-message.ts';
-import { partnerMessages } from '../../i18n/partner.ts';
-import { BridgeClient } from './bridge-client.ts';
+import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
+import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
+import type { DeveloperHint } from './developer-hints.ts';
+
+/**
+ * The shared base of the elements, in this chunk (`core.js`) so a page fetches all shared code in one file, at
+ * once, while the session starts.
+ */
+export { BankElement } from './bank-element.ts';
+export { define } from './define.ts';
+
+/** Each element's chunk (`elements/<tag>.js`), imported by the loader when the tag is in the page. */
+const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
+  'bank-login': () => import('../bank-login/define.ts'),
+  'bank-pay': () => import('../bank-pay/define.ts'),
+  'bank-loan-apply': () => import('../bank-loan-apply/define.ts'),
+  'bank-account-open': () => import('../bank-account-open/define.ts'),
+  'bank-account': () => import('../bank-account/define.ts'),
+  'bank-invest': () => import('../bank-invest/define.ts'),
+  'bank-data-consent': () => import('../bank-data-consent/define.ts'),
+  'bank-merchant-onboard': () => import('../bank-merchant-onboard/define.ts'),
+};
+
+/**
+ * Imports each element's chunk once its tag is in the document: now, and later through a `MutationObserver`
+ * (a framework may render the tags after the script ran). It does not look inside shadow roots, so at least one
+ * instance of each tag must be in the document's light DOM. It disconnects once every chunk is loaded.
+ */
+function loadElements() {
+  const pending = new Set(Object.keys(elementChunks) as ElementTag[]);
+  const load = (tag: ElementTag) => {
+    pending.delete(tag);
+    void elementChunks[tag]();
+    if (!pending.size) observer.disconnect();
+  };
+  const scan = (root: ParentNode) => {
+    for (const tag of pending) if (root.querySelector(tag)) load(tag);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element) {
+          if (pending.has(node.localName as ElementTag)) load(node.localName as ElementTag);
+          scan(node);
+        }
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  scan(document);
+}
 
 /** What the loader read from the script tag. */
 export interface LoaderInput {
@@ -16,6 +66,10 @@ export interface LoaderInput {
   locale?: string;
   /** `…/sdk/v1/`, taken from the script's own URL. */
   base: string;
+  /** The bridge frame, started by the loader before any chunk loaded. */
+  bridge?: EarlyBridge;
+  /** The first client-token request, started by the loader at the same moment. */
+  token?: Promise<Response>;
 }
 
 let input: LoaderInput;
@@ -57,9 +111,7 @@ function readConfig(raw: LoaderInput): SdkConfig {
     locale,
     bankOrigin,
     base: raw.base,
-    error: problems.length
-      ? { ...sdkError('config_invalid', problems.join('; ')), hint: `Fix the script tag: ${problems.join('; ')}.${problems.some((p) => p.startsWith('data-app-id')) ? ' An app id is the appId that POST /v1/sandbox/apps answered.' : ''} See docs/elements.md, "The script tag".` }
-      : null,
+    error: problems.length ? withHint(sdkError('config_invalid', problems.join('; ')), 'config', problems.join('; ')) : null,
   };
 }
 
@@ -82,12 +134,18 @@ function announce(event: BankEvent) {
 export function start(raw: LoaderInput): Promise<void> {
   input = raw;
   config = readConfig(raw);
+  // The page's texts, in parallel with everything else (the elements wait for them).
+  loadPartnerCatalogue(config.locale).catch(() => {});
   const problem = config.error;
   // A broken script tag shows once the bank's mode is known, so that it is announced once, hint and all.
   config = { ...config, error: null };
   configProvider = new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
+  // After the providers, so every element finds its context when it upgrades.
+  loadElements();
   if (problem) {
+    input.bridge?.stop();
+    input.bridge?.frame.remove();
     askBank(config.appId || 'app_');
     return explain(problem).then((explained) => {
       config = { ...config, error: explained };
@@ -114,9 +172,11 @@ async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
   try {
     if (!bridge) {
-      bridge = new BridgeClient(
-        config.bankOrigin, frameUrl('bridge'), bankTimeout, unreachable, partnerMessages[config.locale].bridgeTitle,
-      );
+      const early = input.bridge;
+      input.bridge = undefined;
+      bridge = new BridgeClient(config.bankOrigin, early ?? frameUrl('bridge'), bankTimeout, unreachable);
+      const frame = bridge.frame;
+      loadPartnerCatalogue(config.locale).then((texts) => (frame.title = texts.bridgeTitle), () => {});
       bridge.on((message) => {
         if (message.event === 'session') setSession({ customer: message.data.customer });
         else if (message.event === 'token-needed') connect().catch(() => {});
@@ -138,13 +198,25 @@ async function startSession(): Promise<void> {
 
 const withoutHint = ({ hint: _hint, ...error }: SdkError): SdkError => error;
 
+/** Set-up mistakes, with the developer hint that explains them (written in sandbox mode only). */
+const hints = new WeakMap<SdkError, [DeveloperHint, string[]]>();
+function withHint(error: SdkError, hint: DeveloperHint, ...args: string[]): SdkError {
+  hints.set(error, [hint, args]);
+  return error;
+}
+
 /**
- * In sandbox mode: keeps the error's developer hint and writes it once to the console. Otherwise (production, or
- * the bank not reachable) drops it: customers see only their own message.
+ * In sandbox mode: gives the error its developer hint and writes it once to the console. Otherwise (production,
+ * or the bank not reachable) drops it: customers see only their own message. The hints' text loads only here.
  */
 async function explain(error: SdkError): Promise<SdkError> {
-  if (!error.hint) return error;
+  const pending = hints.get(error);
+  if (!error.hint && !pending) return error;
   if ((await bankMode) !== 'sandbox') return withoutHint(error);
+  if (pending) {
+    const { developerHints } = await import('./developer-hints.ts');
+    error = { ...error, hint: (developerHints[pending[0]] as (...args: string[]) => string)(...pending[1]) };
+  }
   const key = `${error.code} ${error.hint}`;
   if (!warned.has(key)) {
     warned.add(key);
@@ -161,15 +233,6 @@ function askBank(appId: string): Promise<Response | undefined> {
   }).catch(() => undefined);
   bankMode = answer.then((response) => response?.headers.get('Bank-Mode') ?? null);
   return answer;
-}
-
-/** The same page on the other loopback name: `localhost` and `127.0.0.1` are different origins. */
-function loopbackTwin(): string | null {
-  const url = new URL(location.origin);
-  if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
-  else if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
-  else return null;
-  return url.origin;
 }
 
 function toSdkError(error: unknown): SdkError {
@@ -194,17 +257,10 @@ async function checkOrigin() {
   const response = await askBank(config.appId);
   if (!response) throw unreachable();
   if (response.status === 403) {
-    const twin = loopbackTwin();
-    throw {
-      ...sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`),
-      hint: `${location.origin} is not a registered origin of ${config.appId}: register it with PATCH /v1/sandbox/apps/${config.appId} (see docs/sandbox.md)${twin ? `, or open ${twin}` : ''}.`,
-    } satisfies SdkError;
+    throw withHint(sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`), 'originNotAllowed', config.appId);
   }
   if (response.status === 404) {
-    throw {
-      ...sdkError('config_invalid', `The bank knows no app ${config.appId}.`),
-      hint: `The bank knows no app ${config.appId}: register your app with POST /v1/sandbox/apps and put the appId it answers in data-app-id (see docs/sandbox.md).`,
-    } satisfies SdkError;
+    throw withHint(sdkError('config_invalid', `The bank knows no app ${config.appId}.`), 'unknownApp', config.appId);
   }
   if (response.status === 429) throw sdkError('rate_limited', 'The bank asks to wait before trying again.', true);
   if (!response.ok) throw unreachable(`The bank answered ${response.status}.`);
@@ -219,19 +275,21 @@ async function fetchClientToken(): Promise<string> {
     throw sdkError('session_expired', 'The data-client-token was used; give a data-token-url to refresh sessions.');
   }
   const url = input.tokenUrl;
-  const fail = (why: string, hint: string, retryable = true, extra: Partial<SdkError> = {}): SdkError =>
-    ({ ...sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable), ...extra, hint });
+  const fail = (why: string, hint: DeveloperHint, args: string[], retryable = true, extra: Partial<SdkError> = {}) =>
+    withHint({ ...sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable), ...extra }, hint, url, ...args);
   let response: Response;
   try {
-    response = await fetch(url, {
+    const early = input.token;
+    input.token = undefined;
+    response = await (early ?? fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
-    });
+    }));
   } catch {
     throw navigator.onLine === false
       ? unreachable()
-      : fail('could not be reached', `POST ${url} got no answer: serve it from this page's own origin (see examples/ in the SDK repository).`);
+      : fail('could not be reached', 'tokenUnreachable', []);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -241,18 +299,13 @@ async function fetchClientToken(): Promise<string> {
     const bankCode = typeof code === 'string' && /^[a-z_]{1,40}$/.test(code) ? code : undefined;
     const retryable = status >= 500 || status === 429;
     if (!bankCode) {
-      throw fail(`answered HTTP ${status}`, `POST ${url} answered HTTP ${status}. Your endpoint should mint a token with POST /v1/client-tokens and answer {"clientToken": …}; when the bank refuses, answer its status and {"error": {"code"}} so the cause shows here.`, retryable, { status });
+      throw fail(`answered HTTP ${status}`, 'tokenStatus', [`${status}`], retryable, { status });
     }
-    const fix = bankCode === 'unauthorized'
-      ? `your server's secret key is not ${config.appId}'s: use the secretKey of that app (GET /v1/sandbox/apps/${config.appId} shows it)`
-      : bankCode === 'login_required'
-        ? 'your endpoint wants the customer logged in to your site first'
-        : 'see docs/errors.md for what it means';
-    throw fail(`answered HTTP ${status} (bank code "${bankCode}")`, `POST ${url} answered HTTP ${status} with code "${bankCode}": ${fix}.`, retryable, { status, bankCode });
+    throw fail(`answered HTTP ${status} (bank code "${bankCode}")`, 'tokenBankCode', [`${status}`, bankCode, config.appId], retryable, { status, bankCode });
   }
   const token = (body as { clientToken?: unknown } | undefined)?.clientToken;
   if (typeof token !== 'string' || !token) {
-    throw fail('answered without a "clientToken" string', `POST ${url} answered ${response.status} without a "clientToken": answer the bank's {"clientToken": …} as it came, or its error status and {"error": {"code"}}.`, false);
+    throw fail('answered without a "clientToken" string', 'tokenMissing', [`${response.status}`], false);
   }
   return token;
 }
