@@ -1,6 +1,7 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
-import { bankApi, fillLoginDialog, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+import { loginInBankFrame } from '../../packages/testing/src/index.ts';
+import { bankApi, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
 
 /**
  * The bank owns the facts in every frame, not only login and payment (theme.spec.ts): with a partner theme that
@@ -84,7 +85,7 @@ for (const theme of ['attack', 'night', 'dark']) {
     await expect(page.frameLocator('iframe[title="Bank login"]').getByRole('textbox', { name: 'Phone number' })).toBeVisible();
     await expectReadable(page, 'login', theme);
     // A customer of the test's own: no consent given yet, whatever the other runs did.
-    await fillLoginDialog(page, await newCustomer());
+    await loginInBankFrame(page, { phone: await newCustomer() });
 
     await page.locator('bank-pay').getByRole('button', { name: /^Pay/ }).click();
     await expect(page.frameLocator('iframe[title="Confirm payment"]').getByRole('textbox', { name: 'Payment PIN' })).toBeVisible();
