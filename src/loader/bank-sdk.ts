@@ -5,6 +5,8 @@
  */
 import { elementTags } from '../elements/tags.ts';
 import type { LoaderInput } from '../elements/core/sdk.ts';
+import { pinChunks } from './pinned.ts';
+import { showUnavailable } from './unavailable.ts';
 
 type CoreModule = typeof import('../elements/core/sdk.ts');
 
@@ -31,7 +33,8 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
     locale: data.locale,
     base,
   };
-  const core: Promise<CoreModule> = import(`${base}elements/core.js`);
+  const chunks = __SDK_INTEGRITY__ ? pinChunks(base, script, __SDK_INTEGRITY__) : `${base}elements/`;
+  const core: Promise<CoreModule> = import(`${chunks}core.js`);
   const ready = core.then((m) => m.start(input));
   ready.catch(() => {}); // rejections are for partners who await `ready`; the elements show them anyway.
   Object.defineProperty(window, 'BankSDK', {
@@ -41,7 +44,10 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
   const pending = new Set<string>(elementTags);
   const load = (tag: string) => {
     pending.delete(tag);
-    core.then(() => import(`${base}elements/${tag}.js`));
+    const loaded = core.then(() => import(`${chunks}${tag}.js`));
+    // A pinned release shows a chunk that failed its integrity check in the element (the evergreen loader, kept
+    // small, leaves that to the browser's console).
+    if (__SDK_INTEGRITY__) loaded.catch(() => showUnavailable(tag, data.locale));
     if (!pending.size) observer.disconnect();
   };
   const scan = (root: ParentNode) => {
