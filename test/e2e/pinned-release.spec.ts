@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { test as plainTest, expect, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -163,4 +163,22 @@ test('a tampered pinned loader is refused by the page\'s integrity attribute: th
   await expect.poll(() => page.evaluate(() => (window as unknown as { scriptError?: string }).scriptError)).toBe(`${release}/bank-sdk.js`);
   expect(failures).toEqual([`${release}/bank-sdk.js`]);
   expect(await page.evaluate(() => 'BankSDK' in window)).toBe(false);
+});
+
+// Without the diagnostics fixture: this page's Trusted Types violation is the point of the test.
+plainTest('a page whose Trusted Types refuse the loader\'s policy loads nothing unverified: the element shows the error', async ({ page }) => {
+  await recordEvents(page);
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  const chunkRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/elements/')) chunkRequests.push(request.url());
+  });
+  const integrity = await published();
+  await servePinnedPage(page, '/pinned-no-policy', integrity.files['bank-sdk.js']!, '', 'lit-html');
+  await page.goto('/pinned-no-policy');
+  await expect(page.locator('bank-login').getByRole('alert')).toHaveText('The bank is not available. Please try again later.');
+  await expect.poll(async () => (await bankEvents(page)).map((e) => `${e.type} ${e.detail.code}`)).toEqual(['bank-error bank_unavailable']);
+  expect(messages.some((m) => m.startsWith('BankSDK: the pinned release could not add its integrity import map'))).toBe(true);
+  expect(chunkRequests).toEqual([]);
 });
