@@ -10,7 +10,10 @@ export function showUnavailable(tag: string, scriptLocale = document.documentEle
   for (const element of document.getElementsByTagName(tag)) {
     if (element.shadowRoot) continue;
     const message = loaderMessages[(element.getAttribute('locale') || scriptLocale).startsWith('en') ? 'en' : 'zh-CN'].unavailable;
-    element.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('p'), { role: 'alert', textContent: message }));
+    // The elements' own error box is `part="error"` with `role="alert"`: partners style both with `::part(error)`.
+    const box = Object.assign(document.createElement('div'), { role: 'alert', textContent: message });
+    box.setAttribute('part', 'error');
+    element.attachShadow({ mode: 'open' }).append(box);
     element.dispatchEvent(new CustomEvent('bank-error', {
       bubbles: true, composed: true, detail: { code: 'bank_unavailable', message, retryable: true },
     }));

@@ -2,8 +2,9 @@ import { test as plainTest, expect, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { partnerCsp } from '../../demo/server.ts';
-import { root, withImports } from '../sizes.ts';
+import { KB, root, withImports } from '../sizes.ts';
 import {
   apiTest, bankEvents, bankOrigin, demoAppId, partnerOrigin, recordEvents, test, watchForProblems,
 } from './helpers.ts';
@@ -77,12 +78,15 @@ apiTest('integrity.json lists the sha384 of the pinned loader and of every chunk
   const pinnedLoader = await (await fetch(`${release}/bank-sdk.js`)).text();
   expect(pinnedLoader).toContain(bankOrigin);
   expect(pinnedLoader).not.toContain('__BANK_ORIGIN_PLACEHOLDER__');
-  // The evergreen loader keeps revalidating, and carries no integrity map (the pinned build alone pays for it).
+  // The pinned loader carries the hashes (incompressible: about 0.1 KB gzip per chunk); the evergreen loader keeps
+  // revalidating, and carries no integrity map and no error box (the pinned build alone pays for them).
+  expect(gzipSync(pinnedLoader, { level: 9 }).length).toBeLessThan(3 * KB);
   const evergreen = await fetch(`${bankOrigin}/sdk/v1/bank-sdk.js`);
   expect(evergreen.headers.get('cache-control')).toBe('no-cache');
   const text = await evergreen.text();
   expect(text).not.toContain('importmap');
   expect(text).not.toContain('sha384-');
+  expect(text).not.toContain('bank_unavailable');
   // The pinned frames are served from the release too, under the bank's frame policy.
   const frame = await fetch(`${release}/frames/login.html?app=${demoAppId}&origin=${encodeURIComponent(partnerOrigin)}`);
   expect(frame.status).toBe(200);
@@ -132,6 +136,7 @@ test('one changed byte in a chunk the elements import statically is blocked, and
   expect(failures).toEqual([`${release}/elements/${coreChunk}`]);
   expect(await page.evaluate(() => customElements.get('bank-login'))).toBeUndefined();
   await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toHaveCount(0);
+  await expect(page.locator('bank-login').locator('[part="error"]')).toBeVisible();
 });
 
 test('the same one-byte change is valid code: the evergreen loader, which pins nothing, runs it', async ({ page }) => {
