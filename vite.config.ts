@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { elementTags } from './src/elements/tags.ts';
 
 /**
  * Three builds into `dist/sdk/v1/` (served by the bank under `/sdk/v1/`):
  * - `--mode loader`: `bank-sdk.js`, the classic-script loader (IIFE: no import/export syntax);
  * - `--mode elements`: `elements/core.js` and one lazy ES chunk per element, sharing lit's chunk;
- * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages;
- * - `--mode pinned` (after the others): the same release again under `<version>/`, immutable, with a loader that
- *   verifies every chunk (src/loader/pinned.ts) and an `integrity.json`.
+ * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages; then, once everything is built, the
+ *   same release again under `<version>/` (the pinned release: immutable, with a loader that verifies every chunk,
+ *   src/loader/pinned.ts, and an `integrity.json`).
  * `vite` alone (`npm run dev`) serves `index.html`, the playground, at http://localhost:5173 (needs `npm start`).
  */
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -60,14 +60,27 @@ const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync
 const pinnedDir = `${outDir}/${version}`;
 
 /**
- * The pinned release, `dist/sdk/v1/<version>/`: a copy of `elements/` and `frames/` (the frames' absolute asset
- * URLs moved under the version), the pinned loader, and `integrity.json` with the sha384 of the loader and of every
- * file in `elements/`. The bank serves the loader with its origin put in (src/sandbox/sdk-assets.ts), which changes
- * the loader's hash: it serves `integrity.json` with the hash of the loader as served.
+ * The pinned release, `dist/sdk/v1/<version>/`, made at the end of the frames build: the pinned loader (built
+ * here with the chunks' hashes as `__SDK_INTEGRITY__`, in the same process: another `vite build` costs many seconds
+ * on a busy machine), a copy of `elements/` and `frames/` (the frames' absolute asset URLs moved under the version),
+ * and `integrity.json` with the sha384 of the loader and of every file in `elements/`. The bank serves the loader
+ * with its origin put in (src/sandbox/sdk-assets.ts), which changes the loader's hash: it serves `integrity.json`
+ * with the hash of the loader as served.
  */
 const pinnedRelease: Plugin = {
   name: 'bank-sdk-pinned-release',
-  closeBundle() {
+  async closeBundle() {
+    await viteBuild({
+      configFile: false,
+      logLevel: 'warn',
+      define: { ...shared.define, __SDK_INTEGRITY__: JSON.stringify(chunkIntegrity()) },
+      build: {
+        ...shared.build,
+        outDir: pinnedDir,
+        lib: { entry: 'src/loader/bank-sdk.ts', formats: ['iife'], name: 'BankSDKLoader', fileName: () => 'bank-sdk.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    });
     cpSync(`${outDir}/elements`, `${pinnedDir}/elements`, { recursive: true });
     cpSync(`${outDir}/frames`, `${pinnedDir}/frames`, { recursive: true });
     for (const file of readdirSync(`${pinnedDir}/frames`, { recursive: true, encoding: 'utf8' })) {
@@ -96,14 +109,6 @@ const builds: Record<string, UserConfig> = {
       rolldownOptions: { output: { minify: true } },
     },
   },
-  pinned: {
-    plugins: [pinnedRelease],
-    build: {
-      outDir: pinnedDir,
-      lib: { entry: 'src/loader/bank-sdk.ts', formats: ['iife'], name: 'BankSDKLoader', fileName: () => 'bank-sdk.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
-  },
   elements: {
     build: {
       outDir: `${outDir}/elements`,
@@ -119,6 +124,7 @@ const builds: Record<string, UserConfig> = {
     },
   },
   frames: {
+    plugins: [compactCss, pinnedRelease],
     root: 'src/frames',
     base: '/sdk/v1/frames/',
     build: {
@@ -142,7 +148,6 @@ export default defineConfig(({ command, mode }) => {
     return { ...shared, server: { port: 5173, strictPort: true, proxy: { '/api': 'http://localhost:4000' } } };
   }
   const build = builds[mode];
-  if (!build) throw new Error(`Unknown build mode "${mode}": use loader, elements, frames or pinned.`);
-  const define = mode === 'pinned' ? { ...shared.define, __SDK_INTEGRITY__: JSON.stringify(chunkIntegrity()) } : shared.define;
-  return { ...shared, ...build, define, build: { ...shared.build, ...build.build } };
+  if (!build) throw new Error(`Unknown build mode "${mode}": use loader, elements or frames.`);
+  return { ...shared, ...build, build: { ...shared.build, ...build.build } };
 });
