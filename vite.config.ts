@@ -1,14 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { elementTags } from './src/elements/tags.ts';
 
 /**
  * Three builds into `dist/sdk/v1/` (served by the bank under `/sdk/v1/`):
  * - `--mode loader`: `bank-sdk.js`, the classic-script loader (IIFE: no import/export syntax);
  * - `--mode elements`: `elements/core.js` and one lazy ES chunk per element, sharing lit's chunk;
- * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages.
+ * - `--mode frames`: the bank-origin frames (bridge, login, …) as HTML pages; then, once everything is built, the
+ *   same release again under `<version>/` (the pinned release: immutable, with a loader that verifies every chunk,
+ *   src/loader/pinned.ts, and an `integrity.json`).
  * `vite` alone (`npm run dev`) serves `index.html`, the playground, at http://localhost:5173 (needs `npm start`).
  */
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -28,7 +31,7 @@ const compactCss: Plugin = {
 
 const shared: UserConfig = {
   plugins: [compactCss],
-  define: { __SDK_VERSION__: JSON.stringify(version) },
+  define: { __SDK_VERSION__: JSON.stringify(version), __SDK_INTEGRITY__: 'null' },
   build: { emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: false },
 };
 
@@ -142,6 +145,50 @@ const frameEntryAsWritten: Plugin = {
   },
 };
 
+const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+const pinnedDir = `${outDir}/${version}`;
+
+/**
+ * The pinned release, `dist/sdk/v1/<version>/`, made at the end of the frames build: the pinned loader (built
+ * here with the chunks' hashes as `__SDK_INTEGRITY__`, in the same process: another `vite build` costs many seconds
+ * on a busy machine), a copy of `elements/` and `frames/` (the frames' absolute asset URLs moved under the version),
+ * and `integrity.json` with the sha384 of the loader and of every file in `elements/`. The bank serves the loader
+ * with its origin put in (src/sandbox/sdk-assets.ts), which changes the loader's hash: it serves `integrity.json`
+ * with the hash of the loader as served.
+ */
+const pinnedRelease: Plugin = {
+  name: 'bank-sdk-pinned-release',
+  async closeBundle() {
+    await viteBuild({
+      configFile: false,
+      logLevel: 'warn',
+      define: { ...shared.define, __SDK_INTEGRITY__: JSON.stringify(chunkIntegrity()) },
+      build: {
+        ...shared.build,
+        outDir: pinnedDir,
+        lib: { entry: 'src/loader/bank-sdk.ts', formats: ['iife'], name: 'BankSDKLoader', fileName: () => 'bank-sdk.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    });
+    cpSync(`${outDir}/elements`, `${pinnedDir}/elements`, { recursive: true });
+    cpSync(`${outDir}/frames`, `${pinnedDir}/frames`, { recursive: true });
+    for (const file of readdirSync(`${pinnedDir}/frames`, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(html|js|css)$/.test(file)) continue;
+      const path = `${pinnedDir}/frames/${file}`;
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('/sdk/v1/frames/', `/sdk/v1/${version}/frames/`));
+    }
+    const files: Record<string, string> = { 'bank-sdk.js': sri(`${pinnedDir}/bank-sdk.js`) };
+    for (const file of readdirSync(`${pinnedDir}/elements`).sort()) files[`elements/${file}`] = sri(`${pinnedDir}/elements/${file}`);
+    writeFileSync(`${pinnedDir}/integrity.json`, `${JSON.stringify({ version, files }, null, 2)}\n`);
+  },
+};
+
+/** `elements/<file>` → sha384, for the pinned loader's import map (the elements must be built first). */
+function chunkIntegrity(): Record<string, string> {
+  const dir = `${outDir}/elements`;
+  return Object.fromEntries(readdirSync(dir).filter((file) => file.endsWith('.js')).sort().map((file) => [file, sri(`${dir}/${file}`)]));
+}
+
 const builds: Record<string, UserConfig> = {
   loader: {
     plugins: [publicTypes],
@@ -179,7 +226,8 @@ const builds: Record<string, UserConfig> = {
   },
   frames: {
     root: 'src/frames',
-    plugins: [oneFilePerFrameLocale, compactCss, frameEntryAsWritten, frameHtmlAtTop],
+    // pinnedRelease last: it copies the finished elements and frames into the versioned release.
+    plugins: [oneFilePerFrameLocale, compactCss, frameEntryAsWritten, frameHtmlAtTop, pinnedRelease],
     base: '/sdk/v1/frames/',
     build: {
       outDir: `${outDir}/frames`,

@@ -4,7 +4,10 @@
  * chunk, the bridge frame and the client token at once; the core imports an element's chunk from its own origin
  * when that element's tag first appears.
  */
+import { elementTags } from '../elements/tags.ts';
 import type { LoaderInput } from '../elements/core/sdk.ts';
+import { pinChunks } from './pinned.ts';
+import { showUnavailable } from './unavailable.ts';
 
 type CoreModule = typeof import('../elements/core/sdk.ts');
 
@@ -31,7 +34,8 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
     locale: data.locale,
     base,
   };
-  const core: Promise<CoreModule> = import(`${base}elements/core.js`);
+  const chunks = __SDK_INTEGRITY__ ? pinChunks(base, script, __SDK_INTEGRITY__) : `${base}elements/`;
+  const core: Promise<CoreModule> = import(`${chunks}core.js`);
   // What the session needs starts now, while the core loads: the bridge frame (with the messages it sends before
   // the core listens) and the client token. The core checks both as before; nothing here is trusted more.
   if (/^app_\w{1,64}$/.test(data.appId ?? '')) {
@@ -53,4 +57,10 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
   Object.defineProperty(window, 'BankSDK', {
     value: Object.freeze({ version: __SDK_VERSION__, ready, logout: () => core.then((m) => m.logout()) }),
   });
+  // A pinned release shows a chunk that failed its integrity check in the element (the evergreen loader, kept
+  // small, leaves that to the browser's console): the core when it fails, an element's chunk through the core.
+  if (__SDK_INTEGRITY__) {
+    input.chunkFailed = (tag) => showUnavailable(tag, data.locale);
+    core.catch(() => elementTags.forEach((tag) => showUnavailable(tag, data.locale)));
+  }
 })();

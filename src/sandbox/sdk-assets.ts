@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Env } from './app.ts';
@@ -25,6 +26,14 @@ function frameCsp(frameAncestors: string) {
     "require-trusted-types-for 'script'", 'trusted-types lit-html',
   ].join('; ');
 }
+
+/** A pinned release's folder, `/sdk/v1/<version>/` (`1.0.0`, `1.2.0-rc.1`): its files never change. */
+const pinnedRelease = /^\d+\.\d+\.\d+(?:-[\w.]+)?\//;
+const pinnedIntegrity = new RegExp(`${pinnedRelease.source}integrity\\.json$`);
+
+/** The loader as served: the bank's origin put in. */
+const servedLoader = (file: Buffer, bankOrigin: string) =>
+  Buffer.from(file.toString('utf8').replaceAll(bankOriginPlaceholder, bankOrigin));
 
 /** SDK files under `/sdk/v1/`: scripts readable cross-origin (partner pages import them), frames guarded by CSP. */
 export const sdkAssets = new Hono<Env>();
@@ -57,13 +66,21 @@ sdkAssets.get('/sdk/v1/*', async (c) => {
   } else {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    // Hashed chunk names never change; the loader and entry chunks keep stable names and must revalidate.
-    c.header('Cache-Control', /-[\w-]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Hashed chunk names and pinned releases never change; the evergreen loader and entry chunks keep stable names
+    // and must revalidate.
+    const immutable = /-[\w-]{8}\.js$/.test(file) || pinnedRelease.test(relative);
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   }
-  if (relative === 'bank-sdk.js') {
+  if (/^(?:[^/]+\/)?bank-sdk\.js$/.test(relative)) {
     // The loader knows its bank without asking the page: the origin is served into it (a bank's CDN build does
     // the same replacement at deploy time).
-    body = Buffer.from(body.toString('utf8').replaceAll(bankOriginPlaceholder, c.var.options.bankOrigin));
+    body = servedLoader(body, c.var.options.bankOrigin);
+  } else if (pinnedIntegrity.test(relative)) {
+    // The build hashed the loader before its origin was put in: publish the hash of the loader as served.
+    const loader = await readFile(join(file, '../bank-sdk.js'));
+    const integrity = JSON.parse(body.toString('utf8')) as { files: Record<string, string> };
+    integrity.files['bank-sdk.js'] = `sha384-${createHash('sha384').update(servedLoader(loader, c.var.options.bankOrigin)).digest('base64')}`;
+    body = Buffer.from(`${JSON.stringify(integrity, null, 2)}\n`);
   }
   return c.body(new Uint8Array(body));
 });

@@ -38,7 +38,7 @@ function loadElements() {
   const pending = new Set(Object.keys(elementChunks) as ElementTag[]);
   const load = (tag: ElementTag) => {
     pending.delete(tag);
-    void elementChunks[tag]();
+    elementChunks[tag]().catch(() => input.chunkFailed?.(tag));
     if (!pending.size) observer.disconnect();
   };
   const scan = (root: ParentNode) => {
@@ -70,6 +70,8 @@ export interface LoaderInput {
   bridge?: EarlyBridge;
   /** The first client-token request, started by the loader at the same moment. */
   token?: Promise<Response>;
+  /** A pinned release's loader shows an element whose chunk failed its integrity check (set after `start`). */
+  chunkFailed?: (tag: string) => void;
 }
 
 let input: LoaderInput;
