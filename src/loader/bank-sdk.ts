@@ -61,6 +61,11 @@ type CoreModule = typeof import('../elements/core/sdk.ts');
   // small, leaves that to the browser's console): the core when it fails, an element's chunk through the core.
   if (__SDK_INTEGRITY__) {
     input.chunkFailed = (tag) => showUnavailable(tag, data.locale);
-    core.catch(() => elementTags.forEach((tag) => showUnavailable(tag, data.locale)));
+    core.catch(() => {
+      // The import can fail before the parser reaches the tags: show it in those that come with the document too.
+      const show = () => elementTags.forEach((tag) => showUnavailable(tag, data.locale));
+      show();
+      if (document.readyState === 'loading') addEventListener('DOMContentLoaded', show);
+    });
   }
 })();

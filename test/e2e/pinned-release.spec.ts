@@ -1,10 +1,10 @@
 import { test as plainTest, expect, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { partnerCsp } from '../../demo/server.ts';
-import { KB, root, withImports } from '../sizes.ts';
+import { KB, root } from '../sizes.ts';
 import {
   apiTest, bankEvents, bankOrigin, demoAppId, partnerOrigin, recordEvents, test, watchForProblems,
 } from './helpers.ts';
@@ -21,8 +21,8 @@ const sri = (bytes: Buffer | string) => `sha384-${createHash('sha384').update(by
 type Integrity = { version: string; files: Record<string, string> };
 const published = async (): Promise<Integrity> => (await fetch(`${release}/integrity.json`)).json() as Promise<Integrity>;
 
-/** The chunk (`chunk-*.js`) that `core.js` imports statically: every element needs it. */
-const coreChunk = basename([...withImports(join(root, version, 'elements/core.js'))].find((file) => /\/chunk-[^/]+\.js$/.test(file))!);
+/** `<bank-login>`'s chunk: the core imports it when the tag is on the page, and it imports the core statically. */
+const elementChunk = 'bank-login.js';
 
 /**
  * A partner page with the pinned tag, under the demo's strict CSP, which also allows the loader's Trusted Types
@@ -111,7 +111,7 @@ test('the pinned loader with its integrity verifies every chunk and the login el
   // Every script the page loaded came from the release, and each has its hash in the page's import map.
   const map = JSON.parse(await page.locator('script[type="importmap"]').textContent() ?? '{}') as { integrity: Record<string, string> };
   const scripts = requested.filter((url) => !url.includes('/frames/'));
-  expect(scripts).toContain(`${release}/elements/${coreChunk}`);
+  expect(scripts).toContain(`${release}/elements/${elementChunk}`);
   for (const url of scripts) {
     expect(url.startsWith(`${release}/`), url).toBe(true);
     if (!url.endsWith('/bank-sdk.js')) expect(map.integrity[url], url).toBe(integrity.files[url.slice(release.length + 1)]);
@@ -120,11 +120,11 @@ test('the pinned loader with its integrity verifies every chunk and the login el
   expect(problems).toEqual([]);
 });
 
-test('one changed byte in a chunk the elements import statically is blocked, and the element shows the error', async ({ page }) => {
+test('one changed byte in an element’s chunk is blocked, and the element shows the error', async ({ page }) => {
   await recordEvents(page);
   const failures = integrityFailures(page);
   const integrity = await published();
-  await tamper(page, `${release}/elements/${coreChunk}`);
+  await tamper(page, `${release}/elements/${elementChunk}`);
   await servePinnedPage(page, '/pinned-tampered-chunk', integrity.files['bank-sdk.js']!);
   await page.goto('/pinned-tampered-chunk');
   await expect(page.locator('bank-login').getByRole('alert')).toHaveText('The bank is not available. Please try again later.');
@@ -133,7 +133,7 @@ test('one changed byte in a chunk the elements import statically is blocked, and
     target: 'bank-login',
     detail: { code: 'bank_unavailable', message: 'The bank is not available. Please try again later.', retryable: true },
   }]);
-  expect(failures).toEqual([`${release}/elements/${coreChunk}`]);
+  expect(failures).toEqual([`${release}/elements/${elementChunk}`]);
   expect(await page.evaluate(() => customElements.get('bank-login'))).toBeUndefined();
   await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toHaveCount(0);
   await expect(page.locator('bank-login').locator('[part="error"]')).toBeVisible();
@@ -142,8 +142,8 @@ test('one changed byte in a chunk the elements import statically is blocked, and
 test('the same one-byte change is valid code: the evergreen loader, which pins nothing, runs it', async ({ page }) => {
   await recordEvents(page);
   const failures = integrityFailures(page);
-  await tamper(page, `${bankOrigin}/sdk/v1/elements/${coreChunk}`);
-  const tampered = page.waitForResponse(`${bankOrigin}/sdk/v1/elements/${coreChunk}`);
+  await tamper(page, `${bankOrigin}/sdk/v1/elements/${elementChunk}`);
+  const tampered = page.waitForResponse(`${bankOrigin}/sdk/v1/elements/${elementChunk}`);
   await page.route(`${partnerOrigin}/evergreen-tampered-chunk`, (route) => route.fulfill({
     contentType: 'text/html',
     headers: { 'Content-Security-Policy': partnerCsp('n0nce', bankOrigin) },
