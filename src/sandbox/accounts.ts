@@ -11,7 +11,7 @@ import { formatAmount } from '../domain/money.ts';
 import { pinProblem } from '../domain/pin.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
 import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post, type AccountRow } from './ledger.ts';
 import { hashSecret, randomToken, tokenHash } from './secrets.ts';

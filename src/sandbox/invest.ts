@@ -13,7 +13,7 @@ import {
 } from '../domain/invest.ts';
 import { formatAmount } from '../domain/money.ts';
 import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post } from './ledger.ts';
 import { randomToken } from './secrets.ts';

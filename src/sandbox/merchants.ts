@@ -9,7 +9,7 @@ import { allocateSplits, maxSplits, SplitError, type Split } from '../domain/spl
 import type { PartnerApp } from './apps.ts';
 import { findApp } from './apps.ts';
 import type { CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { bankFundingAccount, post, settlementAccount } from './ledger.ts';
 import type { LoanTerms } from './loans.ts';
