@@ -416,7 +416,7 @@ export async function topUp(db: Db, request: TopUpRequest): Promise<TopUpAnswer>
       const transactionId = post(db, 'top-up', `From bound card ${maskCardNumber(card.number)}`, [
         [cardClearingAccount, -request.amount],
         [account.id, request.amount],
-      ]);
+      ], request.now);
       const balance = (db.prepare('SELECT balance FROM accounts WHERE id = ?').get(account.id) as { balance: number }).balance;
       return rememberTopUp(db, request, {
         status: 200,

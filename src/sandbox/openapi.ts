@@ -49,7 +49,8 @@ export function validationError(error: z.ZodError): BankError {
       message = issue.input === undefined ? `${field} is required.`
         : issue.expected === 'string' ? `${field} must be a string.`
           : issue.expected === 'boolean' ? `${field} must be true or false.`
-            : issue.expected === 'number' || issue.expected === 'int' ? `${field} must be a number.`
+            : issue.expected === 'int' ? `${field} must be a whole number.`
+              : issue.expected === 'number' ? `${field} must be a number.`
               : issue.expected === 'array' ? `${field} must be an array.`
                 : `${field} must be ${issue.expected === 'object' ? 'an object' : `of type ${issue.expected}`}.`;
       break;
@@ -99,8 +100,8 @@ export interface PartnerRoute<B extends z.ZodType | undefined> {
   body?: B;
   /** The success answers: status → schema and what it means. */
   responses: Record<number, { description: string; schema: z.ZodType }>;
-  /** The error codes this route answers (their statuses come from the error table). */
-  errors: ErrorCode[];
+  /** The error codes this route answers (their statuses come from the error table, unless given: `[code, status]`). */
+  errors: (ErrorCode | [ErrorCode, number])[];
 }
 
 /** The errors every route can answer besides its own: a broken bank, and a body over 16 KB on writes. */
@@ -119,15 +120,19 @@ export function route<B extends z.ZodType | undefined = undefined>(
 ) {
   const auth = typeof spec.auth === 'function' ? 'secret' : spec.auth ?? 'secret';
   const check = typeof spec.auth === 'function' ? spec.auth : authenticate;
-  const codes = [...new Set<ErrorCode>([
+  const listed: [ErrorCode, number][] = [
     ...spec.errors,
     ...(auth === 'secret' ? ['unauthorized' as const] : []),
     ...(spec.body ? ['invalid_request' as const] : []),
     ...(spec.sandboxOnly ? ['not_found' as const] : []),
     ...alwaysErrors(spec.method),
-  ])];
+  ].map((e) => (typeof e === 'string' ? [e, errorRules[e].status] : e));
+  /** `code status` pairs, as the response check looks them up. */
+  const codes = new Set(listed.map(([code, status]) => `${code} ${status}`));
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(errorRules[code].status, [...(byStatus.get(errorRules[code].status) ?? []), code]);
+  for (const [code, status] of listed) {
+    if (!byStatus.get(status)?.includes(code)) byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
 
   const responses: RouteConfig['responses'] = {};
   for (const [status, answer] of Object.entries(spec.responses)) {
@@ -188,13 +193,13 @@ export function route<B extends z.ZodType | undefined = undefined>(
       if (!(error instanceof BankError)) throw error; // app.onError: logged, 500 `internal`
       response = c.json(error.toJSON(), error.status as 400);
     }
-    if (c.var.options.checkResponses) await checkResponse(response, success, new Set(codes), `${spec.method.toUpperCase()} ${spec.path}`);
+    if (c.var.options.checkResponses) await checkResponse(response, success, codes, `${spec.method.toUpperCase()} ${spec.path}`);
     return response;
   });
 }
 
 /** Throws (a 500 naming the difference) when an answer is not what the document says. */
-export async function checkResponse(response: Response, success: Record<number, z.ZodType>, errors: Set<ErrorCode>, what: string) {
+export async function checkResponse(response: Response, success: Record<number, z.ZodType>, errors: Set<string>, what: string) {
   const text = await response.clone().text();
   let json: unknown;
   try {
@@ -212,7 +217,7 @@ export async function checkResponse(response: Response, success: Record<number, 
   }
   const error = ErrorBody.safeParse(json);
   const code = error.success ? error.data.error.code : undefined;
-  if (!code || !errors.has(code) || errorRules[code].status !== response.status) {
+  if (!code || !errors.has(`${code} ${response.status}`)) {
     throw new BankError('internal', `OpenAPI check: ${what} answered ${response.status} ${code ?? text.slice(0, 100)}, which its document does not list.`);
   }
 }

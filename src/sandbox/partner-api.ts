@@ -152,7 +152,7 @@ route(partnerApi, {
   description: 'A customer of one\'s own (password `Passw0rd!`, SMS code `123456`, PIN `135790`), with a Class I (or `accountClass: "II"`) account holding `balance` (default "50000.00"), `frozen` if asked.',
   body: SandboxCustomerRequest,
   responses: { 201: { description: 'How to log in as them.', schema: SandboxCustomer } },
-  errors: [],
+  errors: [['invalid_request', 409]], // 409: the phone number is taken
 }, (c, body) => {
   const { db } = c.var.options;
   const { phone } = body;

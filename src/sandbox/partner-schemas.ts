@@ -34,6 +34,8 @@ export const Customer = z.object({
 
 const maxOrderAmount = 100_000_000; // ¥1,000,000.00
 
+const monthsRule = '`rent.months` must be a whole number from 1 to 36.';
+
 export const OrderRequest = z.object({
   amount: AmountField().superRefine((text, ctx) => {
     try {
@@ -59,7 +61,7 @@ export const OrderRequest = z.object({
   }),
   rent: z.object({
     monthlyRent: AmountField(),
-    months: z.number().int().min(1).max(36),
+    months: z.number({ error: monthsRule }).int({ error: monthsRule }).min(1, { error: monthsRule }).max(36, { error: monthsRule }),
     deposit: AmountField().optional(),
   }).optional().openapi({
     description: 'Housing-rental fund rules: at most three months\' rent and one month\'s deposit released at once, the rest held and released month by month.',
@@ -257,7 +259,7 @@ export const ClockRequest = z.object({
   reset: z.literal(true).optional().openapi({ description: 'Puts the clock back to real time.' }),
 }).refine((b) => (b.advanceSeconds === undefined) !== (b.reset === undefined), {
   message: 'Send `{"advanceSeconds": <seconds ≥ 0>}` or `{"reset": true}`.',
-}).openapi('SandboxClockRequest');
+}).openapi('SandboxClockRequest', { description: 'Exactly one of `advanceSeconds` and `reset`.' });
 export const ClockState = z.object({ now: IsoTime }).openapi('SandboxClock');
 export const ResetState = z.object({ reset: z.literal(true) }).openapi('SandboxReset');
 export const WebhookResend = z.object({
