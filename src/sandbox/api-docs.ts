@@ -21,10 +21,13 @@ type Operation = {
 };
 
 const refName = (schema: Schema | undefined) => schema?.$ref?.split('/').pop();
+/** GitHub's heading anchor (lower case, punctuation dropped, spaces to hyphens). */
+const slug = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+const schemaLink = (name: string) => `[${name}](#${slug(name)})`;
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 function typeOf(schema: Schema): string {
-  if (schema.$ref) return `[${refName(schema)}](#${refName(schema)!.toLowerCase()})`;
+  if (schema.$ref) return schemaLink(refName(schema)!);
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
   if (schema.enum) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ');
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'any'];
@@ -86,7 +89,7 @@ export function renderApiMarkdown(doc = openApiDocument() as unknown as {
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) operations.push({ path, method, op });
   }
-  const anchor = (method: string, path: string) => `${method}-${path}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
+  const anchor = (method: string, path: string) => slug(`${method.toUpperCase()} ${path}`);
   out.push('## Endpoints', '');
   for (const tag of doc.tags ?? []) {
     const mine = operations.filter((o) => o.op.tags?.[0] === tag.name);
@@ -99,7 +102,7 @@ export function renderApiMarkdown(doc = openApiDocument() as unknown as {
     if (!mine.length) continue;
     out.push(`## ${tag.name}`, '', tag.description ?? '', '');
     for (const { path, method, op } of mine) {
-      out.push(`<a id="${anchor(method, path)}"></a>`, '', `### \`${method.toUpperCase()} ${path}\``, '', `${op.summary ?? ''}.`.replace(/\.\.$/, '.'), '');
+      out.push(`### \`${method.toUpperCase()} ${path}\``, '', `${op.summary ?? ''}.`.replace(/\.\.$/, '.'), '');
       if (op.description) out.push(op.description, '');
       out.push(op.security?.length ? '**Auth:** `Authorization: Bearer <secretKey>`.' : '**Auth:** none.', '');
       for (const p of op.parameters ?? []) {
@@ -107,7 +110,7 @@ export function renderApiMarkdown(doc = openApiDocument() as unknown as {
       }
       if (op.parameters?.length) out.push('');
       const body = op.requestBody?.content['application/json']?.schema;
-      if (body) out.push(`**Body** (JSON): [${refName(body)}](#${refName(body)!.toLowerCase()}).`, '');
+      if (body) out.push(`**Body** (JSON): ${schemaLink(refName(body)!)}.`, '');
       out.push('| status | answer | |', '|---|---|---|');
       for (const [status, answer] of Object.entries(op.responses)) {
         const schema = answer.content?.['application/json']?.schema;

@@ -31,7 +31,7 @@ export function openApiDocument() {
       title: 'Sandbox Bank partner server API',
       version: '1',
       description: [
-        "The calls a partner's server makes to the bank with its app's secret key (CONTRACT §5): client tokens for the SDK, orders, loan applications, customers, consents, merchants and payouts, and the sandbox's own endpoints for tests.",
+        "The calls a partner's server makes to the bank with its app's secret key (docs/contract.md): client tokens for the SDK, orders, loan applications, customers, consents, merchants and payouts, and the sandbox's own endpoints for tests.",
         '',
         'JSON over HTTPS. Amounts are decimal strings in yuan (`"3500.00"`). Every error is `{"error": {"code", "message"}}` with a code from the one error table (docs/errors.md); a request that fails validation is 400 `invalid_request`, a body over 16 KB 413 `payload_too_large`. Writes marked so honour an `Idempotency-Key` header.',
         '',

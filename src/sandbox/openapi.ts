@@ -44,6 +44,8 @@ export function validationError(error: z.ZodError): BankError {
   const name = fieldName(issue.path);
   const field = `\`${name}\``;
   let message: string;
+  // The schemas' own words (custom messages name their field in backticks) come first.
+  if (issue.message.includes('`')) return new BankError('invalid_request', issue.message);
   switch (issue.code) {
     case 'invalid_type':
       message = issue.input === undefined ? `${field} is required.`

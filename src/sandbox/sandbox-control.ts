@@ -43,7 +43,7 @@ export function resetSandbox(db: Db, now: number) {
 
 route(sandboxControl, {
   method: 'post', path: '/sandbox/reset', tags: ['Sandbox'], summary: 'Put the sandbox bank back to its seeded state', sandboxOnly: true,
-  description: 'For the whole sandbox: orders, payments, sessions, locks and throttles, loan applications, consents, merchants, payouts, webhook events and customers you created are gone; the test customers (CONTRACT §6) are back with their seeded balances (new customer ids); registered apps and their keys (the demo app included), the loan products and the attestation keys stay. The clock is back to real time.',
+  description: 'For the whole sandbox: orders, payments, sessions, locks and throttles, loan applications, consents, merchants, payouts, webhook events and customers you created are gone; the test customers (docs/sandbox.md) are back with their seeded balances (new customer ids); registered apps and their keys (the demo app included), the loan products and the attestation keys stay. The clock is back to real time.',
   responses: { 200: { description: 'Done.', schema: ResetState } },
   errors: [],
 }, (c) => {
