@@ -28,8 +28,8 @@ const sandboxCustomers = [
 
 /**
  * What a sandbox bank starts with (never in production mode): the demo app and the CONTRACT §6 customers with
- * their accounts, identities, payroll and risk assessments. Idempotent: it adds only what is missing, so it also
- * runs on every start and after `POST /v1/sandbox/reset`.
+ * their accounts, identities, payroll and risk assessments. Idempotent: it adds only what is missing, so it runs on
+ * every start; `POST /v1/sandbox/reset` empties the data tables and runs `seedCustomers` again.
  */
 export function seed(db: Db, demoOrigins: string[], demoWebhookUrl: string | null, now = Date.now()) {
   db.prepare(

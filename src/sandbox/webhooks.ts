@@ -44,7 +44,7 @@ interface DueDelivery {
   url: string;
   payload: string;
   attempts: number;
-  secret: string;
+  secret: string | null;
   origins: string;
 }
 
@@ -55,6 +55,7 @@ interface DueDelivery {
 function postOnce(delivery: DueDelivery, timestamp: number, options: Required<Omit<DeliveryOptions, 'now'>>): Promise<string | null> {
   const problem = webhookUrlProblem(delivery.url, JSON.parse(delivery.origins) as string[], options.production);
   if (problem) return Promise.resolve(`refused: ${problem}`);
+  if (!delivery.secret) return Promise.resolve('refused: the app has no webhook secret (its webhook URL was removed)');
   const url = new URL(delivery.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
@@ -72,7 +73,7 @@ function postOnce(delivery: DueDelivery, timestamp: number, options: Required<Om
       headers: {
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(delivery.payload),
-        'Bank-Signature': signWebhook(delivery.secret, delivery.payload, timestamp),
+        'Bank-Signature': signWebhook(delivery.secret!, delivery.payload, timestamp),
       },
       // Production mode checks the address actually connected to, after DNS.
       ...(options.production ? { lookup: guardedLookup as never } : {}),
