@@ -6,6 +6,11 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
  * sites, as in production — on their own ports with an in-memory database, so a running `npm start` is untouched.
  */
 export const bankPort = Number(process.env.TEST_BANK_PORT ?? 4110);
+/**
+ * Every answer of a documented partner route, in-process or from the sandbox server below, is checked against its
+ * OpenAPI response schema (src/sandbox/openapi.ts): a mismatch is a 500 naming it, so the API specs fail.
+ */
+process.env.BANK_CHECK_RESPONSES = '1';
 export const partnerPort = Number(process.env.TEST_PARTNER_PORT ?? 4100);
 
 export default defineConfig({
@@ -27,7 +32,7 @@ export default defineConfig({
     command: 'npx tsx demo/start.ts',
     cwd: '..',
     url: `http://127.0.0.1:${bankPort}/favicon.ico`,
-    env: { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort), BANK_DB: ':memory:' },
+    env: { BANK_PORT: String(bankPort), PARTNER_PORT: String(partnerPort), BANK_DB: ':memory:', BANK_CHECK_RESPONSES: '1' },
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { parseAmount } from '../domain/money.ts';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import {
   accountTerms, createStatementLink, openEAccount, ownAccount, spendStatementLink, statementCsv, topUp,
   transactionsPage, verifyOpening, type OpeningDetails,
@@ -10,7 +10,7 @@ import { checkPaymentPin, customerByPhone, maskPhone, type CustomerRow } from '.
 import { lockedError, Throttles } from './throttle.ts';
 import { BankError } from './errors.ts';
 import { frameSession, loggedIn, resumeCookie } from './frame-api.ts';
-import { readBody } from './partner-api.ts';
+import { readBody } from './validate.ts';
 import { randomToken } from './secrets.ts';
 import { customerView, sessionCustomer, startCustomerSession, type FrameSession } from './sessions.ts';
 import type { RequestBody } from './validate.ts';

@@ -11,7 +11,7 @@ import { formatAmount } from '../domain/money.ts';
 import { pinProblem } from '../domain/pin.ts';
 import { isValidResidentId } from '../domain/resident-id.ts';
 import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post, type AccountRow } from './ledger.ts';
 import { hashSecret, randomToken, tokenHash } from './secrets.ts';
@@ -416,7 +416,7 @@ export async function topUp(db: Db, request: TopUpRequest): Promise<TopUpAnswer>
       const transactionId = post(db, 'top-up', `From bound card ${maskCardNumber(card.number)}`, [
         [cardClearingAccount, -request.amount],
         [account.id, request.amount],
-      ]);
+      ], request.now);
       const balance = (db.prepare('SELECT balance FROM accounts WHERE id = ?').get(account.id) as { balance: number }).balance;
       return rememberTopUp(db, request, {
         status: 200,

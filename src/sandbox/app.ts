@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Db } from './db.ts';
+import { SandboxClock } from './clock.ts';
+import type { Env, SandboxOptions } from './env.ts';
 import { consentFrameApi, consentPartnerApi, jwksApi } from './consents-api.ts';
 import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
@@ -10,31 +11,18 @@ import { merchantsApi } from './merchants-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sandboxApps } from './sandbox-apps.ts';
 import { sdkAssets } from './sdk-assets.ts';
-import type { ThrottleLimits } from './throttle.ts';
+import { openApiDocument } from './openapi-document.ts';
+import { sandboxControl } from './sandbox-control.ts';
 
-export interface SandboxOptions {
-  db: Db;
-  /** This server's own origin, e.g. `http://127.0.0.1:4010`: the only origin its frames may call the frame API from. */
-  bankOrigin: string;
-  /** Built SDK files (`dist/sdk/v1`). */
-  assetsDir: string;
-  /** Production mode hides the sandbox-only endpoints. */
-  production?: boolean;
-  now?: () => number;
-  /** Locks and throttles tightened or loosened (src/sandbox/throttle.ts); the defaults are the bank's. */
-  limits?: ThrottleLimits;
-  /**
-   * The SMS gateway. Sandbox mode always sends `123456` and needs none; production mode sends a random code
-   * through it (with none configured, the code goes nowhere and nobody can log in).
-   */
-  sendSms?: (phone: string, code: string) => void;
-}
-
-export type Env = { Variables: { options: Required<SandboxOptions> } };
+export type { Env, SandboxOptions } from './env.ts';
 
 /** The sandbox bank as a Hono app, so tests and `npm run sandbox` share one definition. */
 export function createSandbox(options: SandboxOptions) {
-  const resolved: Required<SandboxOptions> = { production: false, now: Date.now, limits: {}, sendSms: () => {}, ...options };
+  const clock = options.clock ?? new SandboxClock(options.now ?? Date.now);
+  const resolved: Required<SandboxOptions> = {
+    production: false, limits: {}, sendSms: () => {}, checkResponses: process.env.BANK_CHECK_RESPONSES === '1', ...options,
+    clock, now: clock.now,
+  };
   const app = new Hono<Env>();
   app.use('*', async (c, next) => {
     c.set('options', resolved);
@@ -51,6 +39,9 @@ export function createSandbox(options: SandboxOptions) {
   app.route('/v1', partnerApi);
   app.route('/v1', sandboxApps);
   app.route('/v1', merchantsApi);
+  app.route('/v1', sandboxControl);
+  // The partner server API's OpenAPI 3.1 document (docs/api.md is rendered from it); public.
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1/frame', frameApi);
   app.route('/v1/frame', accountsApi); // after frameApi: its frame-only guard runs first
   app.route('/v1/statements', statementDownloads);

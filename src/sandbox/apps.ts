@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { ensureSettlementAccount } from './ledger.ts';
 import { randomToken, tokenHash } from './secrets.ts';

@@ -1,13 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { consentTextVersion, consentValidityDays } from '../domain/claims.ts';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { findApp } from './apps.ts';
 import {
   activeConsents, appDataProfile, checkConsentRequest, consentView, findConsent, grantConsent, revokeConsent, type ConsentRow,
 } from './consents.ts';
 import { BankError } from './errors.ts';
 import { frameSession, loggedIn } from './frame-api.ts';
-import { authenticate, readBody } from './partner-api.ts';
+import { partnerRoutes, route } from './openapi.ts';
+import { Consent, Jwks, RotatedKey } from './partner-schemas.ts';
+import { readBody } from './validate.ts';
 import { publishedKeys, rotateSigningKey, signAttestation } from './signing.ts';
 
 /**
@@ -17,8 +19,8 @@ import { publishedKeys, rotateSigningKey, signAttestation } from './signing.ts';
  * - anyone verifying an attestation (`GET /.well-known/jwks.json`, public).
  */
 export const consentFrameApi = new Hono<Env>();
-export const consentPartnerApi = new Hono<Env>();
-export const jwksApi = new Hono<Env>();
+export const consentPartnerApi = partnerRoutes();
+export const jwksApi = partnerRoutes();
 
 async function readRequest(c: Context<Env>) {
   const body = await readBody(c);
@@ -88,20 +90,34 @@ async function attested(c: Context<Env>, appId: string, row: ConsentRow) {
   return { ...view, attestation: await signAttestation(db, { ...view }, bankOrigin, appId, now()) };
 }
 
-consentPartnerApi.get('/consents/:id', async (c) => {
-  const app = authenticate(c);
+route(consentPartnerApi, {
+  method: 'get', path: '/consents/{id}', tags: ['Consents'], summary: 'A consent and its signed answers',
+  description: 'Answered with `Cache-Control: no-store`. Verify `attestation` with the keys at `GET /.well-known/jwks.json` (issuer: the bank\'s origin, audience: your app id).',
+  params: { id: 'The consent id (from `bank-consent-granted`).' },
+  responses: { 200: { description: 'The consent.', schema: Consent } },
+  errors: ['not_found'],
+}, async (c, _body, app) => {
   c.header('Cache-Control', 'no-store');
-  return c.json(await attested(c, app.id, findConsent(c.var.options.db, app.id, c.req.param('id'))));
+  return c.json(await attested(c, app.id, findConsent(c.var.options.db, app.id, c.req.param('id')!)));
 });
 
-/** Sandbox only: rotate the attestation key now (production rotates on a schedule). */
-consentPartnerApi.post('/sandbox/signing-keys/rotate', (c) => {
-  const { db, now, production } = c.var.options;
-  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
+route(consentPartnerApi, {
+  method: 'post', path: '/sandbox/signing-keys/rotate', tags: ['Sandbox'], summary: 'Rotate the attestation signing key now',
+  description: 'Production rotates on a schedule; retired keys stay published while their attestations may be valid.',
+  auth: 'none', sandboxOnly: true,
+  responses: { 201: { description: 'The new key id and the retired ones.', schema: RotatedKey } },
+  errors: [],
+}, (c) => {
+  const { db, now } = c.var.options;
   return c.json(rotateSigningKey(db, now()), 201);
 });
 
-jwksApi.get('/.well-known/jwks.json', (c) => {
+route(jwksApi, {
+  method: 'get', path: '/.well-known/jwks.json', tags: ['Consents'], summary: 'The keys that sign consent attestations', auth: 'none',
+  description: 'Public, CORS-readable, cached 5 minutes: refetch on an unknown `kid`.',
+  responses: { 200: { description: 'A JWK set (ES256).', schema: Jwks } },
+  errors: [],
+}, (c) => {
   c.header('Access-Control-Allow-Origin', '*');
   // Short, so a rotation reaches verifiers quickly; they refetch on an unknown `kid` anyway.
   c.header('Cache-Control', 'public, max-age=300');

@@ -9,7 +9,7 @@ import {
 } from '../domain/claims.ts';
 import type { PartnerApp } from './apps.ts';
 import { customerByPhone, type CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts } from './ledger.ts';
 import { randomToken } from './secrets.ts';

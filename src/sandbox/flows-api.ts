@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { maskPhone } from './customers.ts';
 import { BankError } from './errors.ts';
 import { frameSession, loggedIn } from './frame-api.ts';
-import { readBody } from './partner-api.ts';
+import { readBody } from './validate.ts';
 import { closeChallenge, createChallenge, openChallenge } from './sessions.ts';
 
 /**

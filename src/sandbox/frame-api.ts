@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { assertOriginAllowed, findApp } from './apps.ts';
 import { customerByPhone, maskPhone, publicCustomerId } from './customers.ts';
 import { BankError } from './errors.ts';
-import { readBody } from './partner-api.ts';
 import { tokenHash, verifySecret } from './secrets.ts';
 import { clientAddress, lockedError, rateLimitedError, Throttles } from './throttle.ts';
 import { randomInt, timingSafeEqual } from 'node:crypto';
@@ -12,7 +11,7 @@ import {
   closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
   openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession, type FrameSession,
 } from './sessions.ts';
-import { parseOrigin } from './validate.ts';
+import { parseOrigin, readBody } from './validate.ts';
 import { formatAmount } from '../domain/money.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';

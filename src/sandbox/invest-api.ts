@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { checkAnswers, questionnaire } from '../domain/invest.ts';
 import { AmountError, formatAmount, parseAmount } from '../domain/money.ts';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { BankError } from './errors.ts';
 import {
   assess, assessmentView, cancelSubscription, checkPurchase, checkRedemption, fastRedemptionLeft, fastRedemptionLimit,
@@ -14,7 +14,7 @@ import {
   subscriptionView, type Product,
 } from './invest.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
-import { readBody } from './partner-api.ts';
+import { readBody } from './validate.ts';
 import { frameSessionByToken, sessionCustomer } from './sessions.ts';
 import type { RequestBody } from './validate.ts';
 

@@ -13,7 +13,7 @@ import {
 } from '../domain/invest.ts';
 import { formatAmount } from '../domain/money.ts';
 import { checkPaymentPin, customerById, customerByPhone, type CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post } from './ledger.ts';
 import { randomToken } from './secrets.ts';
@@ -262,7 +262,7 @@ export function settleDue(db: Db, now: number) {
       .all(now) as RedemptionRow[];
     for (const r of arriving) {
       const rest = r.amount - r.instant_amount;
-      if (rest > 0) post(db, 'invest-redemption', `Redemption ${r.id}`, [[custodyAccountId(r.product_id), -rest], [r.account_id, rest]]);
+      if (rest > 0) post(db, 'invest-redemption', `Redemption ${r.id}`, [[custodyAccountId(r.product_id), -rest], [r.account_id, rest]], r.arrives_at);
       db.prepare('UPDATE invest_redemptions SET paid_at = ? WHERE id = ?').run(r.arrives_at, r.id);
     }
   }).immediate();
@@ -347,7 +347,7 @@ export async function subscribe(
     const id = randomToken('sub', 12);
     const transactionId = post(db, 'invest-subscription', `Subscription ${id} to ${product.id}`, [
       [account.id, -terms.amount], [custodyAccountId(product.id), terms.amount],
-    ]);
+    ], now);
     const day = chinaDay(now);
     const coolingOff = product.kind === 'private' ? now + coolingOffMs : null;
     const settleAt = product.kind === 'cash' ? now : coolingOff ?? chinaDayStart(day + 1);
@@ -409,7 +409,7 @@ export function cancelSubscription(db: Db, customer: CustomerRow, id: string, no
     }
     const refund = post(db, 'invest-refund', `Cooling-off cancellation ${lot.id}`, [
       [custodyAccountId(lot.product_id), -lot.amount], [lot.account_id, lot.amount],
-    ]);
+    ], now);
     db.prepare(`UPDATE invest_subscriptions SET status = 'cancelled', refund_transaction_id = ? WHERE id = ?`).run(refund, lot.id);
     return subscriptionById(db, id)!;
   }).immediate();
@@ -473,7 +473,7 @@ export async function redeem(
     const id = randomToken('red', 12);
     const accountId = lots[0]!.account_id; // money goes back to the account it came from
     if (instant > 0) {
-      post(db, 'invest-redemption', `Redemption ${id} (instant)`, [[custodyAccountId(product.id), -instant], [accountId, instant]]);
+      post(db, 'invest-redemption', `Redemption ${id} (instant)`, [[custodyAccountId(product.id), -instant], [accountId, instant]], now);
     }
     const arrival = instant === payout ? 'instant' : 'next-day';
     db.prepare(

@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { randomToken } from './secrets.ts';
 
@@ -59,11 +59,12 @@ export function openCustomerAccount(
 }
 
 /**
- * Posts one balanced transaction: entries (account, signed amount) must sum to zero. Callers run it inside
+ * Posts one balanced transaction, dated `now` on the bank's clock (never wall time: daily and yearly limits count
+ * on it): entries (account, signed amount) must sum to zero. Callers run it inside
  * their own SQLite transaction with the checks that justify it; the balance CHECK keeps accounts from going negative.
  */
 export function post(
-  db: Db, kind: string, description: string, entries: [accountId: string, amount: number][], now = Date.now(),
+  db: Db, kind: string, description: string, entries: [accountId: string, amount: number][], now: number,
 ) {
   if (entries.reduce((sum, [, amount]) => sum + amount, 0) !== 0 || entries.some(([, a]) => !Number.isSafeInteger(a))) {
     throw new BankError('internal', 'Unbalanced ledger transaction.');

@@ -2,7 +2,7 @@ import { loanQuote, repaymentMethods, type RepaymentMethod } from '../domain/loa
 import { formatAmount, parseAmount } from '../domain/money.ts';
 import { isValidResidentId, maskResidentId } from '../domain/resident-id.ts';
 import type { CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { randomToken } from './secrets.ts';
 

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox } from './app.ts';
+import { SandboxClock } from './clock.ts';
 import { openDatabase, type Db } from './db.ts';
 import { startWebhookDelivery } from './webhooks.ts';
 
@@ -19,9 +20,12 @@ export function startSandbox() {
     process.env.BANK_DB ?? '.data/sandbox.db', [partnerOrigin, playgroundOrigin], `${partnerOrigin}/api/bank/webhooks`,
     { production },
   );
-  startWebhookDelivery(db, { production });
+  // One clock for the bank and its webhook retries, so `POST /v1/sandbox/clock` moves both.
+  const clock = new SandboxClock();
+  startWebhookDelivery(db, { production, now: clock.now });
   const app = createSandbox({
     db,
+    clock,
     bankOrigin,
     assetsDir: resolve('dist/sdk/v1'),
     production,

@@ -1,6 +1,6 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { parseAmount } from '../domain/money.ts';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { findApp } from './apps.ts';
 import { BankError } from './errors.ts';
 import { frameApi, frameSession, loggedIn } from './frame-api.ts';
@@ -8,10 +8,12 @@ import {
   addSandboxIncome, createMerchant, createPayout, findMerchant, findPayout, merchantCreditOffer, merchantStatusView,
   merchantView, payoutView, runMerchantClock, submitVerification,
 } from './merchants.ts';
-import { authenticate, readBody } from './partner-api.ts';
+import { partnerRoutes, route } from './openapi.ts';
+import { CreditOffer, IncomeRequest, Merchant, MerchantRequest, Payout, PayoutRequest } from './partner-schemas.ts';
+import { readBody } from './validate.ts';
 
 /** Merchant services on the partner's server API (CONTRACT §5), authenticated by the app's secret key. */
-export const merchantsApi = new Hono<Env>();
+export const merchantsApi = partnerRoutes();
 
 /** Releases and payouts that are due on the sandbox clock happen before anything is read. */
 function clock(c: Context<Env>) {
@@ -28,61 +30,78 @@ function amountOf(text: string) {
   }
 }
 
-merchantsApi.post('/merchants', async (c) => {
-  const app = authenticate(c);
-  const body = await readBody(c);
-  const type = body.string('type', { max: 20 });
-  if (type !== 'individual' && type !== 'business') throw new BankError('invalid_request', '`type` must be "individual" or "business".');
-  const name = body.string('name', { max: 100 }).trim();
-  if ([...name].length < 2) throw new BankError('invalid_request', '`name` must not be blank.');
-  const reference = body.optionalString('reference', { max: 100 }) ?? null;
+route(merchantsApi, {
+  method: 'post', path: '/merchants', tags: ['Merchants'], summary: 'Create a merchant (a seller on your platform)', idempotent: true,
+  description: 'The merchant then verifies in `<bank-merchant-onboard>`; webhook `merchant.verified`.',
+  body: MerchantRequest,
+  responses: { 201: { description: 'The merchant, `unverified`.', schema: Merchant } },
+  errors: ['idempotency_conflict'],
+}, (c, body, app) => {
+  const type = body.type as 'individual' | 'business';
+  const name = body.name.trim();
+  const reference = body.reference ?? null;
   const { db, now } = clock(c);
   const { merchant, replayed } = createMerchant(db, app.id, { type, name, reference }, c.req.header('Idempotency-Key') ?? null, now);
   if (replayed) c.header('Idempotent-Replayed', 'true');
   return c.json(merchantView(db, merchant), 201);
 });
 
-merchantsApi.get('/merchants/:id', (c) => {
-  const app = authenticate(c);
+route(merchantsApi, {
+  method: 'get', path: '/merchants/{id}', tags: ['Merchants'], summary: 'A merchant, its status and balance',
+  params: { id: 'The merchant id.' },
+  responses: { 200: { description: 'The merchant.', schema: Merchant } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
   const { db } = clock(c);
-  return c.json(merchantView(db, findMerchant(db, app.id, c.req.param('id'))));
+  return c.json(merchantView(db, findMerchant(db, app.id, c.req.param('id')!)));
 });
 
-merchantsApi.get('/merchants/:id/credit-offer', (c) => {
-  const app = authenticate(c);
+route(merchantsApi, {
+  method: 'get', path: '/merchants/{id}/credit-offer', tags: ['Merchants'], summary: "A merchant's working-capital offer",
+  description: 'Computed by the bank from the merchant\'s settled sales on this platform (`basis` says which months).',
+  params: { id: 'The merchant id.' },
+  responses: { 200: { description: 'The offer (limit 0.00 when there is none).', schema: CreditOffer } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
   const { db, now } = clock(c);
-  return c.json(merchantCreditOffer(db, app.id, c.req.param('id'), now));
+  return c.json(merchantCreditOffer(db, app.id, c.req.param('id')!, now));
 });
 
-merchantsApi.post('/payouts', async (c) => {
-  const app = authenticate(c);
-  const body = await readBody(c);
-  const merchantId = body.string('merchantId', { max: 100 });
-  const amount = amountOf(body.string('amount', { max: 20 }));
+route(merchantsApi, {
+  method: 'post', path: '/payouts', tags: ['Merchants'], summary: "Pay out a merchant's balance to its settlement account", idempotent: true,
+  description: 'Only to a verified merchant\'s settlement account, never more than its balance; arrives T+1 (webhook `payout.paid`).',
+  body: PayoutRequest,
+  responses: { 201: { description: 'The payout.', schema: Payout } },
+  errors: ['not_found', 'merchant_unverified', 'insufficient_funds', 'limit_exceeded', 'idempotency_conflict'],
+}, (c, body, app) => {
+  const amount = amountOf(body.amount);
   const { db, now } = clock(c);
-  const { payout, replayed } = createPayout(db, app.id, { merchantId, amount }, c.req.header('Idempotency-Key') ?? null, now);
+  const { payout, replayed } = createPayout(db, app.id, { merchantId: body.merchantId, amount }, c.req.header('Idempotency-Key') ?? null, now);
   if (replayed) c.header('Idempotent-Replayed', 'true');
   return c.json(payoutView(payout), 201);
 });
 
-merchantsApi.get('/payouts/:id', (c) => {
-  const app = authenticate(c);
+route(merchantsApi, {
+  method: 'get', path: '/payouts/{id}', tags: ['Merchants'], summary: 'A payout',
+  params: { id: 'The payout id.' },
+  responses: { 200: { description: 'The payout.', schema: Payout } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
   const { db } = clock(c);
-  return c.json(payoutView(findPayout(db, app.id, c.req.param('id'))));
+  return c.json(payoutView(findPayout(db, app.id, c.req.param('id')!)));
 });
 
-/** Sandbox only: `months` past months of settled split income of `amount` each, for the credit offer. */
-merchantsApi.post('/sandbox/merchants/:id/income', async (c) => {
-  const app = authenticate(c);
-  if (c.var.options.production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
-  const body = await readBody(c);
-  const months = body.raw('months');
-  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 12) {
-    throw new BankError('invalid_request', '`months` must be a whole number from 1 to 12.');
-  }
-  const amount = amountOf(body.string('amount', { max: 20 }));
+route(merchantsApi, {
+  method: 'post', path: '/sandbox/merchants/{id}/income', tags: ['Sandbox'], summary: 'Give a merchant past settled income',
+  description: '`months` past months of settled split income of `amount` each, for the credit offer.', sandboxOnly: true,
+  params: { id: 'The merchant id.' },
+  body: IncomeRequest,
+  responses: { 200: { description: 'The merchant.', schema: Merchant } },
+  errors: ['not_found'],
+}, (c, body, app) => {
+  const amount = amountOf(body.amount);
   const { db, now } = clock(c);
-  return c.json(merchantView(db, addSandboxIncome(db, app.id, c.req.param('id'), months, amount, now)));
+  return c.json(merchantView(db, addSandboxIncome(db, app.id, c.req.param('id')!, body.months as number, amount, now)));
 });
 
 // The bank's frames (same-origin, behind the frame API's guard).

@@ -9,7 +9,7 @@ import { allocateSplits, maxSplits, SplitError, type Split } from '../domain/spl
 import type { PartnerApp } from './apps.ts';
 import { findApp } from './apps.ts';
 import type { CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { bankFundingAccount, post, settlementAccount } from './ledger.ts';
 import type { LoanTerms } from './loans.ts';
@@ -309,7 +309,7 @@ export function settleOrderPayment(db: Db, appId: string, orderId: string, now: 
   const splits = db.prepare('SELECT s.*, m.balance_account_id FROM order_splits s JOIN merchants m ON m.id = s.merchant_id WHERE s.order_id = ? AND s.settled_at IS NULL')
     .all(orderId) as { merchant_id: string; amount: number; balance_account_id: string }[];
   for (const split of splits) {
-    post(db, 'split', `Order ${orderId}: split to ${split.merchant_id}`, [[platform, -split.amount], [split.balance_account_id, split.amount]]);
+    post(db, 'split', `Order ${orderId}: split to ${split.merchant_id}`, [[platform, -split.amount], [split.balance_account_id, split.amount]], now);
     db.prepare('UPDATE order_splits SET settled_at = ? WHERE order_id = ? AND merchant_id = ?').run(now, orderId, split.merchant_id);
   }
   const rent = db.prepare('SELECT * FROM rent_supervisions WHERE order_id = ? AND paid_at IS NULL').get(orderId) as
@@ -319,7 +319,7 @@ export function settleOrderPayment(db: Db, appId: string, orderId: string, now: 
     if (plan.held > 0) {
       post(db, 'rent-supervision', `Order ${orderId}: held under rental-fund supervision`, [
         [platform, -plan.held], [ledgerAccount(db, appId, 'supervised', now), plan.held],
-      ]);
+      ], now);
     }
     const insert = db.prepare('INSERT INTO supervised_releases (order_id, seq, release_at, amount, kind) VALUES (?, ?, ?, ?, ?)');
     plan.releases.forEach((r, seq) => insert.run(orderId, seq, r.at, r.amount, r.kind));
@@ -374,14 +374,14 @@ export function runMerchantClock(db: Db, now: number) {
     for (const r of due) {
       post(db, 'rent-release', `Order ${r.order_id}: supervised ${r.seq + 1} released`, [
         [ledgerAccount(db, r.app_id, 'supervised', now), -r.amount], [settlementAccount(db, r.app_id).id, r.amount],
-      ]);
+      ], now);
       db.prepare('UPDATE supervised_releases SET released_at = ? WHERE order_id = ? AND seq = ?').run(now, r.order_id, r.seq);
     }
     const arriving = db.prepare(`SELECT * FROM payouts WHERE status = 'pending' AND arrives_at <= ?`).all(now) as PayoutRow[];
     for (const p of arriving) {
       post(db, 'payout', `Payout ${p.id} to the settlement account`, [
         [ledgerAccount(db, p.app_id, 'payout-clearing', now), -p.amount], [bankFundingAccount, p.amount],
-      ]);
+      ], now);
       db.prepare(`UPDATE payouts SET status = 'paid', paid_at = ? WHERE id = ?`).run(now, p.id);
       const app = findApp(db, p.app_id);
       if (app) enqueueWebhook(db, app, 'payout.paid', payoutView({ ...p, status: 'paid', paid_at: now }), now);
@@ -459,7 +459,7 @@ export function createPayout(db: Db, appId: string, input: { merchantId: string;
     }
     post(db, 'payout', `Payout for ${merchant.id}`, [
       [merchant.balance_account_id, -input.amount], [ledgerAccount(db, appId, 'payout-clearing', now), input.amount],
-    ]);
+    ], now);
     const id = randomToken('po', 12);
     db.prepare(
       `INSERT INTO payouts (id, app_id, merchant_id, amount, status, idempotency_key, request_hash, created_at, arrives_at)
@@ -525,7 +525,7 @@ export function disburseMerchantLoan(db: Db, merchant: MerchantRow, application:
       db.prepare(`INSERT OR IGNORE INTO accounts (id, owner, number, created_at) VALUES (?, 'bank', '6222000000000000101', ?)`).run(loanBookAccount, now);
       transactionId = post(db, 'merchant-loan', `Loan ${application.id} to ${merchant.id}'s settlement account`, [
         [loanBookAccount, application.amount], [bankFundingAccount, -application.amount],
-      ]);
+      ], now);
     }
     db.prepare('INSERT INTO merchant_loans (application_id, merchant_id, transaction_id) VALUES (?, ?, ?)').run(application.id, merchant.id, transactionId);
   })();
@@ -551,7 +551,7 @@ export function addSandboxIncome(db: Db, appId: string, merchantId: string, mont
         `INSERT INTO orders (id, app_id, amount, currency, description, status, created_at, paid_at)
          VALUES (?, ?, ?, 'CNY', 'Sandbox history', 'paid', ?, ?)`,
       ).run(orderId, appId, amount, at, at);
-      post(db, 'sandbox-income', `Sandbox split income for ${merchant.id}`, [[bankFundingAccount, -amount], [merchant.balance_account_id, amount]]);
+      post(db, 'sandbox-income', `Sandbox split income for ${merchant.id}`, [[bankFundingAccount, -amount], [merchant.balance_account_id, amount]], at);
       db.prepare('INSERT INTO order_splits (order_id, merchant_id, amount, settled_at) VALUES (?, ?, ?, ?)').run(orderId, merchant.id, amount, at);
     }
     return findMerchant(db, appId, merchantId);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatAmount } from '../domain/money.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { randomToken } from './secrets.ts';
 

@@ -1,6 +1,4 @@
-import { Hono, type Context } from 'hono';
-import type { Env } from './app.ts';
-import { appBySecret, findApp, registerApp, type PartnerApp } from './apps.ts';
+import { findApp, registerApp } from './apps.ts';
 import {
   createSandboxCustomer, customerByPublicId, displayName, loginLocked, maskPhone, pinLocked, publicCustomerId,
   sandboxPassword, sandboxPin,
@@ -10,32 +8,34 @@ import { ledgerCheck } from './ledger.ts';
 import { BankError } from './errors.ts';
 import { parsePurposes, setAppDataProfile } from './consents.ts';
 import { mintClientToken } from './sessions.ts';
-import { AmountError, parseAmount } from '../domain/money.ts';
+import { parseAmount } from '../domain/money.ts';
 import { cancelOrder, createOrder, findOrder, orderView } from './orders.ts';
-import { parseOrigin, RequestBody } from './validate.ts';
+import { parseOrigin } from './validate.ts';
 import { Throttles } from './throttle.ts';
 import { webhookUrlProblem } from './webhook-guard.ts';
 import { orderSettlementView, readOrderSettlement, runMerchantClock, saveOrderSettlement } from './merchants.ts';
+import { partnerRoutes, route } from './openapi.ts';
+import {
+  ClientToken, ClientTokenRequest, Customer, LedgerCheck, LoanApplication, LoanProducts, Order, OrderRequest, RegisteredApp,
+  SandboxAppRequest, SandboxCustomer, SandboxCustomerRequest, SdkApp,
+} from './partner-schemas.ts';
 
-/** Server-to-bank API (CONTRACT §5), authenticated by the partner's secret key. */
-export const partnerApi = new Hono<Env>();
+export { authenticate } from './openapi.ts';
 
-export async function readBody(c: Context): Promise<RequestBody> {
-  return RequestBody.parse(await c.req.text());
-}
+/**
+ * Server-to-bank API (CONTRACT §5), authenticated by the partner's secret key. Each route is declared with its
+ * schemas (src/sandbox/partner-schemas.ts): they validate the request and make the OpenAPI document.
+ */
+export const partnerApi = partnerRoutes();
 
-export function authenticate(c: Context<Env>): PartnerApp {
-  const header = c.req.header('Authorization') ?? '';
-  const match = /^Bearer (\S+)$/.exec(header);
-  const app = match ? appBySecret(c.var.options.db, match[1]) : undefined;
-  if (!app) throw new BankError('unauthorized', 'Send the app secret key as `Authorization: Bearer <secretKey>`.');
-  return app;
-}
-
-partnerApi.post('/client-tokens', async (c) => {
-  const app = authenticate(c);
-  const body = await readBody(c);
-  const customerRef = body.optionalString('customerRef', { max: 100 });
+route(partnerApi, {
+  method: 'post', path: '/client-tokens', tags: ['Client tokens'], summary: 'Mint a client token for one SDK start',
+  description: 'Short-lived (5 minutes), spent by the first frame session. Capped per app and minute (`rate_limited`, with `Retry-After`).',
+  body: ClientTokenRequest,
+  responses: { 201: { description: 'The token.', schema: ClientToken } },
+  errors: ['rate_limited'],
+}, (c, body, app) => {
+  const customerRef = body.customerRef ?? undefined;
   const { db, now, limits } = c.var.options;
   // Each SDK start spends one token: a cap per app and minute keeps a leaked token URL from minting without end.
   const throttles = new Throttles(db, limits);
@@ -48,9 +48,13 @@ partnerApi.post('/client-tokens', async (c) => {
   return c.json(mintClientToken(db, app.id, customerRef, now()), 201);
 });
 
-partnerApi.get('/customers/:customerId', (c) => {
-  const app = authenticate(c);
-  const customer = customerByPublicId(c.var.options.db, app.id, c.req.param('customerId'));
+route(partnerApi, {
+  method: 'get', path: '/customers/{customerId}', tags: ['Customers'], summary: 'A customer who used your app (masked)',
+  params: { customerId: "The bank's id for the customer in your app (from `bank-login-success`)." },
+  responses: { 200: { description: 'The customer, masked.', schema: Customer } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
+  const customer = customerByPublicId(c.var.options.db, app.id, c.req.param('customerId')!);
   if (!customer) throw new BankError('not_found', 'No such customer for this app.');
   return c.json({
     customerId: c.req.param('customerId'),
@@ -61,50 +65,41 @@ partnerApi.get('/customers/:customerId', (c) => {
   });
 });
 
-partnerApi.post('/sandbox/apps', async (c) => {
+route(partnerApi, {
+  method: 'post', path: '/sandbox/apps', tags: ['Sandbox'], summary: 'Register a partner app', auth: 'none', sandboxOnly: true,
+  description: 'Answers the new app\'s secret key (and webhook secret when `webhookUrl` is given). Sandbox apps may ask for every data-sharing purpose unless `purposes` narrows them.',
+  body: SandboxAppRequest,
+  responses: { 201: { description: 'The app and its keys.', schema: RegisteredApp } },
+  errors: ['purpose_not_allowed'],
+}, (c, body) => {
   const { db, now, production } = c.var.options;
-  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
-  const body = await readBody(c);
-  const name = body.string('name', { max: 100 });
-  const origins = body.stringArray('origins').map(parseOrigin);
-  const webhookUrl = body.optionalString('webhookUrl', { max: 500, pattern: /^https?:\/\/\S+$/ }) ?? null;
+  const origins = body.origins.map(parseOrigin);
+  const webhookUrl = body.webhookUrl ?? null;
   const refused = webhookUrl && webhookUrlProblem(webhookUrl, origins, production);
   if (refused) throw new BankError('invalid_request', `\`webhookUrl\` is refused: ${refused}.`);
-  const contact = body.optionalString('contact', { max: 200 });
-  const purposes = parsePurposes(body.raw('purposes') === undefined ? undefined : body.stringArray('purposes', { max: 3 }));
-  const registered = registerApp(db, name, origins, webhookUrl, now());
-  setAppDataProfile(db, registered.appId, contact, purposes);
+  const purposes = parsePurposes(body.purposes);
+  const registered = registerApp(db, body.name, origins, webhookUrl, now());
+  setAppDataProfile(db, registered.appId, body.contact ?? undefined, purposes);
   return c.json(registered, 201);
 });
 
 const maxOrderAmount = 100_000_000; // ¥1,000,000.00
 
-partnerApi.post('/orders', async (c) => {
-  const app = authenticate(c);
+route(partnerApi, {
+  method: 'post', path: '/orders', tags: ['Orders'], summary: 'Create an order for `<bank-pay>`', idempotent: true,
+  body: OrderRequest,
+  responses: { 201: { description: 'The order, `pending`.', schema: Order } },
+  errors: ['idempotency_conflict', 'not_found', 'merchant_unverified', 'split_exceeds_amount'],
+}, (c, body, app) => {
   const { db, now } = c.var.options;
-  const body = await readBody(c);
-  const amountText = body.string('amount', { max: 20 });
-  let amount: number;
-  try {
-    amount = parseAmount(amountText, { max: maxOrderAmount });
-  } catch (error) {
-    const reason = error instanceof AmountError ? error.reason : 'format';
-    throw new BankError('invalid_request', reason === 'too_large'
-      ? '`amount` is above the ¥1,000,000.00 limit of one order.'
-      : reason === 'zero'
-        ? '`amount` must be positive.'
-        : '`amount` must be a decimal string with at most two decimals, like "3500.00" (no sign, exponent or separators).');
-  }
-  const currency = body.string('currency', { max: 3 });
-  if (currency !== 'CNY') throw new BankError('invalid_request', '`currency` must be "CNY".');
-  const description = body.string('description', { max: 140 });
-  if (!description.trim()) throw new BankError('invalid_request', '`description` must not be blank.');
-  const reference = body.optionalString('reference', { max: 100 }) ?? null;
+  const amount = parseAmount(body.amount, { max: maxOrderAmount }); // checked by OrderRequest
+  const { currency, description } = body;
+  const reference = body.reference ?? null;
   const key = c.req.header('Idempotency-Key') ?? null;
   if (key !== null && !/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new BankError('invalid_request', '`Idempotency-Key` must be 1 to 255 visible ASCII characters.');
   }
-  const settlement = readOrderSettlement(db, app.id, amount, body.raw('splits'), body.raw('rent'));
+  const settlement = readOrderSettlement(db, app.id, amount, body.splits, body.rent);
   // With splits or rent, they are part of what the Idempotency-Key's request hash covers.
   const newOrder = { amount, currency, description, reference, ...(settlement ? { settlement } : {}) };
   const { order, replayed } = createOrder(db, app.id, newOrder, key, now());
@@ -113,74 +108,88 @@ partnerApi.post('/orders', async (c) => {
   return c.json({ ...orderView(order), ...orderSettlementView(db, order.id) }, 201);
 });
 
-partnerApi.get('/orders/:id', (c) => {
-  const app = authenticate(c);
+route(partnerApi, {
+  method: 'get', path: '/orders/{id}', tags: ['Orders'], summary: 'An order and its payment',
+  params: { id: 'The order id.' },
+  responses: { 200: { description: 'The order.', schema: Order } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
   const { db, now } = c.var.options;
   runMerchantClock(db, now());
-  const order = findOrder(db, app.id, c.req.param('id'));
+  const order = findOrder(db, app.id, c.req.param('id')!);
   return c.json({ ...orderView(order), ...orderSettlementView(db, order.id) });
 });
 
-partnerApi.post('/orders/:id/cancel', (c) => {
-  const app = authenticate(c);
+route(partnerApi, {
+  method: 'post', path: '/orders/{id}/cancel', tags: ['Orders'], summary: 'Cancel a pending order',
+  params: { id: 'The order id.' },
+  responses: { 200: { description: 'The order, `cancelled`.', schema: Order } },
+  errors: ['not_found', 'already_paid', 'order_cancelled'],
+}, (c, _body, app) => {
   const { db, now } = c.var.options;
-  return c.json(orderView(cancelOrder(db, app.id, c.req.param('id'), now())));
+  return c.json(orderView(cancelOrder(db, app.id, c.req.param('id')!, now())));
 });
 
-partnerApi.get('/loan-products', (c) => {
-  authenticate(c);
-  return c.json({ products: loanProducts(c.var.options.db) });
-});
+route(partnerApi, {
+  method: 'get', path: '/loan-products', tags: ['Loans'], summary: 'The loan products and their terms',
+  responses: { 200: { description: 'The products.', schema: LoanProducts } },
+  errors: [],
+}, (c) => c.json({ products: loanProducts(c.var.options.db) }));
 
-partnerApi.get('/loan-applications/:id', (c) => {
-  const app = authenticate(c);
+route(partnerApi, {
+  method: 'get', path: '/loan-applications/{id}', tags: ['Loans'], summary: 'A loan application made in your app',
+  params: { id: 'The application id (from `bank-loan-submitted`).' },
+  responses: { 200: { description: 'The application.', schema: LoanApplication } },
+  errors: ['not_found'],
+}, (c, _body, app) => {
   const { db } = c.var.options;
-  const application = findApplication(db, app.id, c.req.param('id'));
+  const application = findApplication(db, app.id, c.req.param('id')!);
   return c.json(applicationView(application, publicCustomerId(db, app.id, application.customer_id)));
 });
 
-/**
- * Sandbox only: a test customer of one's own (password `Passw0rd!`, SMS code `123456`, PIN `135790`), with a
- * Class I (or `accountClass: "II"`) account holding `balance` (default "50000.00"), `frozen` if asked.
- */
-partnerApi.post('/sandbox/customers', async (c) => {
-  const { db, production } = c.var.options;
-  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
-  const body = await readBody(c);
-  const phone = body.string('phone', { pattern: /^1\d{10}$/ });
-  const nameEn = body.optionalString('nameEn', { max: 60 }) ?? 'Test Customer';
-  const nameZh = body.optionalString('nameZh', { max: 20 }) ?? '测试客户';
-  const balanceText = body.optionalString('balance', { max: 20 }) ?? '50000.00';
+route(partnerApi, {
+  method: 'post', path: '/sandbox/customers', tags: ['Sandbox'], summary: 'Create a test customer', auth: 'none', sandboxOnly: true,
+  description: 'A customer of one\'s own (password `Passw0rd!`, SMS code `123456`, PIN `135790`), with a Class I (or `accountClass: "II"`) account holding `balance` (default "50000.00"), `frozen` if asked.',
+  body: SandboxCustomerRequest,
+  responses: { 201: { description: 'How to log in as them.', schema: SandboxCustomer } },
+  errors: [['invalid_request', 409]], // 409: the phone number is taken
+}, (c, body) => {
+  const { db } = c.var.options;
+  const { phone } = body;
+  const nameEn = body.nameEn ?? 'Test Customer';
+  const nameZh = body.nameZh ?? '测试客户';
+  const balanceText = body.balance ?? '50000.00';
   let balance: number;
   try {
     balance = balanceText === '0' || balanceText === '0.00' ? 0 : parseAmount(balanceText);
   } catch {
     throw new BankError('invalid_request', '`balance` must be a decimal string like "50000.00".');
   }
-  const accountClass = (body.optionalString('accountClass', { pattern: /^(I|II)$/ }) ?? 'I') as 'I' | 'II';
-  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.optionalBoolean('frozen') ?? false, accountClass, c.var.options.now());
+  const accountClass = (body.accountClass ?? 'I') as 'I' | 'II';
+  createSandboxCustomer(db, phone, nameEn, nameZh, balance, body.frozen ?? false, accountClass, c.var.options.now());
   return c.json({ phone, password: sandboxPassword, pin: sandboxPin, smsCode: '123456' }, 201);
 });
 
-/** Sandbox only: the ledger's invariants, so tests (the bank's and partners') can assert them after any run. */
-partnerApi.get('/sandbox/ledger', (c) => {
-  const { db, production } = c.var.options;
-  if (production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
-  return c.json(ledgerCheck(db));
-});
+route(partnerApi, {
+  method: 'get', path: '/sandbox/ledger', tags: ['Sandbox'], summary: "The ledger's invariants", auth: 'none', sandboxOnly: true,
+  description: 'So tests (the bank\'s and partners\') can assert them after any run: `ok` is true when all hold.',
+  responses: { 200: { description: 'The checks.', schema: LedgerCheck } },
+  errors: [],
+}, (c) => c.json(ledgerCheck(c.var.options.db)));
 
-/**
- * Public and CORS-readable: lets the SDK tell a partner developer at once that their page's origin is not
- * registered, instead of a frame the browser silently refuses. The real enforcement is the frames' CSP
- * `frame-ancestors` and the origin check when a frame session starts.
- */
-partnerApi.get('/sdk/apps/:appId', (c) => {
+route(partnerApi, {
+  method: 'get', path: '/sdk/apps/{appId}', tags: ['SDK'], summary: "The SDK's check of the page's origin", auth: 'none',
+  description: 'Public and CORS-readable, called by the SDK (not your server): tells a developer at once that their page\'s origin is not registered. Header `Bank-Mode: sandbox|production`.',
+  params: { appId: 'Your app id.' },
+  responses: { 200: { description: 'The origin is registered.', schema: SdkApp } },
+  errors: ['not_found', 'origin_not_allowed'],
+}, (c) => {
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Vary', 'Origin');
   // The SDK's only source for its mode: in the sandbox it explains configuration mistakes to the developer.
   c.header('Bank-Mode', c.var.options.production ? 'production' : 'sandbox');
   c.header('Access-Control-Expose-Headers', 'Bank-Mode');
-  const app = findApp(c.var.options.db, c.req.param('appId'));
+  const app = findApp(c.var.options.db, c.req.param('appId')!);
   if (!app) throw new BankError('not_found', `No app ${c.req.param('appId')}.`);
   const origin = c.req.header('Origin');
   if (!origin || !app.origins.includes(origin)) {

@@ -1,7 +1,7 @@
 import { formatAmount } from '../domain/money.ts';
 import type { PartnerApp } from './apps.ts';
 import type { CustomerRow } from './customers.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 import { customerAccounts, post, settlementAccount } from './ledger.ts';
 import { assertPaymentWithinLimits, countPayment } from './accounts.ts';

@@ -1,9 +1,10 @@
-import { Hono, type Context } from 'hono';
-import type { Env } from './app.ts';
-import { appBySecret, findApp } from './apps.ts';
-import { demoApp } from './db.ts';
+import type { Context } from 'hono';
+import type { Env } from './env.ts';
+import { appBySecret, findApp, type PartnerApp } from './apps.ts';
+import { partnerRoutes, route } from './openapi.ts';
+import { SandboxApp, SandboxAppPatch } from './partner-schemas.ts';
+import { demoApp } from './seed.ts';
 import { BankError } from './errors.ts';
-import { readBody } from './partner-api.ts';
 import { randomToken } from './secrets.ts';
 import { parseOrigin } from './validate.ts';
 
@@ -18,15 +19,11 @@ import { parseOrigin } from './validate.ts';
  *   by a wrong id. The frames' CSP and the origin checks read the app on every request, so a change applies to the
  *   next page load, without a restart.
  */
-export const sandboxApps = new Hono<Env>();
+export const sandboxApps = partnerRoutes();
 
 interface SandboxAppRow {
   sandbox_secret_key: string | null;
   created_at: number;
-}
-
-function sandboxOnly(c: Context<Env>) {
-  if (c.var.options.production) throw new BankError('not_found', 'Sandbox endpoints do not exist in production mode.');
 }
 
 function appView(c: Context<Env>, id: string) {
@@ -46,16 +43,21 @@ function appView(c: Context<Env>, id: string) {
   };
 }
 
-sandboxApps.get('/sandbox/apps/:id', (c) => {
-  sandboxOnly(c);
+route(sandboxApps, {
+  method: 'get', path: '/sandbox/apps/{id}', tags: ['Sandbox'], summary: 'A registered app, with its keys', auth: 'none', sandboxOnly: true,
+  description: 'No key needed: the sandbox is a local test bank holding test data, and this is how a developer who lost a key finds it again. Not CORS-readable.',
+  params: { id: 'The app id.' },
+  responses: { 200: { description: 'The app.', schema: SandboxApp } },
+  errors: ['not_found'],
+}, (c) => {
   c.header('Cache-Control', 'no-store');
-  return c.json(appView(c, c.req.param('id')));
+  return c.json(appView(c, c.req.param('id')!));
 });
 
-sandboxApps.patch('/sandbox/apps/:id', async (c) => {
-  sandboxOnly(c);
+/** The app named in the path, asked for by its own secret key (404, 401, 403 in that order). */
+function ownApp(c: Context<Env>): PartnerApp {
   const { db } = c.var.options;
-  const id = c.req.param('id');
+  const id = c.req.param('id')!;
   const app = findApp(db, id);
   if (!app) throw new BankError('not_found', `No app ${id}. Register one with POST /v1/sandbox/apps.`);
   const match = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '');
@@ -64,13 +66,22 @@ sandboxApps.patch('/sandbox/apps/:id', async (c) => {
     throw new BankError('unauthorized', `Send ${id}'s secret key as \`Authorization: Bearer <secretKey>\` (GET /v1/sandbox/apps/${id} shows it).`);
   }
   if (caller.id !== app.id) throw new BankError('forbidden', `This secret key belongs to ${caller.id}, not ${id}.`);
+  return app;
+}
 
-  const body = await readBody(c);
-  const optionalOrigins = (name: string) => (body.raw(name) === undefined ? [] : body.stringArray(name).map(parseOrigin));
-  const add = optionalOrigins('addOrigins');
-  const remove = optionalOrigins('removeOrigins');
-  const webhookField = body.raw('webhookUrl');
-  if (!add.length && !remove.length && webhookField === undefined) {
+route(sandboxApps, {
+  method: 'patch', path: '/sandbox/apps/{id}', tags: ['Sandbox'], summary: "Change an app's origins or webhook URL", auth: ownApp, sandboxOnly: true,
+  description: 'With that app\'s own secret key. A change applies to the next page load, without a restart.',
+  params: { id: 'The app id.' },
+  body: SandboxAppPatch,
+  responses: { 200: { description: 'The app as changed.', schema: SandboxApp } },
+  errors: ['not_found', 'forbidden'],
+}, (c, body, app) => {
+  const { db } = c.var.options;
+  const id = app.id;
+  const add = (body.addOrigins ?? []).map(parseOrigin);
+  const remove = (body.removeOrigins ?? []).map(parseOrigin);
+  if (!add.length && !remove.length && body.webhookUrl === undefined) {
     throw new BankError('invalid_request', 'Send at least one of `addOrigins`, `removeOrigins` or `webhookUrl`.');
   }
   const origins = [...new Set([...app.origins.filter((o) => !remove.includes(o)), ...add])];
@@ -79,8 +90,8 @@ sandboxApps.patch('/sandbox/apps/:id', async (c) => {
   }
   let webhookUrl = app.webhookUrl;
   let webhookSecret = app.webhookSecret;
-  if (webhookField !== undefined) {
-    webhookUrl = body.optionalString('webhookUrl', { max: 500, pattern: /^https?:\/\/\S+$/ }) ?? null;
+  if (body.webhookUrl !== undefined) {
+    webhookUrl = body.webhookUrl;
     // A first webhook URL gets a secret; changing the URL keeps it, so receivers need no new configuration.
     if (webhookUrl && !webhookSecret) webhookSecret = randomToken('whsec', 24);
   }

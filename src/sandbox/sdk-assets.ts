@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Env } from './app.ts';
+import type { Env } from './env.ts';
 import { findApp } from './apps.ts';
 
 /** The string in the built loader that the bank replaces with its own origin when serving it. */

@@ -9,7 +9,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { consentValidityMs } from '../domain/claims.ts';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 
 export const retiredKeyPublishedMs = consentValidityMs;
 

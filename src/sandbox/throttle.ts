@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Db } from './db.ts';
+import type { Db } from './sqlite.ts';
 import { BankError } from './errors.ts';
 
 /**

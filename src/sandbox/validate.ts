@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { BankError } from './errors.ts';
 
 /** A parsed JSON object body, read field by field with checks that answer 400 `invalid_request`. */
@@ -44,6 +45,11 @@ export class RequestBody {
     return value as string[];
   }
 
+  /** The whole object as sent (for a schema to check). */
+  json(): Record<string, unknown> {
+    return this.body;
+  }
+
   /** A field as sent, for checks the caller makes itself. */
   raw(name: string): unknown {
     return this.body[name];
@@ -69,4 +75,9 @@ export function parseOrigin(text: string): string {
     throw new BankError('invalid_request', `\`${text}\` is not an origin (scheme://host[:port], no path).`);
   }
   return url.origin;
+}
+
+/** The request's JSON object body (an empty body reads as `{}`), for the field-by-field checks above. */
+export async function readBody(c: Context): Promise<RequestBody> {
+  return RequestBody.parse(await c.req.text());
 }

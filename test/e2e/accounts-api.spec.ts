@@ -223,7 +223,7 @@ test('transactions: 20 a page, newest first, with running balances; a month’s 
   const other = await loggedIn('13800000002');
   expect((await call(`/v1/frame/accounts/${accountId}/transactions`, { token: other })).status).toBe(404);
 
-  const month = new Date().toISOString().slice(0, 7); // the ledger dates postings by the real clock
+  const month = '2026-12'; // the ledger dates postings by the bank's clock (10 December 2026 here)
   const link = await call(`/v1/frame/accounts/${accountId}/statement-links`, { token, body: { month } });
   expect(link.status).toBe(201);
   const download = await raw(link.body.url);
