@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { findApp } from '../../src/sandbox/apps.ts';
 import { demoApp } from '../../src/sandbox/db.ts';
 import { enqueueWebhook, signWebhook } from '../../src/sandbox/webhooks.ts';
+import { sandboxControl } from '../../packages/testing/src/index.ts';
 import { inprocessBank, minutes, said } from './inprocess.ts';
 
 /**
@@ -161,4 +162,22 @@ test('each control endpoint needs an app secret key (401) and does not exist in 
   }
   // Nothing moved: the sandbox's clock is where it was.
   expect((await sandbox.call('/v1/sandbox/clock', { secret, body: { advanceSeconds: 0 } })).body.now).toBe(new Date(start).toISOString());
+});
+
+test('the testing kit’s sandboxControl drives the real endpoints: clock, reset, refusals', async () => {
+  const { app, call } = inprocessBank({ start });
+  const inprocessFetch = ((url: string, init?: RequestInit) =>
+    app.fetch(new Request(url, init), { incoming: { socket: { remoteAddress: '198.51.100.9' } } })) as typeof fetch;
+  const sandbox = sandboxControl({ bankOrigin: 'http://bank.test', secretKey: secret, fetch: inprocessFetch });
+  expect(await sandbox.advanceClock(90)).toEqual({ now: new Date(start + 90_000).toISOString() });
+  expect(Date.parse((await call('/v1/client-tokens', { secret, body: {} })).body.expiresAt)).toBe(start + 90_000 + minutes(5));
+  expect(await sandbox.resetClock()).toEqual({ now: new Date(start).toISOString() });
+  const created = await call('/v1/orders', { secret, body: { amount: '10.00', currency: 'CNY', description: 'Kit reset' } });
+  expect(created.status).toBe(201);
+  expect(await sandbox.reset()).toEqual({ reset: true });
+  expect(said(await call(`/v1/orders/${created.body.id}`, { secret }))).toMatchObject({ status: 404 });
+  // An unknown webhook and a wrong key are refused with the bank's codes, as SandboxError.
+  await expect(sandbox.resendWebhook('whd_unknown')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  const stranger = sandboxControl({ bankOrigin: 'http://bank.test', secretKey: 'sk_test_wrong', fetch: inprocessFetch });
+  await expect(stranger.advanceClock(1)).rejects.toMatchObject({ status: 401 });
 });
