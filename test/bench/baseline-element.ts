@@ -1,7 +1,8 @@
 /**
  * The benchmark's baseline: the smallest useful Lit element, bundled on its own by test/bench.ts into
  * dist/sdk/v1/bench-baseline.js and served by the sandbox bank like the SDK. It records when its first
- * render completed, so the SDK's load times can be read as a ratio to "just Lit, cross-origin, same page".
+ * render completed, so the SDK's load times can be read as a ratio to "just Lit, cross-origin, same page". The
+ * floor scenario (floor-loader.ts) imports the same file.
  */
 import { css, html, LitElement } from 'lit';
 
@@ -24,7 +25,11 @@ class BenchBaseline extends LitElement {
   }
 
   firstUpdated() {
-    (window as unknown as { benchDone?: number }).benchDone = performance.now();
+    // Alone, the element is the whole page's work; in the floor scenario (floor-loader.ts) the frame's session is too.
+    const w = window as unknown as { benchDone?: number; benchRendered?: number; benchFloor?: boolean };
+    w.benchRendered = performance.now();
+    if (w.benchFloor) document.dispatchEvent(new Event('bench-rendered'));
+    else w.benchDone = w.benchRendered;
   }
 }
 
