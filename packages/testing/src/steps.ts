@@ -187,7 +187,8 @@ export async function shareDataInBankFrame(
   const n = dialog.names;
   const agree = dialog.checkbox(recipient === undefined ? n.agreeToShare : n.agreeToShareWith(recipient));
   const first = await dialog.waitFor({ agree, other: dialog.checkbox(n.agreeToShare) }, 'the consent');
-  if (first === 'other') {
+  // Both locators match the named checkbox: `other` can win the race even when the name is right.
+  if (first === 'other' && !(await agree.isVisible())) {
     const named = await dialog.checkbox(n.agreeToShare).first().ariaSnapshot({ timeout: 1_000 }).catch(() => '');
     throw new BankFrameError(dialog.title, `does not ask to share with ${recipient}`, named ? [named] : []);
   }
