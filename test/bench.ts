@@ -37,15 +37,18 @@ import {
 } from './sizes.ts';
 
 // ---------------------------------------------------------------------------------------------- budgets
+// Issue #14: loader ≤ 1 KB, every partner page ≤ 12 KB, all elements on one page ≤ 30 KB, every bank frame ≤ 15 KB;
+// the newer elements' own issues asked for less (10 KB pages), and the stricter number is the budget.
 const budgets = {
-  loader: 3 * KB,
+  loader: 1 * KB,
+  allElements: 30 * KB,
   pages: {
-    'bank-login': 15 * KB, 'bank-pay': 18 * KB, 'bank-loan-apply': 20 * KB, 'bank-account-open': 12 * KB, 'bank-account': 10 * KB,
+    'bank-login': 12 * KB, 'bank-pay': 12 * KB, 'bank-loan-apply': 12 * KB, 'bank-account-open': 12 * KB, 'bank-account': 10 * KB,
     'bank-invest': 10 * KB, 'bank-data-consent': 10 * KB, 'bank-merchant-onboard': 10 * KB,
   } as Record<string, number>,
   frames: {
-    login: 20 * KB, pay: 20 * KB, 'account-open': 15 * KB, accounts: 15 * KB, invest: 15 * KB, 'invest-buy': 15 * KB,
-    'invest-redeem': 15 * KB, consent: 15 * KB, merchant: 15 * KB,
+    bridge: 15 * KB, login: 15 * KB, pay: 15 * KB, loan: 15 * KB, 'account-open': 15 * KB, accounts: 15 * KB, invest: 15 * KB,
+    'invest-buy': 15 * KB, 'invest-redeem': 15 * KB, consent: 15 * KB, merchant: 15 * KB,
   } as Record<string, number>,
 };
 /** Cold loads per scenario (the median is reported). */
@@ -80,10 +83,13 @@ for (const html of readdirSync(framesDir).filter((f) => f.endsWith('.html')).sor
 }
 
 section('Partner page, per element, until bank-ready (loader + core + one locale\'s texts + chunk + imports)');
+const everyElement = new Set<string>();
 for (const tag of elementTags) {
   const files = pageFiles(tag);
   check(`  <${tag}> (${files.size} files)`, total(files), budgets.pages[tag]);
+  for (const file of files) everyElement.add(file);
 }
+check(`  all ${elementTags.length} elements on one page (${everyElement.size} files)`, total(everyElement), budgets.allElements);
 section('The same page with the bank dialog\'s code (fetched right after bank-ready, or on a first tap)');
 for (const tag of elementTags) check(`  <${tag}> + dialog`, total(afterDialogFiles(tag)));
 for (const tag of Object.keys(budgets.pages).filter((t) => !(elementTags as readonly string[]).includes(t))) {

@@ -3,7 +3,7 @@ import type { Palette, PaletteKey, Rgb } from './contrast.ts';
 /**
  * The bank's own palettes, light and dark: what a frame paints with when the partner gives no theme, and what it
  * falls back to when a theme would make something unreadable. The elements' CSS defaults repeat these values
- * (`light-dark()` in src/elements/core/styles.ts); docs/elements.md lists both.
+ * (`light-dark()` in src/elements/core/bank-element.styles.ts); docs/elements.md lists both.
  */
 const keys: PaletteKey[] = ['background', 'text', 'muted', 'primary', 'onPrimary', 'error', 'focus', 'inputBackground', 'inputBorder'];
 

@@ -1,10 +1,11 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import type { BankAccountElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { actingElement } from '../core/sdk.ts';
 import { accountMessages, type AccountMessage } from './messages.ts';
+import { bankAccountStyles } from './bank-account.styles.ts';
 
 /**
  * The customer's accounts, balances, limits, transactions and statements, in the bank's inline `Accounts` frame.
@@ -19,11 +20,7 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   static styles = [
     BankElement.styles,
     inlineFrameStyles,
-    css`
-      :host {
-        display: block;
-      }
-    `,
+    bankAccountStyles,
   ];
 
   /** The bank's inline frame. */

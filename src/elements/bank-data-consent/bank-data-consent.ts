@@ -1,4 +1,4 @@
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claims.ts';
 import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
@@ -6,6 +6,7 @@ import { BankElement } from '../core/bank-element.ts';
 import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
+import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
 
 /**
  * Asks the customer to let the bank answer a few yes/no questions about them for this platform, e.g. to waive
@@ -34,23 +35,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
   static messages = consentMessages;
   static styles = [
     BankElement.styles,
-    css`
-      :host {
-        display: block;
-        max-width: 28rem;
-      }
-      [part~='hint'],
-      [part~='status'] {
-        margin: 0.5em 0 0;
-      }
-      [part~='hint'] {
-        font-size: 0.9em;
-        opacity: 0.85;
-      }
-      [part~='status'] {
-        font-weight: 600;
-      }
-    `,
+    bankDataConsentStyles,
   ];
 
   purpose?: string;

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import type { BankInvestElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
@@ -6,6 +6,7 @@ import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from '../core/events.ts';
 import { actingElement } from '../core/sdk.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
+import { bankInvestStyles } from './bank-invest.styles.ts';
 
 /** The bank's products (CONTRACT §6): the only values `product` accepts. */
 const productIds = ['cash-plus', 'steady-bond-6m', 'balanced-1y', 'equity-select', 'private-growth'];
@@ -33,14 +34,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   static styles = [
     BankElement.styles,
     inlineFrameStyles,
-    css`
-      :host {
-        display: block;
-      }
-      p {
-        margin: 0 0 0.6em;
-      }
-    `,
+    bankInvestStyles,
   ];
 
   /** The bank's inline frame. */

@@ -1,7 +1,8 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, logout } from '../core/sdk.ts';
+import { bankLoginStyles } from './bank-login.styles.ts';
 
 /**
  * Login and logout with the bank. The phone number, password and SMS code are typed only in the bank's
@@ -20,17 +21,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
   };
   static styles = [
     BankElement.styles,
-    css`
-      :host {
-        min-height: 2.5em;
-      }
-      [part~='customer'] {
-        font-weight: 600;
-      }
-      button {
-        white-space: nowrap;
-      }
-    `,
+    bankLoginStyles,
   ];
 
   private busy = false;

@@ -1,10 +1,11 @@
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankMerchantVerifiedEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
+import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
 
 /**
  * Verification of one of the platform's merchants (a rental company, a renovation firm, an individual landlord)
@@ -28,19 +29,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
   static messages = merchantOnboardMessages;
   static styles = [
     BankElement.styles,
-    css`
-      :host {
-        display: block;
-        max-width: 28rem;
-      }
-      [part~='status'] {
-        margin: 0 0 0.6em;
-      }
-      [part~='status'][data-status='verified'] {
-        color: var(--bank-color-success, #0b6b3a);
-        font-weight: 600;
-      }
-    `,
+    bankMerchantOnboardStyles,
   ];
 
   /** The merchant to verify, as created by the partner's server. */

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
@@ -7,6 +7,7 @@ import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
 import { payMessages, type PayMessage } from './messages.ts';
+import { bankPayStyles } from './bank-pay.styles.ts';
 
 type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
@@ -43,32 +44,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   static messages = payMessages;
   static styles = [
     BankElement.styles,
-    css`
-      :host {
-        display: block;
-        max-width: 28rem;
-        /* The ready order summary's height, from the first paint on: nothing below moves when it arrives. */
-        min-height: 10em;
-      }
-      [part~='order'],
-      [part~='receipt'] {
-        display: grid;
-        gap: 0.6em;
-      }
-      [part~='amount'] {
-        font-size: 1.6em;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      [part~='status'] {
-        margin: 0;
-      }
-      [part~='receipt'] h3 {
-        margin: 0;
-        font-size: 1.1em;
-        color: var(--bank-color-success, light-dark(#0b6b3a, #6ee7a8));
-      }
-    `,
+    bankPayStyles,
   ];
 
   /** The order to pay, as created by the partner's server. */

@@ -8,7 +8,7 @@ import { BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
 import { connect, releaseActingElement } from './sdk.ts';
 import type { DialogHost, SecureDialog } from './secure-dialog.ts';
 import { themeProperties } from './theme-properties.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles } from './bank-element.styles.ts';
 
 /**
  * One problem with an element's attributes: a catalogue key (with its parameters), so the customer reads it in the

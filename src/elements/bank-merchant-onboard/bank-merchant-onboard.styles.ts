@@ -1,0 +1,16 @@
+import { css } from 'lit';
+
+/** `<bank-merchant-onboard>`'s own styles (the shared ones are `BankElement.styles`). */
+export const bankMerchantOnboardStyles = css`
+  :host {
+    display: block;
+    max-width: 28rem;
+  }
+  [part~='status'] {
+    margin: 0 0 0.6em;
+  }
+  [part~='status'][data-status='verified'] {
+    color: var(--bank-color-success, #0b6b3a);
+    font-weight: 600;
+  }
+`;
