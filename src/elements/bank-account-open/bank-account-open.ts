@@ -57,7 +57,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage> implements 
   private async open() {
     actingElement(this);
     const accountClass = this.chosenClass;
-    const result = await this.openSecureFrame('account-open', this.t('openDialog'), { class: accountClass });
+    const result = await this.openSecureFrame('account-open', 'openDialog', { class: accountClass });
     if (!isOpened(result, accountClass)) return;
     this.opened = { accountId: result.accountId, accountClass: result.accountClass, last4: result.last4 };
     this.emit(new BankAccountOpenedEvent({ ...this.opened }));

@@ -59,6 +59,6 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
 
   private async logIn() {
     actingElement(this);
-    await this.openSecureFrame('login', this.t('loginDialog'));
+    await this.openSecureFrame('login', 'loginDialog');
   }
 }

@@ -125,12 +125,12 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     try {
       if (!this.session?.customer) {
         actingElement(this);
-        if (!(await this.openSecureFrame('login', this.t('loginDialog')))) {
+        if (!(await this.openSecureFrame('login', 'loginDialog'))) {
           this.emit(new BankConsentDeclinedEvent({ purpose }));
           return;
         }
       }
-      const result = await this.openSecureFrame('consent', this.t('consentDialog'), { purpose, claims: this.claims });
+      const result = await this.openSecureFrame('consent', 'consentDialog', { purpose, claims: this.claims });
       if (result?.outcome === 'granted' && typeof result.consentId === 'string' && typeof result.expiresAt === 'string') {
         this.granted = { createdAt: String(result.createdAt), expiresAt: result.expiresAt };
         this.emit(new BankConsentGrantedEvent({ consentId: result.consentId, purpose, expiresAt: result.expiresAt }));

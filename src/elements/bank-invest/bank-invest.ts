@@ -70,7 +70,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
 
   private async logIn() {
     actingElement(this);
-    await this.openSecureFrame('login', this.t('loginDialog'));
+    await this.openSecureFrame('login', 'loginDialog');
   }
 
   private onDialogRequest(frame: string, params: Record<string, string>) {
@@ -81,7 +81,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   }
 
   private async buy(product: string) {
-    const result = await this.openSecureFrame('invest-buy', this.t('buyDialog'), { product });
+    const result = await this.openSecureFrame('invest-buy', 'buyDialog', { product });
     const subscriptionId = text(result?.subscriptionId, /^sub_[\w-]{1,40}$/);
     const amount = text(result?.amount, /^\d+\.\d{2}$/);
     const status = result?.status === 'confirmed' || result?.status === 'cooling-off' ? result.status : undefined;
@@ -93,7 +93,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
 
   private async redeem(product: string, cancel?: string) {
     const result = await this.openSecureFrame(
-      'invest-redeem', this.t(cancel ? 'cancelDialog' : 'redeemDialog'), cancel ? { product, cancel } : { product },
+      'invest-redeem', cancel ? 'cancelDialog' : 'redeemDialog', cancel ? { product, cancel } : { product },
     );
     const redemptionId = text(result?.redemptionId, /^red_[\w-]{1,40}$/);
     const amount = text(result?.amount, /^\d+\.\d{2}$/);

@@ -330,9 +330,9 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     try {
       if (!this.session?.customer) {
         actingElement(this);
-        if (!(await this.openSecureFrame('login', this.t('loginDialog')))) return;
+        if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
       }
-      const result = await this.openSecureFrame('loan', this.t('loanDialog'), {
+      const result = await this.openSecureFrame('loan', 'loanDialog', {
         product: quote.product,
         amount: quote.amount,
         termMonths: String(quote.termMonths),

@@ -39,7 +39,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
 
   private async logIn() {
     actingElement(this);
-    await this.openSecureFrame('login', this.t('loginDialog'));
+    await this.openSecureFrame('login', 'loginDialog');
   }
 
   private async logOut() {

@@ -93,9 +93,9 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
       // The bank checks that the legal representative is the customer logged in: log in first.
       if (!this.session?.customer) {
         actingElement(this);
-        if (!(await this.openSecureFrame('login', this.t('loginDialog')))) return;
+        if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
       }
-      const result = await this.openSecureFrame('merchant', this.t('merchantDialog'), { merchant: merchant.merchantId });
+      const result = await this.openSecureFrame('merchant', 'merchantDialog', { merchant: merchant.merchantId });
       if (!result) return;
       const status = result.status as MerchantState['status'];
       this.merchant = { ...merchant, status, ...(typeof result.reason === 'string' ? { reason: result.reason } : {}) };

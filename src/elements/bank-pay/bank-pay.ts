@@ -158,14 +158,14 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     this.lastFailure = undefined;
     if (!this.session?.customer) {
       actingElement(this);
-      const login = await this.openSecureFrame('login', this.t('loginDialog'));
+      const login = await this.openSecureFrame('login', 'loginDialog');
       if (!login) {
         this.phase = 'idle';
         return;
       }
     }
     // The frame is bound to this order id now; the page changing attributes later changes nothing here.
-    const result = await this.openSecureFrame('pay', this.t('payDialog'), { order: order.id });
+    const result = await this.openSecureFrame('pay', 'payDialog', { order: order.id });
     if (result?.outcome === 'paid') {
       const paymentId = String(result.paymentId);
       if (this.loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };

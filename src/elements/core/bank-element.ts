@@ -247,7 +247,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * Opens a bank frame in a modal dialog. Resolves with what the frame reported when done,
    * or null when the customer closed it (then `bank-cancel` has fired).
    */
-  protected async openSecureFrame(name: string, title: string, params: Record<string, string> = {}) {
+  protected async openSecureFrame(name: string, titleKey: PartnerMessage | Own, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
     let SecureDialog: typeof import('./secure-dialog.ts').SecureDialog;
     try {
@@ -258,7 +258,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       return null;
     }
     this.secureDialog ??= new SecureDialog(this as unknown as DialogHost);
-    return this.secureDialog.open(name, title, params, active);
+    return this.secureDialog.open(name, titleKey, params, active);
   }
 
   protected closeSecureFrame(result: Record<string, unknown> | null) {

@@ -12,6 +12,8 @@ export interface SdkConfig {
   base: string;
   /** Set when the script tag is wrong; every element shows it. */
   error: SdkError | null;
+  /** Counts the page's changes of language or look (`watchPage` in sdk.ts): elements render again, frames follow. */
+  revision?: number;
 }
 
 /** Session *display* state shared by every element on the page. The token itself never leaves the bank's frames. */

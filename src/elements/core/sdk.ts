@@ -105,9 +105,7 @@ function readConfig(raw: LoaderInput): SdkConfig {
     }
   }
   if (raw.locale !== undefined && !isLocale(raw.locale)) problems.push(`data-locale "${raw.locale}" must be "en" or "zh-CN"`);
-  const locale: Locale = isLocale(raw.locale)
-    ? raw.locale
-    : (matchLocale(document.documentElement.lang) ?? matchLocale(navigator.language) ?? 'zh-CN');
+  const locale = pageLocale(raw.locale);
   return {
     appId: raw.appId ?? '',
     locale,
@@ -115,6 +113,37 @@ function readConfig(raw: LoaderInput): SdkConfig {
     base: raw.base,
     error: problems.length ? withHint(sdkError('config_invalid', problems.join('; ')), 'config', problems.join('; ')) : null,
   };
+}
+
+/** The script's `data-locale` when it names one, else the page's `<html lang>`, else the browser's. */
+function pageLocale(scriptLocale: string | undefined): Locale {
+  return isLocale(scriptLocale)
+    ? scriptLocale
+    : (matchLocale(document.documentElement.lang) ?? matchLocale(navigator.language) ?? 'zh-CN');
+}
+
+/**
+ * Live language and look: when the page changes `<html lang>`, the script's `data-locale`, a class, style or
+ * `data-theme` on `<html>` or `<body>`, or the preferred colour scheme, every element renders again (in the new
+ * locale, once its texts are in) and open bank frames load again in the new locale and theme. A stylesheet swapped
+ * in `<head>` is not seen: set a class or attribute as well.
+ */
+function watchPage() {
+  const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-app-id]')].find((el) => el.src.startsWith(input.base));
+  const changed = () => {
+    const locale = pageLocale(script?.dataset.locale);
+    loadPartnerCatalogue(locale).then(() => {
+      config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
+      configProvider.setValue(config);
+    }, () => {});
+  };
+  const observer = new MutationObserver(changed);
+  const look = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'class', 'style', 'data-theme'] });
+  if (document.body) observer.observe(document.body, look);
+  else addEventListener('DOMContentLoaded', () => observer.observe(document.body, look), { once: true });
+  if (script) observer.observe(script, { attributes: true, attributeFilter: ['data-locale'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', changed);
 }
 
 function setSession(next: Partial<SessionState>) {
@@ -145,6 +174,7 @@ export function start(raw: LoaderInput): Promise<void> {
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
   // After the providers, so every element finds its context when it upgrades.
   loadElements();
+  watchPage();
   if (problem) {
     input.bridge?.stop();
     input.bridge?.frame.remove();

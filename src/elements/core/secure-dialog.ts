@@ -23,7 +23,11 @@ export interface DialogHost extends ReactiveElement {
 
 interface OpenFrame {
   src: string;
-  title: string;
+  /** The catalogue key of the frame's title: the title follows the element's locale. */
+  titleKey: string;
+  /** The locale and theme the frame was loaded with: when the page changes either, the frame loads again in them. */
+  locale: string;
+  theme: string;
   height: number;
   measured: boolean;
   /** The frame did not show itself in time: the dialog says so, with Try again and Close. */
@@ -78,15 +82,16 @@ export class SecureDialog implements ReactiveController {
   }
 
   /** See `BankElement.openSecureFrame`. `active` is what had focus when the customer acted. */
-  open(name: string, title: string, params: Record<string, string>, active: Element | null | undefined) {
+  open(name: string, titleKey: string, params: Record<string, string>, active: Element | null | undefined) {
     // A dialog that follows another (login, then pay) returns focus to the first one's opener.
     const opener = (active instanceof HTMLElement ? active : null) ?? this.frame?.opener ?? this.focusReturn?.opener ?? null;
     this.frame?.settle(null);
     if (!this.frame) lockScroll(true);
-    const theme = collectTheme(this.host);
+    const theme = JSON.stringify(collectTheme(this.host));
+    const locale = this.host.activeLocale;
     return new Promise<Record<string, unknown> | null>((resolve) => {
-      const src = frameUrl(name, { locale: this.host.activeLocale, theme: JSON.stringify(theme), ...params });
-      this.set({ src, title, height: 320, measured: false, failed: false, opener, settle: resolve });
+      const src = frameUrl(name, { locale, theme, ...params });
+      this.set({ src, titleKey, locale, theme, height: 320, measured: false, failed: false, opener, settle: resolve });
       this.focusReturn = undefined;
       this.startFrameTimer();
       window.addEventListener('message', this.onFrameMessage);
@@ -133,6 +138,25 @@ export class SecureDialog implements ReactiveController {
       this.host.emit(new BankCancelEvent());
     }
     frame.settle(result);
+  }
+
+  /**
+   * The page changed its language (`<html lang>`, the script's `data-locale`, the element's `locale`) or its look
+   * (the SDK re-renders its elements when it may have): an open frame loads again in the new locale and theme.
+   * Frames are built per locale, so this is a new load; the bank keeps nothing half done (a payment is only ever
+   * confirmed by its Confirm button, and its attempt key lives in the order's frame session).
+   */
+  hostUpdate() {
+    const frame = this.frame;
+    if (!frame) return;
+    const locale = this.host.activeLocale;
+    const theme = JSON.stringify(collectTheme(this.host));
+    if (locale === frame.locale && theme === frame.theme) return;
+    const url = new URL(frame.src);
+    url.searchParams.set('locale', locale);
+    url.searchParams.set('theme', theme);
+    this.frame = { ...frame, src: url.href, locale, theme, measured: false, failed: false };
+    this.startFrameTimer();
   }
 
   hostUpdated() {
@@ -187,7 +211,7 @@ export class SecureDialog implements ReactiveController {
     if (!frame) return nothing;
     // The close button is the page's own, so it works even when the frame is broken or not loaded. It comes
     // last in the DOM (the frame takes focus first) and is drawn first (CSS order).
-    return html`<dialog part="dialog" aria-label=${frame.title} @cancel=${this.onDialogCancel}>
+    return html`<dialog part="dialog" aria-label=${this.host.t(frame.titleKey)} @cancel=${this.onDialogCancel}>
       ${frame.failed
         ? html`<div class="dialog-error">${this.host.renderError(frameUnavailable(), this.retryFrame,
             html`<button class="secondary" part="button" @click=${this.closeButton}>${this.host.t('close')}</button>`)}</div>`
@@ -195,7 +219,7 @@ export class SecureDialog implements ReactiveController {
       ${html`<iframe
         part="frame"
         class=${frame.measured ? '' : 'measuring'}
-        title=${frame.title}
+        title=${this.host.t(frame.titleKey)}
         src=${frame.src}
         height=${frame.height}
         sandbox="allow-scripts allow-same-origin allow-forms"
