@@ -41,7 +41,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage> implements 
   protected attributeProblems() {
     const problems = super.attributeProblems();
     if (this.accountClass != null && this.accountClass !== 'II' && this.accountClass !== 'III') {
-      problems.push(`account-class "${this.accountClass}" must be "II" or "III"`);
+      problems.push({ key: 'attr.accountClass', params: { value: this.accountClass! } });
     }
     return problems;
   }

@@ -52,9 +52,9 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.purpose) problems.push('purpose is required');
-    else if (!isPurpose(this.purpose)) problems.push(`purpose "${this.purpose}" is not one of ${purposes.join(', ')}`);
-    if (!this.claims?.trim()) problems.push('claims is required');
+    if (!this.purpose) problems.push({ key: 'attr.purposeRequired' });
+    else if (!isPurpose(this.purpose)) problems.push({ key: 'attr.purposeUnknown', params: { value: this.purpose, list: purposes.join(', ') } });
+    if (!this.claims?.trim()) problems.push({ key: 'attr.claimsRequired' });
     return problems;
   }
 

@@ -51,7 +51,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   protected attributeProblems() {
     const problems = super.attributeProblems();
     if (this.product != null && !productIds.includes(this.product)) {
-      problems.push(`product "${this.product}" must be one of ${productIds.join(', ')}`);
+      problems.push({ key: 'attr.product', params: { value: this.product, list: productIds.join(', ') } });
     }
     return problems;
   }

@@ -97,8 +97,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (this.product === 'merchant-loan' && !this.merchantId) problems.push('merchant-id is required for merchant-loan');
-    if (this.merchantId && !/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push(`merchant-id "${this.merchantId}" is not a merchant id`);
+    if (this.product === 'merchant-loan' && !this.merchantId) problems.push({ key: 'attr.merchantIdRequired' });
+    if (this.merchantId && !/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push({ key: 'attr.merchantIdInvalid', params: { value: this.merchantId } });
     if (!this.product) problems.push({ key: 'attr.productRequired' });
     else if (this.productList && !this.productInfo) {
       problems.push({ key: 'attr.productUnknown', params: { value: this.product, list: this.productList.map((p) => p.id).join(', ') } });

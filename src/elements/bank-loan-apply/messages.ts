@@ -1,6 +1,8 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
+  'attr.merchantIdRequired': 'merchant-id is required for merchant-loan',
+  'attr.merchantIdInvalid': 'merchant-id "{value}" is not a merchant id',
   'product.rent-loan': 'Rent loan',
   'attr.productRequired': 'product is required',
   'attr.productUnknown': 'product "{value}" is not one of {list}',
@@ -47,6 +49,8 @@ const en = {
 export type LoanMessage = keyof typeof en;
 
 const zhCN: Record<LoanMessage, string> = {
+  'attr.merchantIdRequired': 'merchant-loan需要merchant-id属性',
+  'attr.merchantIdInvalid': 'merchant-id“{value}”不是有效的商户号',
   'product.rent-loan': '租金贷',
   'attr.productRequired': '缺少product属性',
   'attr.productUnknown': 'product“{value}”不是以下产品之一：{list}',

@@ -41,8 +41,8 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
-    if (!this.merchantId) problems.push('merchant-id is required');
-    else if (!/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push(`merchant-id "${this.merchantId}" is not a merchant id`);
+    if (!this.merchantId) problems.push({ key: 'attr.merchantIdRequired' });
+    else if (!/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push({ key: 'attr.merchantIdInvalid', params: { value: this.merchantId } });
     return problems;
   }
 
