@@ -130,7 +130,14 @@ function pageLocale(scriptLocale: string | undefined): Locale {
  */
 function watchPage() {
   const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-app-id]')].find((el) => el.src.startsWith(input.base));
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  // What the page says about language and look; the SDK's own scroll-lock class is not the partner's.
+  const state = () => [pageLocale(script?.dataset.locale), dark.matches, ...[document.documentElement, document.body].map((el) =>
+    el && `${el.className.replace('bank-sdk-scroll-lock', '')}|${el.getAttribute('style')}|${el.dataset.theme}`)].join('\n');
+  let last = state();
   const changed = () => {
+    if (state() === last) return;
+    last = state();
     const locale = pageLocale(script?.dataset.locale);
     loadPartnerCatalogue(locale).then(() => {
       config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
@@ -141,9 +148,14 @@ function watchPage() {
   const look = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'class', 'style', 'data-theme'] });
   if (document.body) observer.observe(document.body, look);
-  else addEventListener('DOMContentLoaded', () => observer.observe(document.body, look), { once: true });
+  else {
+    addEventListener('DOMContentLoaded', () => {
+      last = state();
+      observer.observe(document.body, look);
+    }, { once: true });
+  }
   if (script) observer.observe(script, { attributes: true, attributeFilter: ['data-locale'] });
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', changed);
+  dark.addEventListener('change', changed);
 }
 
 function setSession(next: Partial<SessionState>) {
