@@ -1,4 +1,6 @@
 import { expect } from '@playwright/test';
+import { basename } from 'node:path';
+import { dialogFiles } from '../sizes.ts';
 import { bankEvents, bankOrigin, recordEvents, servePartnerPage, test } from './helpers.ts';
 
 // The bank unreachable: every element says so visibly and fires bank-error `bank_unavailable` (retryable), which
@@ -33,9 +35,14 @@ test('bank down after load: the login sheet says so with Try again and Close; Cl
   test.slow();
   await recordEvents(page);
   await servePartnerPage(page, '/down-later', '{{sdk}}<bank-login></bank-login>');
+  // The dialog's code follows bank-ready: the bank goes down after it has arrived (before, the element itself says
+  // the bank is unavailable, which the test above covers).
+  const dialogCode = Promise.all([...dialogFiles()].map((file) =>
+    page.waitForResponse((response) => response.url().endsWith(`/sdk/v1/elements/${basename(file)}`))));
   await page.goto('/down-later');
   const logIn = page.locator('bank-login').getByRole('button', { name: 'Log in' });
   await expect(logIn).toBeVisible();
+  await dialogCode;
   await page.route(`${bankOrigin}/**`, (route) => route.abort('connectionrefused'));
   await logIn.click();
   const dialog = page.locator('bank-login dialog[open]');
