@@ -58,6 +58,7 @@ test('the script’s data-locale changed, then the theme: the open dialog’s fr
   // A dark class on <html>: the open frame loads again wearing it.
   await page.evaluate(() => document.documentElement.classList.add('night'));
   const pay = () => page.frames().find((f) => f.url().includes('/frames/pay.html'))!;
-  await expect.poll(async () => pay()?.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(17, 24, 39)');
+  // The frame is loading again meanwhile: a read that meets the old page going away counts as "not yet".
+  await expect.poll(async () => pay()?.evaluate(() => getComputedStyle(document.documentElement).backgroundColor).catch(() => null)).toBe('rgb(17, 24, 39)');
   await expect(page.frameLocator('iframe[title="确认付款"]').getByRole('textbox', { name: '支付密码' })).toBeVisible();
 });
