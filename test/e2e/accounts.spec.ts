@@ -1,8 +1,8 @@
 import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 import {
-  axeViolations, bankApi, bankEvents, installSpy, logIn, newCustomer, paymentPin, recordEvents, servePartnerPage, test,
+  axeViolations, bankApi, bankEvents, freshId, freshPhone, installSpy, logIn, newCustomer, paymentPin, recordEvents,
+  servePartnerPage, test,
   type RecordedEvent,
 } from './helpers.ts';
 
@@ -16,13 +16,6 @@ const failingCard = '6222000000000000020';
 const openFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Open an account"]');
 const accountsFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Accounts"]');
 const frameOf = (page: Page, name: string) => page.frames().find((f) => f.url().includes(`/frames/${name}.html`)) as Frame;
-
-/** A valid resident ID number no other test uses. */
-function freshId() {
-  const first17 = `320102198${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
-const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 async function recordAccountEvents(page: Page) {
   await recordEvents(page);

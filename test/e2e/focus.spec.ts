@@ -1,19 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
-import { bankApi, logIn, paymentPin, servePartnerPage, test } from './helpers.ts';
+import { logIn, paymentPin, rentOrder, servePartnerPage, test } from './helpers.ts';
 
 // When a dialog closes, for any reason, focus goes back where the customer was: the control that opened it, or
 // what took its place (Log out after login, the receipt after payment, the decision after a loan application).
 
 async function openPage(page: Page, amount = '3500.00') {
-  const order = await bankApi('/v1/orders', {
-    method: 'POST',
-    body: JSON.stringify({ amount, currency: 'CNY', description: 'Rent, December 2026' }),
-  });
+  const orderId = await rentOrder(amount);
   await servePartnerPage(
     page,
     '/focus',
-    `{{sdk}}<bank-login></bank-login><bank-pay order-id="${order.body.id}"></bank-pay><bank-loan-apply product="rent-loan" amount="36000" term="12" reference="focus-${Date.now()}-${Math.random()}"></bank-loan-apply>`,
+    `{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay><bank-loan-apply product="rent-loan" amount="36000" term="12" reference="focus-${Date.now()}-${Math.random()}"></bank-loan-apply>`,
   );
   await page.goto('/focus');
 }

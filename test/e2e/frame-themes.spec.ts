@@ -1,7 +1,7 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
-import { bankApi, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+import { newCustomer, partnerOrigin, rentOrder, servePartnerPage, test } from './helpers.ts';
 
 /**
  * The bank owns the facts in every frame, not only login and payment (theme.spec.ts): with a partner theme that
@@ -68,13 +68,10 @@ async function closeDialog(page: Page, tag: string) {
 for (const theme of ['attack', 'night', 'dark']) {
   test(`with the partner's "${theme}" theme every text in the inline and dialog frames is readable`, async ({ page }) => {
     test.slow();
-    const order = await bankApi('/v1/orders', {
-      method: 'POST',
-      body: JSON.stringify({ amount: '3500.00', currency: 'CNY', description: 'Rent, December 2026' }),
-    });
+    const orderId = await rentOrder();
     await page.route(`${partnerOrigin}/frame-themes.css`, (route) => route.fulfill({ contentType: 'text/css', body: themes }));
     await servePartnerPage(page, `/frame-themes-${theme}`, `<link rel="stylesheet" href="/frame-themes.css">{{sdk}}
-      <bank-login></bank-login><bank-pay order-id="${order.body.id}"></bank-pay>
+      <bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay>
       <bank-data-consent purpose="rental-screening" claims="identity income-at-least:10500"></bank-data-consent>
       <bank-account-open account-class="III"></bank-account-open>
       <bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>

@@ -1,6 +1,7 @@
 import { test as base, expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { partnerCsp } from '../../demo/server.ts';
+import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { bankPort, partnerPort } from '../playwright.config.ts';
 
@@ -232,4 +233,22 @@ export async function installSpy(page: Page, events: string[] = []) {
       if (dom !== lastDom) record('dom', (lastDom = dom));
     }, 50);
   }, events);
+}
+
+/** A valid resident ID number no other test uses. */
+export function freshId() {
+  const first17 = `320102198${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** A phone number no sandbox customer has. */
+export const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+
+/** A rent order of the demo partner, created server to server: its id. */
+export async function rentOrder(amount = '3500.00'): Promise<string> {
+  const order = await bankApi('/v1/orders', {
+    method: 'POST',
+    body: JSON.stringify({ amount, currency: 'CNY', description: 'Rent, December 2026' }),
+  });
+  return order.body.id as string;
 }

@@ -1,8 +1,7 @@
-import { expect, type Page } from '@playwright/test';
-import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
+import { expect } from '@playwright/test';
 import { loggedInSession } from './bank-client.ts';
-import { newCustomer, password, paymentPin, smsCode, test } from './helpers.ts';
-import { expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
+import { freshId, freshPhone, newCustomer, password, paymentPin, smsCode, test } from './helpers.ts';
+import { dialogOf, expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
 
 /**
  * The dialogs of the newer elements with the on-screen keyboard open on the smallest phone (320×300), in zh-CN:
@@ -10,13 +9,6 @@ import { expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
  * completes. Login, payment and the loan application are in phone.spec.ts.
  */
 test.use({ viewport: { width: 320, height: 300 }, isMobile: true, hasTouch: true });
-
-const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
-const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-function freshId() {
-  const first17 = `320102198${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 test('a new person opens a Class II account by touch in three steps', async ({ page }) => {
   test.slow();

@@ -17,6 +17,9 @@ export const words = {
 } as const;
 export type Words = (typeof words)['en' | 'zh-CN'];
 
+/** The element's open bank dialog (the sheet around the frame). */
+export const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
+
 /**
  * Elements that stick out sideways: a document wider than its viewport, or any element (shadow roots included)
  * past the right or left edge, unless it sits inside a box that scrolls or clips sideways by design (the

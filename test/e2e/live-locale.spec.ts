@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { bankApi, bankEvents, logIn, recordEvents, newCustomer, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+import { bankEvents, logIn, newCustomer, partnerOrigin, recordEvents, rentOrder, servePartnerPage, test } from './helpers.ts';
 
 /**
  * Live language and look (issue #13, item 5): the page changes `<html lang>`, the script's `data-locale` or its
@@ -9,13 +9,10 @@ import { bankApi, bankEvents, logIn, recordEvents, newCustomer, partnerOrigin, s
 const css = `html.night { --bank-color-background: #111827; --bank-color-text: rgb(240 240 240); }`;
 
 async function openPage(page: Page, dataset: string) {
-  const order = await bankApi('/v1/orders', {
-    method: 'POST',
-    body: JSON.stringify({ amount: '3500.00', currency: 'CNY', description: 'Rent, December 2026' }),
-  });
+  const orderId = await rentOrder();
   await page.route(`${partnerOrigin}/live.css`, (route) => route.fulfill({ contentType: 'text/css', body: css }));
   await servePartnerPage(page, '/live', `<link rel="stylesheet" href="/live.css">{{sdk}}<bank-login></bank-login>
-    <bank-pay order-id="${order.body.id}"></bank-pay><bank-account></bank-account>`, { dataset });
+    <bank-pay order-id="${orderId}"></bank-pay><bank-account></bank-account>`, { dataset });
   await page.goto('/live');
   await logIn(page, await newCustomer());
   await expect(page.frameLocator('bank-account iframe[title="Accounts"]').getByRole('table', { name: 'Transactions' })).toBeVisible();

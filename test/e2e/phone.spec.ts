@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { bankEvents, password, paymentPin, recordEvents, smsCode, test } from './helpers.ts';
-import { expectNoHorizontalOverflow, reach, reachAndClick, words, type Words } from './layout.ts';
+import { dialogOf, expectNoHorizontalOverflow, reach, reachAndClick, words, type Words } from './layout.ts';
 
 // Every dialog, on phones and a laptop, in both locales: nothing sideways, the primary button and Close reachable
 // by scrolling as a person scrolls, and the flows complete with the on-screen keyboard taking half the screen.
@@ -10,8 +10,6 @@ const sizes = [
   { width: 375, height: 667, phone: true },
   { width: 1280, height: 800, phone: false },
 ];
-
-const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
 
 /** The sheet's own Close button is in view, and the primary button can be scrolled to and clicked. */
 async function checkDialog(page: Page, tag: string, frameTitle: string, primary: string, w: Words) {

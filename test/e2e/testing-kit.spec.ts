@@ -10,8 +10,7 @@ import {
   BankFrameError, buyInvestment, confirmPayment, loginInBankFrame, openAccountInBankFrame, redeemInvestment, sandboxCards,
   sandboxControl, sandboxCustomers, SandboxError, sandboxPin, shareDataInBankFrame, verifyMerchantInBankFrame,
 } from '../../packages/testing/src/index.ts';
-import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
-import { apiTest, bankApi, newCustomer, servePartnerPage, test } from './helpers.ts';
+import { apiTest, bankApi, freshId, newCustomer, servePartnerPage, test } from './helpers.ts';
 
 /**
  * The partner testing kit (packages/testing) on its own: what it refuses and how it says so, the dialogs the other
@@ -184,12 +183,6 @@ test('a step whose dialog is not open says so instead of hanging', async ({ page
   await expect(confirmPayment(page, { pin: sandboxPin, timeout: 1_000 })).rejects.toThrow(
     'Confirm payment: no such frame is open (waited 1000 ms for the payment PIN).');
 });
-
-/** A valid resident ID number no other test uses. */
-function freshId() {
-  const first17 = `3201021990${String(1 + Math.floor(Math.random() * 9)).padStart(2, '0')}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 test('open an account as a new person, then decline to share data, on the demo site', async ({ page }) => {
   test.setTimeout(90_000); // several bank frames on a shared, busy machine

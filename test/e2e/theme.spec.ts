@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { contrastRatio, parseOpaqueRgb, type Rgb } from '../../src/domain/contrast.ts';
-import { bankApi, logIn, partnerOrigin, servePartnerPage, test } from './helpers.ts';
+import { logIn, partnerOrigin, rentOrder, servePartnerPage, test } from './helpers.ts';
 
 // Themes reach the bank's frames as opaque rgb() whatever syntax the partner wrote, and no theme can make the
 // facts of a payment unreadable: the frame falls back to the bank's colours for any pair a theme would break.
@@ -36,15 +36,12 @@ interface Painted {
 }
 
 async function openPage(page: Page) {
-  const created = await bankApi('/v1/orders', {
-    method: 'POST',
-    body: JSON.stringify({ amount: '3500.00', currency: 'CNY', description: 'Rent, December 2026' }),
-  });
+  const orderId = await rentOrder();
   await page.route(`${partnerOrigin}/theme-test.css`, (route) => route.fulfill({ contentType: 'text/css', body: themes }));
   await servePartnerPage(
     page,
     '/theme',
-    `<link rel="stylesheet" href="/theme-test.css"><div class="fake">¥1.00</div>{{sdk}}<bank-login></bank-login><bank-pay order-id="${created.body.id}"></bank-pay>`,
+    `<link rel="stylesheet" href="/theme-test.css"><div class="fake">¥1.00</div>{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay>`,
   );
   await page.goto('/theme');
   await logIn(page);

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Catalogue } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/post-message.ts';
 import { SecureForm } from './secure-form.ts';
@@ -12,6 +12,8 @@ import type { FrameMessage } from './messages.ts';
 export abstract class InvestDialog extends SecureForm {
   static styles = css`${SecureForm.styles} ${investStyles}`;
   protected attemptKey?: string;
+  /** What is wrong with the typed payment PIN, if anything (subclasses list it in their `static properties`). */
+  protected pinProblem?: InvestKey;
 
   /** Loads what the dialog shows, once the frame is connected to the page's bridge. */
   protected abstract load(): Promise<void>;
@@ -28,6 +30,16 @@ export abstract class InvestDialog extends SecureForm {
   connectedCallback() {
     super.connectedCallback();
     if (this.bridge) void this.load();
+  }
+
+  /** The payment PIN field, its hint and its error: the same in Buy and Redeem. */
+  protected renderPinField() {
+    return html`<label for="pin">${this.t('pin')}
+        <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" pattern="[0-9]*"
+          aria-invalid=${this.pinProblem ? 'true' : 'false'} aria-describedby=${this.pinProblem ? 'pin-error pin-hint' : 'pin-hint'} />
+      </label>
+      <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
+      ${this.pinProblem ? html`<p class="field-error" id="pin-error">${this.t(this.pinProblem)}</p>` : nothing}`;
   }
 
   protected get locale() {

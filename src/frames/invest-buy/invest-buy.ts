@@ -34,7 +34,6 @@ export class BankInvestBuyForm extends InvestDialog {
   private amountProblem?: Problem;
   private ackProblem = false;
   private qualifiedProblem = false;
-  private pinProblem?: InvestKey;
   private shownAt = '';
 
 
@@ -208,12 +207,7 @@ export class BankInvestBuyForm extends InvestDialog {
               ${this.qualifiedProblem ? html`<p class="field-error">${this.t('invalid.qualified')}</p>` : nothing}
               <p>${this.t('coolingOffNote')}</p>`
           : p.kind === 'open' || p.kind === 'closed' ? html`<p class="hint">${this.t('settlementNote')}</p>` : nothing}
-        <label for="pin">${this.t('pin')}
-          <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" pattern="[0-9]*"
-            aria-invalid=${this.pinProblem ? 'true' : 'false'} aria-describedby=${this.pinProblem ? 'pin-error pin-hint' : 'pin-hint'} />
-        </label>
-        <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
-        ${this.pinProblem ? html`<p class="field-error" id="pin-error">${this.t(this.pinProblem)}</p>` : nothing}
+        ${this.renderPinField()}
         ${this.renderError()}
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${this.t('confirmPurchase')}</button>

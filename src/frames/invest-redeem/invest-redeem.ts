@@ -22,7 +22,6 @@ export class BankInvestRedeemForm extends InvestDialog {
   private fastLeft = '0.00';
   private loaded = false;
   private amountProblem?: InvestKey;
-  private pinProblem?: InvestKey;
 
 
   protected async load() {
@@ -66,12 +65,7 @@ export class BankInvestRedeemForm extends InvestDialog {
         </label>
         <p class="hint" id="amount-hint">${this.t('redeemAmountHint', { max: money(h.redeemableValue, this.locale) })}</p>
         ${this.amountProblem ? html`<p class="field-error" id="amount-error">${this.t(this.amountProblem)}</p>` : nothing}
-        <label for="pin">${this.t('pin')}
-          <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" pattern="[0-9]*"
-            aria-invalid=${this.pinProblem ? 'true' : 'false'} aria-describedby=${this.pinProblem ? 'pin-error pin-hint' : 'pin-hint'} />
-        </label>
-        <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
-        ${this.pinProblem ? html`<p class="field-error" id="pin-error">${this.t(this.pinProblem)}</p>` : nothing}
+        ${this.renderPinField()}
         ${this.renderError()}
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${this.t('confirmRedemption')}</button>
