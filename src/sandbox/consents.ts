@@ -47,30 +47,21 @@ export interface ConsentView {
 export const demoAppContact = 'privacy@homenest.example · 400-800-1234';
 
 /**
- * Sandbox facts behind the claims (CONTRACT §6): Zhang San and Li Si are real-name verified; Zhang San is paid
- * ¥15,000.00 on the 15th of every month by the sandbox payroll; Li Si has no income.
+ * Sandbox facts behind the income claim (CONTRACT §6): Zhang San is paid ¥15,000.00 on the 15th of every month by
+ * the sandbox payroll; Li Si has no income. Who is real-name verified is the bank's identity register
+ * (`customer_identities`, kept by account opening and the sandbox seed), not a list of its own here.
  */
-const sandboxFacts = [
-  { phone: '13800000001', idNumber: '110105199003070017', salary: 1_500_000, employer: 'Beijing Example Co.' },
-  { phone: '13800000002', idNumber: '310115198805120034', salary: 0, employer: '' },
-];
-
-const maskId = (id: string) => `${id.slice(0, 3)}***********${id.slice(-4)}`;
+const sandboxPayroll = [{ phone: '13800000001', salary: 1_500_000, employer: 'Beijing Example Co.' }];
 
 export function seedConsentData(db: Db, demoAppId: string, now = Date.now()) {
   ensureSigningKey(db, now);
   db.prepare('UPDATE apps SET contact = ? WHERE id = ? AND contact IS NULL').run(demoAppContact, demoAppId);
-  for (const facts of sandboxFacts) {
+  for (const facts of sandboxPayroll) {
     const customer = customerByPhone(db, facts.phone);
     if (!customer) continue;
-    db.prepare('INSERT OR IGNORE INTO real_name_records (customer_id, id_number_masked, verified_at) VALUES (?, ?, ?)').run(
-      customer.id, maskId(facts.idNumber), now,
+    db.prepare('INSERT OR IGNORE INTO sandbox_payroll (customer_id, monthly_amount, employer) VALUES (?, ?, ?)').run(
+      customer.id, facts.salary, facts.employer,
     );
-    if (facts.salary > 0) {
-      db.prepare('INSERT OR IGNORE INTO sandbox_payroll (customer_id, monthly_amount, employer) VALUES (?, ?, ?)').run(
-        customer.id, facts.salary, facts.employer,
-      );
-    }
   }
 }
 
@@ -131,7 +122,7 @@ export function customerFacts(db: Db, customerId: number, now: number): Customer
     | undefined;
   if (payroll) for (const at of salaryPaydays(now)) inflows.push({ amount: payroll.monthly_amount, at });
   return {
-    realNameVerified: Boolean(db.prepare('SELECT 1 FROM real_name_records WHERE customer_id = ?').get(customerId)),
+    realNameVerified: Boolean(db.prepare('SELECT 1 FROM customer_identities WHERE customer_id = ?').get(customerId)),
     totalBalance: accounts.reduce((sum, account) => sum + account.balance, 0),
     averageMonthlyIncome: averageMonthlyIncome(inflows, now),
   };

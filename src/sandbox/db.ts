@@ -482,6 +482,10 @@ const migrations: string[] = [
     transaction_id TEXT REFERENCES ledger_transactions(id)
   );
   `,
+  `
+  -- The identity claim reads the bank's one identity register (customer_identities); this copy is gone.
+  DROP TABLE real_name_records;
+  `,
 ];
 
 /**

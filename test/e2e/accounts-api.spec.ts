@@ -128,6 +128,12 @@ test('a new person: phone by SMS, identity, card, PIN and password; logged in af
   expect((await call('/v1/frame/account-openings', { token, body: { challengeId, ...mine, pin: '246802', password: 'x' } })).status).not.toBe(201);
   const login = await call('/v1/frame/login', { token, body: { phone: '13800000099', password: 'Str0ng-pass' } });
   expect(login.status).toBe(200);
+  // Real-name verified by the opening itself: the data service's `identity` claim answers yes for them.
+  const shared = await call('/v1/frame/consents', {
+    token, body: { purpose: 'rental-screening', claims: 'identity balance-at-least:1', textVersion: 'share-data/2026-11', agreed: true },
+  });
+  expect(shared.status).toBe(201);
+  expect((await call(`/v1/consents/${shared.body.consentId}`, { secret: true })).body.claims).toEqual({ identity: true, 'balance-at-least:1.00': false });
   // The identity, bound card and accepted terms version are stored.
   expect(db.prepare('SELECT terms_version FROM e_accounts').get()).toEqual({ terms_version: accountTerms.version });
   // Another person cannot use that ID number now.
