@@ -1,10 +1,12 @@
-import { expect } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
 import { loggedInSession } from './bank-client.ts';
 import { freshId, freshPhone, newCustomer, password, paymentPin, smsCode, test } from './helpers.ts';
 import { dialogOf, expectNoHorizontalOverflow, reach, reachAndClick } from './layout.ts';
 
 /**
- * The dialogs of the newer elements with the on-screen keyboard open on the smallest phone (320×300), in zh-CN:
+ * The dialogs of the newer elements (account opening, data sharing, buying and redeeming a wealth product, merchant
+ * verification) with the on-screen keyboard open on the smallest phone (320×300), in zh-CN:
  * every field and button is reached the way a finger reaches it (scrolling the sheet, never sideways) and the flow
  * completes. Login, payment and the loan application are in phone.spec.ts.
  */
@@ -114,5 +116,83 @@ test('an assessed customer logs in from the shelf and buys a wealth product by t
   await reach(page, dialog.getByRole('button', { name: '关闭' }), dialog);
   await reachAndClick(page, buy.getByRole('button', { name: '确认购买' }), dialog);
   await expect.poll(() => successes).toEqual([expect.objectContaining({ productId: 'balanced-1y', amount: '1000.00', status: 'confirmed' })]);
+  await expect(dialog).toHaveCount(0);
+});
+
+/** Logs in from an element's `登录` button through the login sheet, every button reached by scrolling the sheet. */
+async function logInByTouch(page: Page, host: string, phone: string, button = '登录') {
+  await page.locator(host).getByRole('button', { name: button, exact: true }).tap();
+  const dialog = dialogOf(page, host);
+  const login = page.frameLocator('iframe[title="银行登录"]');
+  await login.getByRole('textbox', { name: '手机号' }).fill(phone);
+  await login.getByRole('textbox', { name: '密码' }).fill(password);
+  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), dialog);
+  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
+  await reachAndClick(page, login.getByRole('button', { name: '验证' }), dialog);
+}
+
+test('a customer redeems part of a Cash Plus holding by touch', async ({ page }) => {
+  test.slow();
+  const customer = await newCustomer({ balance: '50000.00' });
+  const { session } = await loggedInSession(customer);
+  const answers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 2, share: 2 };
+  expect((await session.call('/invest/assessments', { body: { answers } })).status).toBe(201);
+  const [account] = await session.accounts();
+  const documents = [{ id: 'terms-cash-plus', version: '2026.1' }, { id: 'risk-cash-plus', version: '2026.1' }];
+  const bought = await session.call('/invest/subscriptions', {
+    headers: { 'Idempotency-Key': randomUUID() },
+    body: { productId: 'cash-plus', amount: '800.00', accountId: account!.id, pin: paymentPin, termsAcknowledged: true, documents, shownAt: new Date().toISOString() },
+  });
+  expect(bought.status, bought.text).toBe(201);
+  const redeemed: unknown[] = [];
+  await page.exposeFunction('investRedeemed', (detail: unknown) => redeemed.push(detail));
+  await page.addInitScript(() => {
+    if (window.top === window) document.addEventListener('bank-invest-redeemed', (e) => (window as unknown as { investRedeemed(d: unknown): void }).investRedeemed((e as CustomEvent).detail));
+  });
+
+  await page.goto('/?lang=zh-CN');
+  await logInByTouch(page, 'bank-invest', customer);
+  const panel = page.frameLocator('bank-invest iframe[title="理财"]');
+  const holding = panel.getByRole('listitem').filter({ hasText: '现金宝' });
+  await expect(holding.getByText('¥800.00')).toBeVisible();
+  await reachAndClick(page, holding.getByRole('button', { name: '赎回' }), page.locator('bank-invest'));
+  const dialog = dialogOf(page, 'bank-invest');
+  const redeem = page.frameLocator('iframe[title="赎回"]');
+  const amount = redeem.getByRole('textbox', { name: '金额' });
+  await reach(page, amount, dialog);
+  await amount.fill('300');
+  const pin = redeem.getByRole('textbox', { name: '支付密码' });
+  await reach(page, pin, dialog);
+  await pin.fill(paymentPin);
+  await expectNoHorizontalOverflow(page, '赎回');
+  await reach(page, dialog.getByRole('button', { name: '关闭' }), dialog);
+  await reachAndClick(page, redeem.getByRole('button', { name: '确认赎回' }), dialog);
+  await expect.poll(() => redeemed).toEqual([expect.objectContaining({ productId: 'cash-plus', amount: '300.00', arrival: 'instant' })]);
+  await expect(dialog).toHaveCount(0);
+  await expect(holding.getByText('¥500.00')).toBeVisible();
+});
+
+test('a landlord firm’s legal representative verifies the business by touch', async ({ page }) => {
+  test.slow();
+  await page.goto('/landlords?lang=zh-CN');
+  const element = page.locator('bank-merchant-onboard');
+  await expect(element.getByRole('status')).toContainText('尚未通过银行认证', { timeout: 20_000 });
+  await logInByTouch(page, 'bank-merchant-onboard', '13800000001', '认证商户');
+  const dialog = dialogOf(page, 'bank-merchant-onboard');
+  const frame = page.frameLocator('iframe[title="商户认证"]');
+  const fill = async (name: string, value: string) => {
+    const field = frame.getByRole('textbox', { name, exact: true });
+    await reach(page, field, dialog);
+    await field.fill(value);
+  };
+  await fill('企业名称', '安居装修有限公司');
+  await fill('统一社会信用代码', '91110105MA01ABCD13');
+  await fill('法定代表人', '张三');
+  await fill('法定代表人身份证号', '110105199003070017');
+  await fill('结算账户号', '6222000000000000012');
+  await expectNoHorizontalOverflow(page, '商户认证');
+  await reach(page, dialog.getByRole('button', { name: '关闭' }), dialog);
+  await reachAndClick(page, frame.getByRole('button', { name: '提交' }), dialog);
+  await expect(element.getByRole('status')).toContainText('已通过银行认证。');
   await expect(dialog).toHaveCount(0);
 });
