@@ -65,9 +65,15 @@ async function closeDialog(page: Page, tag: string) {
   await expect(page.locator(`${tag} dialog[open]`)).toHaveCount(0);
 }
 
-for (const theme of ['attack', 'night', 'dark']) {
-  test(`with the partner's "${theme}" theme every text in the inline and dialog frames is readable`, async ({ page }) => {
+// Each theme on a desktop; the dark ones also on the smallest phone, where the dialogs are bottom sheets.
+const runs: [theme: string, width: number, height: number][] = [
+  ['attack', 1280, 800], ['night', 1280, 800], ['dark', 1280, 800], ['night', 320, 568], ['dark', 320, 568],
+];
+
+for (const [theme, width, height] of runs) {
+  test(`with the partner's "${theme}" theme at ${width}×${height} every text in the inline and dialog frames is readable`, async ({ page }) => {
     test.slow();
+    await page.setViewportSize({ width, height });
     const orderId = await rentOrder();
     await page.route(`${partnerOrigin}/frame-themes.css`, (route) => route.fulfill({ contentType: 'text/css', body: themes }));
     await servePartnerPage(page, `/frame-themes-${theme}`, `<link rel="stylesheet" href="/frame-themes.css">{{sdk}}
