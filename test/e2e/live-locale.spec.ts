@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { expectNoHorizontalOverflow } from './layout.ts';
 import { bankEvents, logIn, newCustomer, partnerOrigin, recordEvents, rentOrder, servePartnerPage, test } from './helpers.ts';
 
 /**
@@ -29,19 +30,24 @@ async function expectChinese(page: Page) {
   await expect(page.frameLocator('bank-account iframe[title="我的账户"]').getByRole('table', { name: '交易明细' })).toBeVisible();
 }
 
-test('<html lang> changed with the payment dialog open: the elements, the dialog frame and the inline frame switch to zh-CN', async ({ page }) => {
-  test.slow();
-  await recordEvents(page);
-  await openPage(page, 'data-token-url="/api/bank/client-token"');
-  await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
-  await expectChinese(page);
-  // The customer pays in the new language: one payment, nothing cancelled or failed by the switch.
-  await page.frameLocator('iframe[title="确认付款"]').getByRole('textbox', { name: '支付密码' }).fill('135790');
-  await page.frameLocator('iframe[title="确认付款"]').getByRole('button', { name: '确认付款' }).click();
-  await expect(page.locator('bank-pay').getByRole('status')).toContainText('已支付');
-  const outcomes = (await bankEvents(page)).map((e) => e.type).filter((t) => ['bank-pay-success', 'bank-pay-failure', 'bank-cancel', 'bank-error'].includes(t));
-  expect(outcomes).toEqual(['bank-pay-success']);
-});
+for (const [width, height] of [[1280, 800], [320, 568]] as const) {
+  test(`<html lang> changed with the payment dialog open at ${width}×${height}: the elements, the dialog frame and the inline frame switch to zh-CN`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width, height });
+    await recordEvents(page);
+    await openPage(page, 'data-token-url="/api/bank/client-token"');
+    await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+    await expectChinese(page);
+    // The longer or shorter texts fit the phone as they did before: nothing needs sideways scrolling.
+    await expectNoHorizontalOverflow(page, '确认付款');
+    // The customer pays in the new language: one payment, nothing cancelled or failed by the switch.
+    await page.frameLocator('iframe[title="确认付款"]').getByRole('textbox', { name: '支付密码' }).fill('135790');
+    await page.frameLocator('iframe[title="确认付款"]').getByRole('button', { name: '确认付款' }).click();
+    await expect(page.locator('bank-pay').getByRole('status')).toContainText('已支付');
+    const outcomes = (await bankEvents(page)).map((e) => e.type).filter((t) => ['bank-pay-success', 'bank-pay-failure', 'bank-cancel', 'bank-error'].includes(t));
+    expect(outcomes).toEqual(['bank-pay-success']);
+  });
+}
 
 test('the script’s data-locale changed, then the theme: the open dialog’s frame follows both', async ({ page }) => {
   test.slow();
