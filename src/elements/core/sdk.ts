@@ -6,8 +6,10 @@ import {
 } from '../../protocol/post-message.ts';
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
 import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
-import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
-import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
+import {
+  bankContext, configContext, sessionContext, type BankCore, type SdkConfig, type SessionState,
+} from './context.ts';
+import { sessionAnnouncer } from './session-announcer.ts';
 import type { DeveloperHint } from './developer-hints.ts';
 
 /**
@@ -88,8 +90,8 @@ const warned = new Set<string>();
 let bridge: BridgeClient | undefined;
 let channel = '';
 let directTokenUsed = false;
-/** The element whose action changed the session, so the page gets one event, from where the customer acted. */
-let initiator: EventTarget | undefined;
+/** Session changes are announced once, from the element where the customer acted. */
+const announcer = sessionAnnouncer();
 
 function readConfig(raw: LoaderInput): SdkConfig {
   const bankOrigin = new URL(raw.base).origin;
@@ -162,15 +164,7 @@ function setSession(next: Partial<SessionState>) {
   const before = session.customer;
   session = { ...session, ...next };
   sessionProvider.setValue(session);
-  const after = session.customer;
-  if (!before && after) announce(new BankLoginSuccessEvent({ ...after }));
-  else if (before && !after) announce(new BankLogoutEvent());
-}
-
-function announce(event: BankEvent) {
-  const target = initiator ?? document.querySelector('bank-login') ?? document;
-  initiator = undefined;
-  target.dispatchEvent(event);
+  announcer.changed(before, session.customer);
 }
 
 /** Called once by the loader. Resolves when the elements can be used; rejects with an `SdkError`. */
@@ -184,6 +178,7 @@ export function start(raw: LoaderInput): Promise<void> {
   config = { ...config, error: null };
   configProvider = new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
+  new ContextProvider(document.documentElement, { context: bankContext, initialValue: core });
   // After the providers, so every element finds its context when it upgrades.
   loadElements();
   watchPage();
@@ -207,7 +202,7 @@ let connecting: Promise<void> | undefined;
  * (Re)connects: at start, after an error ("Try again") and when the bank session ended. Calls that overlap share
  * one attempt, so the bank never sees two starts from one page at once.
  */
-export function connect(): Promise<void> {
+function connect(): Promise<void> {
   connecting ??= startSession().finally(() => (connecting = undefined));
   return connecting;
 }
@@ -355,32 +350,41 @@ async function fetchClientToken(): Promise<string> {
 }
 
 
-/** The URL of a bank frame, carrying what it needs to know about this page (nothing secret). */
-export function frameUrl(name: string, params: Record<string, string> = {}): string {
+/** See `BankCore.frameUrl`. */
+function frameUrl(name: string, params: Record<string, string> = {}): string {
   const query = new URLSearchParams({ app: config.appId, origin: location.origin, channel, ...params });
   return `${config.base}frames/${name}.html?${query}`;
 }
 
-/** Asks the bank, through the bridge frame (the only holder of the session). */
-export async function callBank<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
-  if (!bridge) throw session.error ?? sdkError('network', 'The bank is not connected.', true);
-  return bridge.call<T>(method, params);
-}
-
-/** Marks which element is acting, so the session change it causes is announced from there. */
-export function actingElement(element: EventTarget) {
-  initiator = element;
-}
-
-/** The element's action ended without changing the session (its dialog closed, or it left the page). */
-export function releaseActingElement(element: EventTarget) {
-  if (initiator === element) initiator = undefined;
-}
-
-/** Logs the customer out of every element on the page (and of the bank session). */
+/** Logs the customer out of every element on the page (and of the bank session): `BankSDK.logout()`. */
 export async function logout(from?: EventTarget): Promise<void> {
   if (!bridge || !session.customer) return;
-  if (from) initiator = from;
+  if (from) announcer.act(from);
   await bridge.call('logout');
   setSession({ customer: null });
 }
+
+/**
+ * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
+ * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
+ */
+let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
+const loadDialog = () =>
+  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
+    dialogModule = undefined; // the next attempt fetches again
+    throw error;
+  }));
+
+/** The SDK core as the elements see it, provided from `<html>` (`bankContext`). */
+const core: BankCore = {
+  call<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
+    return bridge ? bridge.call<T>(method, params) : Promise.reject(session.error ?? sdkError('network', 'The bank is not connected.', true));
+  },
+  act: announcer.act,
+  release: announcer.release,
+  connect,
+  logout,
+  frameUrl,
+  dialog: async (host) => new (await loadDialog()).SecureDialog(host, frameUrl),
+  preloadDialog: () => void loadDialog().catch(() => {}),
+};
