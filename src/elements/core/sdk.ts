@@ -86,7 +86,6 @@ let configProvider: ContextProvider<typeof configContext>;
  * configuration mistakes are explained to the developer, in the console and under the element's message.
  */
 let bankMode: Promise<string | null> = Promise.resolve(null);
-const warned = new Set<string>();
 let bridge: BridgeClient | undefined;
 let channel = '';
 let directTokenUsed = false;
@@ -124,40 +123,10 @@ function pageLocale(scriptLocale: string | undefined): Locale {
     : (matchLocale(document.documentElement.lang) ?? matchLocale(navigator.language) ?? 'zh-CN');
 }
 
-/**
- * Live language and look: when the page changes `<html lang>`, the script's `data-locale`, a class, style or
- * `data-theme` on `<html>` or `<body>`, or the preferred colour scheme, every element renders again (in the new
- * locale, once its texts are in) and open bank frames load again in the new locale and theme. A stylesheet swapped
- * in `<head>` is not seen: set a class or attribute as well.
- */
-function watchPage() {
-  const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-app-id]')].find((el) => el.src.startsWith(input.base));
-  const dark = matchMedia('(prefers-color-scheme: dark)');
-  // What the page says about language and look; the SDK's own scroll-lock class is not the partner's.
-  const state = () => [pageLocale(script?.dataset.locale), dark.matches, ...[document.documentElement, document.body].map((el) =>
-    el && `${el.className.replace('bank-sdk-scroll-lock', '')}|${el.getAttribute('style')}|${el.dataset.theme}`)].join('\n');
-  let last = state();
-  const changed = () => {
-    if (state() === last) return;
-    last = state();
-    const locale = pageLocale(script?.dataset.locale);
-    loadPartnerCatalogue(locale).then(() => {
-      config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
-      configProvider.setValue(config);
-    }, () => {});
-  };
-  const observer = new MutationObserver(changed);
-  const look = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'class', 'style', 'data-theme'] });
-  if (document.body) observer.observe(document.body, look);
-  else {
-    addEventListener('DOMContentLoaded', () => {
-      last = state();
-      observer.observe(document.body, look);
-    }, { once: true });
-  }
-  if (script) observer.observe(script, { attributes: true, attributeFilter: ['data-locale'] });
-  dark.addEventListener('change', changed);
+/** The page changed its language or look (`page-watch.ts`): every element renders again, open frames follow. */
+function relocalize(locale: Locale) {
+  config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
+  configProvider.setValue(config);
 }
 
 function setSession(next: Partial<SessionState>) {
@@ -181,19 +150,23 @@ export function start(raw: LoaderInput): Promise<void> {
   new ContextProvider(document.documentElement, { context: bankContext, initialValue: core });
   // After the providers, so every element finds its context when it upgrades.
   loadElements();
-  watchPage();
+  let ready = connect;
   if (problem) {
     input.bridge?.stop();
     input.bridge?.frame.remove();
     askBank(config.appId || 'app_');
-    return explain(problem).then((explained) => {
+    ready = () => explain(problem).then((explained) => {
       config = { ...config, error: explained };
       configProvider.setValue(config);
       setSession({ status: 'error', error: explained });
       throw explained;
     });
   }
-  return connect();
+  const started = ready();
+  // Live language and look, off the path to ready.
+  const watch = () => void import('./page-watch.ts').then((m) => m.watchPage(input.base, config.locale, pageLocale, relocalize), () => {});
+  started.then(watch, watch);
+  return started;
 }
 
 let connecting: Promise<void> | undefined;
@@ -246,22 +219,13 @@ function withHint(error: SdkError, hint: DeveloperHint, ...args: string[]): SdkE
 
 /**
  * In sandbox mode: gives the error its developer hint and writes it once to the console. Otherwise (production,
- * or the bank not reachable) drops it: customers see only their own message. The hints' text loads only here.
+ * or the bank not reachable) drops it: customers see only their own message. The hints' code loads only here.
  */
 async function explain(error: SdkError): Promise<SdkError> {
   const pending = hints.get(error);
   if (!error.hint && !pending) return error;
   if ((await bankMode) !== 'sandbox') return withoutHint(error);
-  if (pending) {
-    const { developerHints } = await import('./developer-hints.ts');
-    error = { ...error, hint: (developerHints[pending[0]] as (...args: string[]) => string)(...pending[1]) };
-  }
-  const key = `${error.code} ${error.hint}`;
-  if (!warned.has(key)) {
-    warned.add(key);
-    console.warn(`[bank-sdk] ${error.code}: ${error.hint}`);
-  }
-  return error;
+  return import('./developer-hints.ts').then((m) => m.explain(error, pending), () => withoutHint(error));
 }
 
 /** The bank's public pre-check of this page's app and origin; its answer also tells the bank's mode. */
