@@ -1,8 +1,9 @@
 // <bank-data-consent> in isolation: what it decides before asking the bank (attribute and claim checks, in both
-// locales) and how it shows them. Sharing against the real bank is covered by test/e2e/data-consent.spec.ts.
+// locales) and how it shows them, then sharing with the harness's fake bank. Sharing against the real bank is
+// covered by test/e2e/data-consent.spec.ts.
 //
-// No bank is connected here: `callBank` rejects with the SDK's 'network' error, which is what the purpose check of
-// a valid element runs into.
+// Without canned answers the fake bank is not connected: every call rejects with the SDK's 'network' error, which
+// is what the purpose check of a valid element runs into.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-data-consent/define.ts';
 import type { BankDataConsent } from '../../src/elements/bank-data-consent/bank-data-consent.ts';

@@ -1,6 +1,7 @@
 // <bank-merchant-onboard> in isolation: attribute checks, loading, the error shown when the bank cannot be asked,
 // and recovery when the attribute is fixed. Verifying against the real bank is covered by
-// test/e2e/merchants.spec.ts. No bank is connected here: `callBank` rejects with the SDK's 'network' error.
+// test/e2e/merchants.spec.ts. Without canned answers the harness's fake bank is not connected: every call rejects with the SDK's 'network'
+// error. With answers (the last block): the merchant's state, verification and its event.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-merchant-onboard/define.ts';
 import type { BankMerchantOnboard } from '../../src/elements/bank-merchant-onboard/bank-merchant-onboard.ts';

@@ -1,7 +1,8 @@
 // <bank-pay> in isolation: what the element decides without a bank (attribute checks, loading, error display,
-// events, theming). Paying against the real bank is covered by test/e2e/pay.spec.ts.
+// events, theming), then with the harness's fake bank (the order, paying, success, failure). Paying against the
+// real bank is covered by test/e2e/pay.spec.ts.
 //
-// No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
+// Without canned answers the harness's fake bank is not connected: every call rejects with the SDK's 'network' error
 // ("The bank is not connected.", retryable), which is what any order load runs into.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-pay/define.ts';

@@ -444,7 +444,7 @@ export async function expectButtonAndErrorParts(element: HTMLElement) {
 // Failures the elements show
 // ---------------------------------------------------------------------------------------------------------------
 
-/** What `callBank` rejects with when `sdk.start` never ran, as in these tests. */
+/** What a bank call rejects with before the SDK has connected: the fake bank's answer to a method it was given none for. */
 export const notConnected = { code: 'network', message: 'The bank is not connected.', retryable: true } as const;
 export const networkError = { code: 'network', message: 'Could not reach the bank.', retryable: true } as const;
 export const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;
