@@ -235,9 +235,9 @@ export class FakeBank implements BankCore {
   async dialog(host: DialogHost): Promise<BankDialog> {
     await Promise.resolve();
     if (this.options.dialogUnavailable) throw new TypeError('Failed to fetch dynamically imported module');
-    const dialog = new FakeDialog(host, this);
-    this.dialogs.set(host as unknown as HTMLElement, dialog);
-    return dialog;
+    const element = host as unknown as HTMLElement;
+    if (!this.dialogs.has(element)) this.dialogs.set(element, new FakeDialog(host, this));
+    return this.dialogs.get(element)!;
   }
 
   preloadDialog() {}

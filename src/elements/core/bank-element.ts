@@ -244,7 +244,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   protected async openSecureFrame(name: string, titleKey: PartnerMessage | Own, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
     try {
-      this.secureDialog ??= await this.bank.dialog(this as unknown as DialogHost);
+      this.secureDialog = await this.bank.dialog(this as unknown as DialogHost);
     } catch {
       // The dialog's code did not come (the bank's CDN is unreachable): say so in the element, with Try again.
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);

@@ -63,8 +63,8 @@ export interface BankCore {
   /** The URL of a bank frame, carrying what it needs to know about this page (nothing secret). */
   frameUrl(name: string, params?: Record<string, string>): string;
   /**
-   * The dialog manager: a bank dialog for `host`, its code fetched once per page on first use. Rejects when that
-   * code cannot be fetched (the bank's CDN is unreachable).
+   * The dialog manager: the bank dialog of `host` (one per element), its code fetched once per page on first use.
+   * Rejects when that code cannot be fetched (the bank's CDN is unreachable).
    */
   dialog(host: DialogHost): Promise<BankDialog>;
   /** Fetches the dialog's code ahead of need (after `bank-ready`, on a first sign of intent). */

@@ -7,8 +7,9 @@ import {
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
 import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
 import {
-  bankContext, configContext, sessionContext, type BankCore, type SdkConfig, type SessionState,
+  bankContext, configContext, sessionContext, type BankCore, type BankDialog, type SdkConfig, type SessionState,
 } from './context.ts';
+import type { DialogHost } from './secure-dialog.ts';
 import { sessionAnnouncer } from './session-announcer.ts';
 import type { DeveloperHint } from './developer-hints.ts';
 
@@ -339,6 +340,9 @@ const loadDialog = () =>
     throw error;
   }));
 
+/** Each element's one dialog. */
+const dialogs = new WeakMap<DialogHost, BankDialog>();
+
 /** The SDK core as the elements see it, provided from `<html>` (`bankContext`). */
 const core: BankCore = {
   call<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
@@ -349,6 +353,11 @@ const core: BankCore = {
   connect,
   logout,
   frameUrl,
-  dialog: async (host) => new (await loadDialog()).SecureDialog(host, frameUrl),
+  async dialog(host) {
+    const { SecureDialog } = await loadDialog();
+    let dialog = dialogs.get(host);
+    if (!dialog) dialogs.set(host, (dialog = new SecureDialog(host, frameUrl)));
+    return dialog;
+  },
   preloadDialog: () => void loadDialog().catch(() => {}),
 };
