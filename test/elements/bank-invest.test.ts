@@ -1,7 +1,9 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-invest/define.ts';
 import type { BankInvest } from '../../src/elements/bank-invest/bank-invest.ts';
-import { alertOf, buttons, mountWithContext, startingSession, statusOf, text, type MountOptions } from './harness.ts';
+import {
+  alertOf, buttons, expectSame, loggedInSession, loginAs, mountWithContext, shadow, startingSession, statusOf, text, type MountOptions,
+} from './harness.ts';
 
 const mount = (template = html`<bank-invest></bank-invest>`, options: MountOptions = {}) =>
   mountWithContext<BankInvest>(template, options);
@@ -49,5 +51,28 @@ describe('<bank-invest>', () => {
     await element.updateComplete;
     expect(alertOf(element)).to.equal(null);
     expect(buttons(element).map(text)).to.deep.equal(['Log in']);
+  });
+});
+
+describe('<bank-invest> logged in (fake bank)', () => {
+  const panel = (element: HTMLElement) => shadow(element).querySelector<HTMLIFrameElement>('iframe[part~="panel"]');
+
+  it('shows the bank\'s Investments frame instead of the Log in button, on the product asked for', async () => {
+    const { element, eventsOf } = await mount(html`<bank-invest product="cash-plus"></bank-invest>`, { session: loggedInSession });
+    expect(buttons(element), 'no Log in button').to.have.length(0);
+    expect(panel(element)!.title).to.equal('Investments');
+    expect(panel(element)!.src).to.match(/#frames\/invest\?/);
+    expect(new URLSearchParams(panel(element)!.src.split('?')[1]).get('product')).to.equal('cash-plus');
+    expect(text(statusOf(element)), 'a skeleton until the frame shows its data').to.equal('Connecting to the bank…');
+    expect(eventsOf('bank-ready'), 'ready only once the frame is').to.have.length(0);
+  });
+
+  it('Log in opens Bank login; once logged in the Investments frame shows', async () => {
+    const { element, bank, eventsOf } = await mount(html`<bank-invest></bank-invest>`, { bank: { frames: { login: loginAs() } } });
+    buttons(element)[0].click();
+    await waitUntil(() => panel(element), 'the Investments frame', { timeout: 2000 });
+    expect(bank.opened.map((f) => f.name)).to.deep.equal(['login']);
+    expect(eventsOf('bank-login-success').map((e) => e.target === element)).to.deep.equal([true]);
+    expectSame(shadow(element).querySelector('button'), null, 'Log in button');
   });
 });

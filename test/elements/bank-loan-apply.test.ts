@@ -2,7 +2,7 @@
 // display, events, theming). The calculator, quotes and applications against the real bank are covered by
 // test/e2e/loan.spec.ts.
 //
-// No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
+// No bank is connected here (the harness's fake bank has no answers), so every bank call rejects with the SDK's 'network' error
 // ("The bank is not connected.", retryable). Most tests keep the session 'starting' (or 'error'), where the
 // element asks the bank for nothing; the 'no bank connected' tests make it ready.
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';

@@ -5,7 +5,8 @@ import type { BankLogin } from '../../src/elements/bank-login/bank-login.ts';
 import { partnerMessages } from '../../src/i18n/partner.ts';
 import {
   alertOf, buttons, configError, configErrorText, demoCustomer, expectBankEvent, expectSame, listenOnDocument, loggedInSession,
-  loggedOutSession, mountWithContext, networkError, shadow, startingSession, statusOf, text, withPageStyle, type MountOptions,
+  loggedOutSession, loginAs, mountWithContext, networkError, shadow, startingSession, statusOf, text, withPageStyle,
+  type FrameAnswer, type MountOptions,
 } from './harness.ts';
 
 const mount = (options: MountOptions = {}) => mountWithContext<BankLogin>(html`<bank-login></bank-login>`, options);
@@ -103,6 +104,79 @@ describe('<bank-login>', () => {
       await setSession({ customer: { ...demoCustomer, displayName: 'Li *' } });
       expect(text(shadow(element).querySelector('[part~="customer"]'))).to.equal('Logged in as Li *');
       onlyButton(element, 'Log out');
+    });
+
+    it('Log in opens the Bank login dialog; a login there shows the customer and fires bank-login-success from it', async () => {
+      const { element, bank, eventsOf } = await mount({ bank: { frames: { login: loginAs() } } });
+      onlyButton(element, 'Log in').click();
+      await waitUntil(() => eventsOf('bank-login-success').length, 'bank-login-success', { timeout: 2000 });
+      await element.updateComplete;
+      expect(bank.opened.map((f) => [f.name, f.params])).to.deep.equal([['login', {}]]);
+      const [success] = eventsOf('bank-login-success');
+      expectBankEvent(success);
+      expectSame(success.target, element, 'announced from the element where the customer acted');
+      expect(success.detail).to.deep.equal({ ...demoCustomer });
+      expect(text(shadow(element).querySelector('[part~="customer"]'))).to.equal('Logged in as Zhang *');
+      onlyButton(element, 'Log out');
+      expect(eventsOf('bank-cancel')).to.have.length(0);
+    });
+
+    it('shows the open dialog by its name while the customer logs in, and none after', async () => {
+      let answer!: (a: FrameAnswer) => void;
+      const { element, eventsOf } = await mount({ bank: { frames: { login: () => new Promise((resolve) => (answer = resolve)) } } });
+      onlyButton(element, 'Log in').click();
+      await waitUntil(() => shadow(element).querySelector('dialog'), 'the dialog opens', { timeout: 2000 });
+      expect(shadow(element).querySelector('dialog')!.getAttribute('aria-label')).to.equal('Bank login');
+      answer(loginAs());
+      await waitUntil(() => eventsOf('bank-login-success').length, 'bank-login-success', { timeout: 2000 });
+      await element.updateComplete;
+      expectSame(shadow(element).querySelector('dialog'), null, 'dialog after login');
+    });
+
+    it('closing the login dialog fires bank-cancel and keeps "Log in"', async () => {
+      const { element, bank, eventsOf } = await mount({ bank: { frames: { login: 'cancel' } } });
+      onlyButton(element, 'Log in').click();
+      await waitUntil(() => eventsOf('bank-cancel').length, 'bank-cancel', { timeout: 2000 });
+      await element.updateComplete;
+      expectBankEvent(eventsOf('bank-cancel')[0]);
+      expect(eventsOf('bank-cancel')[0].detail).to.deep.equal({});
+      expect(bank.opened.map((f) => f.name)).to.deep.equal(['login']);
+      onlyButton(element, 'Log in');
+      expect(eventsOf('bank-login-success')).to.have.length(0);
+    });
+
+    it('Log out logs out at the bank, fires bank-logout {} from the element and shows "Log in" again', async () => {
+      const { element, bank, eventsOf } = await mount({ session: loggedInSession });
+      onlyButton(element, 'Log out').click();
+      await waitUntil(() => eventsOf('bank-logout').length, 'bank-logout', { timeout: 2000 });
+      await element.updateComplete;
+      expect(bank.calls.map((c) => c.method)).to.deep.equal(['logout']);
+      const [logout] = eventsOf('bank-logout');
+      expectBankEvent(logout);
+      expectSame(logout.target, element, 'target');
+      expect(logout.detail).to.deep.equal({});
+      onlyButton(element, 'Log in');
+      expect(text(shadow(element))).not.to.contain('Zhang');
+    });
+
+    it('a logout the bank refuses is shown with Try again, and the customer stays logged in', async () => {
+      const { element, eventsOf } = await mount({
+        session: loggedInSession,
+        bank: { answers: { logout: () => { throw { ...networkError }; } } },
+      });
+      onlyButton(element, 'Log out').click();
+      await waitUntil(() => eventsOf('bank-error').length, 'bank-error', { timeout: 2000 });
+      await element.updateComplete;
+      expect(eventsOf('bank-error').map((e) => e.detail)).to.deep.equal([networkError]);
+      expect(text(alertOf(element))).to.contain('Could not reach the bank.');
+      expect(eventsOf('bank-logout')).to.have.length(0);
+    });
+
+    it('a logout elsewhere on the page (another element, BankSDK.logout) shows "Log in" and is announced from it', async () => {
+      const { element, bank, eventsOf } = await mount({ session: loggedInSession });
+      await bank.customerChanged(null);
+      onlyButton(element, 'Log in');
+      expect(eventsOf('bank-logout').map((e) => e.target)).to.deep.equal([element]);
     });
   });
 

@@ -1,7 +1,8 @@
 // <bank-pay> in isolation: what the element decides without a bank (attribute checks, loading, error display,
-// events, theming). Paying against the real bank is covered by test/e2e/pay.spec.ts.
+// events, theming), then with the harness's fake bank (the order, paying, success, failure). Paying against the
+// real bank is covered by test/e2e/pay.spec.ts.
 //
-// No bank is connected here: `sdk.start` never ran, so `callBank` rejects with the SDK's 'network' error
+// Without canned answers the harness's fake bank is not connected: every call rejects with the SDK's 'network' error
 // ("The bank is not connected.", retryable), which is what any order load runs into.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/bank-pay/define.ts';
@@ -9,8 +10,9 @@ import type { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
 import {
   alertOf, brokenConfig, buttons, configError, configErrorText, errorPart, expectButtonAndErrorParts, expectErrorEventsBubble,
   expectLoading, expectSame, loggedInSession, loggedOutSession, mountWithContext, networkText, notConnected, shadow, startingSession,
-  statusOf, text, type MountOptions,
+  statusOf, text, bankEvents, expectBankEvent, loginAs, paymentFailed, type FakeBankOptions, type FrameAnswer, type MountOptions,
 } from './harness.ts';
+import type { OrderDisplay } from '../../src/protocol/post-message.ts';
 
 const validOrderId = 'ord_demo01';
 
@@ -345,6 +347,139 @@ describe('<bank-pay>', () => {
       expect(getComputedStyle(error).color).not.to.equal('rgb(4, 5, 6)');
       element.style.setProperty('--bank-color-error', 'rgb(4, 5, 6)');
       expect(getComputedStyle(error).color).to.equal('rgb(4, 5, 6)');
+    });
+  });
+
+  describe('with a bank (fake): the order, paying, success and failure', () => {
+    const order: OrderDisplay = {
+      id: validOrderId, status: 'pending', amount: '3500.50', currency: 'CNY', description: 'Rent for May', payee: 'Demo Rentals',
+    };
+    const paid = { outcome: 'paid', orderId: validOrderId, paymentId: 'pay_demo01', paidAt: '2026-05-01T08:30:00.000Z' };
+
+    /** Mounts for a logged-in customer (unless told otherwise) and waits for the order to show. */
+    async function mountWithOrder(bank: FakeBankOptions = {}, options: MountOptions = {}) {
+      const mounted = await mount(validOrderId, { session: loggedInSession, ...options, bank: { answers: { getOrder: order }, ...bank } });
+      await waitUntil(() => mounted.eventsOf('bank-ready').length, 'bank-ready', { timeout: 2000 });
+      await mounted.element.updateComplete;
+      return mounted;
+    }
+    const payButton = (element: HTMLElement) => buttons(element).find((b) => text(b).startsWith('Pay'));
+    const receipt = (element: HTMLElement) => shadow(element).querySelector('[part~="receipt"]');
+
+    it('shows the bank\'s record of the order (payee, description, amount) and a "Pay ¥3,500.50" button', async () => {
+      const { element, bank, eventsOf } = await mountWithOrder();
+      expect(bank.calls).to.deep.equal([{ method: 'getOrder', params: { orderId: validOrderId } }]);
+      expect(text(shadow(element).querySelector('[part~="order"]'))).to.equal('Payee Demo Rentals For Rent for May ¥3,500.50');
+      expect(shadow(element).querySelector('[part~="amount"]')!.getAttribute('aria-label')).to.equal('Amount ¥3,500.50');
+      expect(buttonNames(element)).to.deep.equal(['Pay ¥3,500.50']);
+      expect(eventsOf('bank-ready')).to.have.length(1);
+      expect(eventsOf('bank-error')).to.have.length(0);
+    });
+
+    it('Pay opens the Confirm payment frame for this order; "paid" fires bank-pay-success and shows the receipt', async () => {
+      const { element, bank, events } = await mountWithOrder({ frames: { pay: { done: paid } } }, { record: [...bankEvents, 'bank-pay-success'] });
+      payButton(element)!.click();
+      await waitUntil(() => events.some((e) => e.type === 'bank-pay-success'), 'bank-pay-success', { timeout: 2000 });
+      await element.updateComplete;
+      expect(bank.opened.map((f) => [f.name, f.titleKey, f.params])).to.deep.equal([['pay', 'payDialog', { order: validOrderId }]]);
+      const success = events.find((e) => e.type === 'bank-pay-success')!;
+      expectBankEvent(success);
+      expectSame(success.target, element, 'target');
+      expect(success.detail).to.deep.equal({ orderId: validOrderId, paymentId: 'pay_demo01', status: 'paid' });
+      expect(receipt(element)!.getAttribute('aria-label')).to.equal('Payment receipt');
+      expect(text(shadow(element).querySelector('[part~="receipt"] [role="status"]'))).to.equal('Paid');
+      expect(text(receipt(element))).to.contain('Payment ID pay_demo01');
+      expect(payButton(element), 'nothing left to pay').to.equal(undefined);
+      expect(events.filter((e) => e.type === 'bank-cancel' || e.type === 'bank-error')).to.have.length(0);
+    });
+
+    it('while the Confirm payment dialog is open the Pay button is busy, and a second click opens nothing', async () => {
+      let answer!: (a: FrameAnswer) => void;
+      const { element, bank } = await mountWithOrder({ frames: { pay: () => new Promise((resolve) => (answer = resolve)) } });
+      payButton(element)!.click();
+      await waitUntil(() => shadow(element).querySelector('dialog'), 'the dialog opens', { timeout: 2000 });
+      expect(shadow(element).querySelector('dialog')!.getAttribute('aria-label')).to.equal('Confirm payment');
+      expect(payButton(element)!.getAttribute('aria-disabled')).to.equal('true');
+      payButton(element)!.click();
+      answer({ done: paid });
+      await waitUntil(() => receipt(element), 'the receipt', { timeout: 2000 });
+      expect(bank.opened).to.have.length(1);
+    });
+
+    it('a final payment-failed answer fires bank-pay-failure {orderId, code, message} and shows why', async () => {
+      const { element, events } = await mountWithOrder(
+        { frames: { pay: { events: [paymentFailed('insufficient_funds', 'The account balance is too low.')] } } },
+        { record: [...bankEvents, 'bank-pay-failure', 'bank-pay-success'] },
+      );
+      payButton(element)!.click();
+      await waitUntil(() => events.some((e) => e.type === 'bank-pay-failure'), 'bank-pay-failure', { timeout: 2000 });
+      await waitUntil(() => shadow(element).querySelector('[part~="status"][role="alert"]'), 'the failure is shown', { timeout: 2000 });
+      const failure = events.find((e) => e.type === 'bank-pay-failure')!;
+      expectBankEvent(failure);
+      expectSame(failure.target, element, 'target');
+      expect(failure.detail).to.deep.equal({ orderId: validOrderId, code: 'insufficient_funds', message: 'The account balance is too low.' });
+      expect(text(shadow(element).querySelector('[part~="status"][role="alert"]')))
+        .to.equal('The payment did not go through. Not enough money in the account.');
+      expectSame(shadow(element).querySelector('dialog'), null, 'the dialog closed');
+      expect(events.filter((e) => e.type === 'bank-pay-success' || e.type === 'bank-cancel')).to.have.length(0);
+      expectSame(receipt(element), null, 'receipt');
+    });
+
+    it('a payment-failed answer that is not final (a wrong PIN) fires bank-pay-failure and leaves the dialog open', async () => {
+      const { element, bank, events } = await mountWithOrder(
+        { frames: { pay: { events: [paymentFailed('invalid_credentials', 'Wrong payment PIN.', false)] } } },
+        { record: [...bankEvents, 'bank-pay-failure'] },
+      );
+      payButton(element)!.click();
+      await waitUntil(() => events.some((e) => e.type === 'bank-pay-failure'), 'bank-pay-failure', { timeout: 2000 });
+      await element.updateComplete;
+      expect(events.find((e) => e.type === 'bank-pay-failure')!.detail.code).to.equal('invalid_credentials');
+      expect(bank.openFrame(element)?.name, 'the customer may try again in the frame').to.equal('pay');
+      expect(shadow(element).querySelector('dialog')).to.exist;
+    });
+
+    it('not logged in: Pay opens Bank login first, then Confirm payment; both events come from the element', async () => {
+      const { element, bank, events } = await mountWithOrder(
+        { frames: { login: loginAs(), pay: { done: paid } } },
+        { session: loggedOutSession, record: [...bankEvents, 'bank-pay-success'] },
+      );
+      payButton(element)!.click();
+      await waitUntil(() => events.some((e) => e.type === 'bank-pay-success'), 'bank-pay-success', { timeout: 2000 });
+      expect(bank.opened.map((f) => f.name)).to.deep.equal(['login', 'pay']);
+      expect(events.filter((e) => e.type !== 'bank-ready').map((e) => [e.type, e.target === element]))
+        .to.deep.equal([['bank-login-success', true], ['bank-pay-success', true]]);
+    });
+
+    it('closing the login dialog fires bank-cancel and pays nothing', async () => {
+      const { element, bank, eventsOf } = await mountWithOrder({ frames: { login: 'cancel' } }, { session: loggedOutSession });
+      payButton(element)!.click();
+      await waitUntil(() => eventsOf('bank-cancel').length, 'bank-cancel', { timeout: 2000 });
+      await element.updateComplete;
+      expect(bank.opened.map((f) => f.name)).to.deep.equal(['login']);
+      expect(payButton(element)!.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('closing the payment dialog asks the bank: still pending keeps Pay; paid (an answer lost) fires bank-pay-success', async () => {
+      const pending = await mountWithOrder({ frames: { pay: 'cancel' } }, { record: [...bankEvents, 'bank-pay-success'] });
+      payButton(pending.element)!.click();
+      await waitUntil(() => pending.bank.calls.length === 2, 'the order is read again', { timeout: 2000 });
+      await waitUntil(() => payButton(pending.element)?.getAttribute('aria-disabled') === 'false', 'Pay again', { timeout: 2000 });
+      expect(pending.eventsOf('bank-cancel')).to.have.length(1);
+      expect(pending.eventsOf('bank-pay-success')).to.have.length(0);
+
+      let reads = 0;
+      const getOrder = () => (++reads === 1 ? order : { ...order, status: 'paid', paymentId: 'pay_lost01', paidAt: paid.paidAt });
+      const lost = await mountWithOrder({ answers: { getOrder }, frames: { pay: 'cancel' } }, { record: [...bankEvents, 'bank-pay-success'] });
+      payButton(lost.element)!.click();
+      await waitUntil(() => lost.eventsOf('bank-pay-success').length, 'bank-pay-success', { timeout: 2000 });
+      expect(lost.eventsOf('bank-pay-success')[0].detail).to.deep.equal({ orderId: validOrderId, paymentId: 'pay_lost01', status: 'paid' });
+      await waitUntil(() => receipt(lost.element), 'the receipt', { timeout: 2000 });
+    });
+
+    it('an order already paid shows its receipt and no Pay button', async () => {
+      const { element } = await mountWithOrder({ answers: { getOrder: { ...order, status: 'paid', paymentId: 'pay_old001', paidAt: paid.paidAt } } });
+      expect(text(shadow(element).querySelector('[part~="receipt"] [role="status"]'))).to.equal('Paid');
+      expect(payButton(element)).to.equal(undefined);
     });
   });
 });

@@ -1,11 +1,26 @@
-// Mounts SDK elements in isolation: a wrapper element provides the config and session contexts that
-// `BankSDK` would normally provide from <html>, so tests control them directly.
+// Mounts SDK elements in isolation: a wrapper element provides the three contexts that `BankSDK` would normally
+// provide from <html> (config, session and the SDK core), so tests control them directly. The core is a fake bank
+// (`FakeBank`, below) that implements the same `BankCore` interface as the real one in src/elements/core/sdk.ts:
+// canned answers per bridge method, and a dialog manager whose bank frames answer as scripted (done, cancel,
+// failure events). The real bank, bridge and frames are covered end to end by test/e2e.
+//
+//   const { element, bank, eventsOf } = await mountWithContext<BankPay>(html`<bank-pay order-id="ord_demo01">`, {
+//     session: loggedInSession,
+//     bank: { answers: { getOrder: order }, frames: { pay: { done: { outcome: 'paid', paymentId, paidAt } } } },
+//   });
+//
+// Without `bank.answers` every bridge call rejects with `notConnected`, as the SDK does before it has connected.
 import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
-import { configContext, sessionContext, type SdkConfig, type SessionState } from '../../src/elements/core/context.ts';
+import { nothing, render, type TemplateResult } from 'lit';
+import {
+  bankContext, configContext, sessionContext, type BankCore, type BankDialog, type FrameResult, type SdkConfig, type SessionState,
+} from '../../src/elements/core/context.ts';
+import { BankCancelEvent } from '../../src/elements/core/events.ts';
+import type { DialogHost } from '../../src/elements/core/secure-dialog.ts';
+import { sessionAnnouncer } from '../../src/elements/core/session-announcer.ts';
 import { loadPartnerCatalogue } from '../../src/i18n/partner-catalogue.ts';
-import type { CustomerDisplay } from '../../src/protocol/post-message.ts';
+import type { BankEventMessage, BridgeMethod, CustomerDisplay } from '../../src/protocol/post-message.ts';
 
 // The SDK loads one locale's texts at start; tests switch locales freely, so both are in before any element mounts.
 await Promise.all([loadPartnerCatalogue('en'), loadPartnerCatalogue('zh-CN')]);
@@ -38,6 +53,8 @@ export interface MountOptions {
   session?: Partial<SessionState>;
   /** Event types to record in `events`; defaults to `bankEvents`. */
   record?: string[];
+  /** What the fake bank answers; without it every bridge call fails with `notConnected`. */
+  bank?: FakeBankOptions;
 }
 
 export interface Mounted<T extends HTMLElement> {
@@ -55,6 +72,8 @@ export interface Mounted<T extends HTMLElement> {
   setSession(next: Partial<SessionState>): Promise<void>;
   /** Provides a new config object (merged over the current one); resolves once the element has re-rendered. */
   setConfig(next: Partial<SdkConfig>): Promise<void>;
+  /** The fake SDK core the element was given (`bankContext`). */
+  bank: FakeBank;
 }
 
 async function settled(element: HTMLElement) {
@@ -77,6 +96,13 @@ export async function mountWithContext<T extends HTMLElement = HTMLElement>(
   let session: SessionState = { ...loggedOutSession, ...options.session };
   const configProvider = new ContextProvider(wrapper, { context: configContext, initialValue: config });
   const sessionProvider = new ContextProvider(wrapper, { context: sessionContext, initialValue: session });
+  let element: T | null = null;
+  const bank = new FakeBank(options.bank, () => session, async (next) => {
+    session = next;
+    sessionProvider.setValue(session);
+    if (element) await settled(element);
+  });
+  new ContextProvider(wrapper, { context: bankContext, initialValue: bank });
 
   const events: CustomEvent[] = [];
   for (const type of options.record ?? bankEvents) {
@@ -84,12 +110,13 @@ export async function mountWithContext<T extends HTMLElement = HTMLElement>(
   }
 
   render(template, wrapper);
-  const element = wrapper.firstElementChild as T | null;
+  element = wrapper.firstElementChild as T | null;
   if (!element) throw new Error('mountWithContext: the template rendered no element');
   await settled(element);
 
   return {
     element,
+    bank,
     wrapper,
     events,
     eventsOf: (type) => events.filter((event) => event.type === type),
@@ -98,14 +125,191 @@ export async function mountWithContext<T extends HTMLElement = HTMLElement>(
     async setSession(next) {
       session = { ...session, ...next };
       sessionProvider.setValue(session);
-      await settled(element);
+      await settled(element!);
     },
     async setConfig(next) {
       config = { ...config, ...next };
       configProvider.setValue(config);
-      await settled(element);
+      await settled(element!);
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fake bank: the SDK core (`BankCore`) with canned answers
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A canned answer to a bridge call: the result, or a function of the call's params (throw an `SdkError` to refuse). */
+export type CannedAnswer = unknown | ((params: Record<string, string>) => unknown);
+
+/**
+ * How a bank frame answers when an element opens it in its dialog, as the real frame would:
+ * - `{done}`: the frame finished with this data (its `done` message); with `customer`, the customer logged in
+ *   first (the bridge's `session` event: the session changes and `bank-login-success` is announced);
+ * - `'cancel'`: the customer closed the dialog (`bank-cancel` fires, the element gets null);
+ * - `{events, then}`: the frame sends these events to the element (e.g. `payment-failed`), then, unless the element
+ *   closed it meanwhile, answers `then` (default: it stays open until the element or the test closes it).
+ */
+export type FrameAnswer =
+  | { done: Record<string, unknown>; customer?: CustomerDisplay }
+  | 'cancel'
+  | { events: BankEventMessage[]; then?: FrameAnswer };
+
+/** What a frame was opened with; a scripted frame answer may be a function of it (and may wait: return a promise). */
+export interface FrameRequest {
+  element: HTMLElement;
+  name: string;
+  titleKey: string;
+  params: Record<string, string>;
+}
+
+export interface FakeBankOptions {
+  /** Per bridge method; a method without an answer fails with `notConnected`. `logout` answers by default. */
+  answers?: Partial<Record<BridgeMethod, CannedAnswer>>;
+  /** Per frame name (`login`, `pay`, `loan`, …); a frame without an answer is cancelled by the customer. */
+  frames?: Record<string, FrameAnswer | ((request: FrameRequest) => FrameAnswer | Promise<FrameAnswer>)>;
+  /** The dialog's code cannot be fetched (the bank's CDN is down): opening a dialog fails. */
+  dialogUnavailable?: boolean;
+}
+
+/** The login frame's answer when `customer` logs in. */
+export const loginAs = (customer: CustomerDisplay = demoCustomer): FrameAnswer => ({ done: { customer }, customer });
+
+/** A `payment-failed` event of the pay frame (`final`: the dialog has nothing more to offer and closes). */
+export const paymentFailed = (code: string, message: string, final = true): BankEventMessage =>
+  ({ bank: 1, event: 'payment-failed', data: { code, message, final } }) as BankEventMessage;
+
+/**
+ * The SDK core for element tests, implementing the real `BankCore` interface (so it cannot drift from it). Session
+ * changes it makes (a login in a dialog, a logout, `customerChanged`) are provided and announced as the SDK does,
+ * with the SDK's own rule (`sessionAnnouncer`), so the acting element is tested as the page sees it.
+ */
+export class FakeBank implements BankCore {
+  /** Every bridge call, in order. */
+  readonly calls: { method: BridgeMethod; params: Record<string, string> }[] = [];
+  /** Every bank frame opened, in order. */
+  readonly opened: FrameRequest[] = [];
+  /** How often an element retried the connection ("Try again" on a session error). */
+  connects = 0;
+  private readonly announcer = sessionAnnouncer();
+  private readonly dialogs = new Map<HTMLElement, FakeDialog>();
+
+  constructor(
+    private readonly options: FakeBankOptions = {},
+    private readonly session: () => SessionState,
+    private readonly provide: (session: SessionState) => Promise<void>,
+  ) {}
+
+  call<T>(method: BridgeMethod, params: Record<string, string> = {}): Promise<T> {
+    this.calls.push({ method, params });
+    const answers = this.options.answers ?? {};
+    const answer = method in answers ? answers[method] : method === 'logout' ? { customer: null } : undefined;
+    if (answer === undefined) return Promise.reject({ ...notConnected });
+    return Promise.resolve().then(() => (typeof answer === 'function' ? answer(params) : answer) as T);
+  }
+
+  act(element: EventTarget) {
+    this.announcer.act(element);
+  }
+
+  release(element: EventTarget) {
+    this.announcer.release(element);
+  }
+
+  async connect() {
+    this.connects++;
+  }
+
+  async logout(from?: EventTarget) {
+    if (!this.session().customer) return;
+    if (from) this.act(from);
+    await this.call('logout');
+    await this.customerChanged(null);
+  }
+
+  frameUrl(name: string, params: Record<string, string> = {}) {
+    // Inert: nothing loads, yet the URL says which frame with which parameters.
+    return `about:blank#frames/${name}?${new URLSearchParams(params)}`;
+  }
+
+  async dialog(host: DialogHost): Promise<BankDialog> {
+    await Promise.resolve();
+    if (this.options.dialogUnavailable) throw new TypeError('Failed to fetch dynamically imported module');
+    const element = host as unknown as HTMLElement;
+    if (!this.dialogs.has(element)) this.dialogs.set(element, new FakeDialog(host, this));
+    return this.dialogs.get(element)!;
+  }
+
+  preloadDialog() {}
+
+  /** The bridge's `session` event: the customer changed (a login, a renewal, a logout elsewhere), announced. */
+  async customerChanged(customer: CustomerDisplay | null) {
+    const before = this.session().customer;
+    await this.provide({ ...this.session(), customer });
+    this.announcer.changed(before, customer);
+  }
+
+  /** The frame open in `element`'s dialog, if any. */
+  openFrame(element: HTMLElement): FrameRequest | undefined {
+    return this.dialogs.get(element)?.request;
+  }
+
+  /** The customer closes `element`'s dialog (its close button, Escape). */
+  cancel(element: HTMLElement) {
+    this.dialogs.get(element)?.close(null);
+  }
+
+  /** @internal The scripted answer of a frame. */
+  async answerFor(request: FrameRequest): Promise<FrameAnswer> {
+    const answer = this.options.frames?.[request.name] ?? 'cancel';
+    return typeof answer === 'function' ? answer(request) : answer;
+  }
+}
+
+/** A bank dialog whose frame answers as scripted; rendered as an open, labelled `<dialog>` (no frame inside). */
+class FakeDialog implements BankDialog {
+  request?: FrameRequest;
+  private settle?: (result: FrameResult) => void;
+
+  constructor(private readonly host: DialogHost, private readonly bank: FakeBank) {}
+
+  open(name: string, titleKey: string, params: Record<string, string>) {
+    this.settle?.(null); // a dialog that follows another replaces it, as the real one does
+    const request: FrameRequest = { element: this.host as unknown as HTMLElement, name, titleKey, params };
+    this.bank.opened.push(request);
+    this.request = request;
+    this.host.requestUpdate();
+    const result = new Promise<FrameResult>((resolve) => (this.settle = resolve));
+    void this.bank.answerFor(request).then((answer) => this.answer(request, answer));
+    return result;
+  }
+
+  private async answer(request: FrameRequest, answer: FrameAnswer) {
+    if (this.request !== request) return;
+    if (answer === 'cancel') this.close(null);
+    else if ('done' in answer) {
+      if (answer.customer) await this.bank.customerChanged(answer.customer);
+      this.close(answer.done);
+    } else {
+      for (const message of answer.events) this.host.onFrameEvent(message);
+      if (answer.then && this.request === request) await this.answer(request, answer.then);
+    }
+  }
+
+  close(result: FrameResult) {
+    const settle = this.settle;
+    if (!settle) return;
+    this.settle = undefined;
+    this.request = undefined;
+    this.host.requestUpdate();
+    if (result === null) this.host.emit(new BankCancelEvent());
+    settle(result);
+  }
+
+  render() {
+    const request = this.request;
+    return request ? html`<dialog part="dialog" open aria-label=${this.host.t(request.titleKey)}></dialog>` : nothing;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -240,7 +444,7 @@ export async function expectButtonAndErrorParts(element: HTMLElement) {
 // Failures the elements show
 // ---------------------------------------------------------------------------------------------------------------
 
-/** What `callBank` rejects with when `sdk.start` never ran, as in these tests. */
+/** What a bank call rejects with before the SDK has connected: the fake bank's answer to a method it was given none for. */
 export const notConnected = { code: 'network', message: 'The bank is not connected.', retryable: true } as const;
 export const networkError = { code: 'network', message: 'Could not reach the bank.', retryable: true } as const;
 export const configError = { code: 'config_invalid', message: 'data-app-id is required', retryable: false } as const;

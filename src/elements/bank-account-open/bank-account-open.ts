@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankAccountOpenedEvent } from '../core/events.ts';
-import { actingElement } from '../core/sdk.ts';
 import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
 
 type Opened = { accountId: string; accountClass: 'II' | 'III'; last4: string };
@@ -55,7 +54,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage> implements 
   }
 
   private async open() {
-    actingElement(this);
+    this.bank.act(this);
     const accountClass = this.chosenClass;
     const result = await this.openSecureFrame('account-open', 'openDialog', { class: accountClass });
     if (!isOpened(result, accountClass)) return;

@@ -3,7 +3,6 @@ import type { BankAccountElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
-import { actingElement } from '../core/sdk.ts';
 import { accountMessages, type AccountMessage } from './messages.ts';
 import { bankAccountStyles } from './bank-account.styles.ts';
 
@@ -58,7 +57,7 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   }
 
   private async logIn() {
-    actingElement(this);
+    this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 }

@@ -4,7 +4,6 @@ import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from '../core/events.ts';
-import { actingElement, callBank } from '../core/sdk.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
 
@@ -90,7 +89,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
   private async check(request: string) {
     this.allowed = { request, allowed: false };
     try {
-      const { allowed } = await callBank<{ allowed: boolean }>('checkConsentRequest', {
+      const { allowed } = await this.bank.call<{ allowed: boolean }>('checkConsentRequest', {
         purpose: this.purpose!, claims: this.claims!,
       });
       if (this.request !== request) return;
@@ -124,7 +123,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     this.busy = true;
     try {
       if (!this.session?.customer) {
-        actingElement(this);
+        this.bank.act(this);
         if (!(await this.openSecureFrame('login', 'loginDialog'))) {
           this.emit(new BankConsentDeclinedEvent({ purpose }));
           return;

@@ -4,7 +4,6 @@ import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from '../core/events.ts';
-import { actingElement } from '../core/sdk.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
 import { bankInvestStyles } from './bank-invest.styles.ts';
 
@@ -69,7 +68,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   }
 
   private async logIn() {
-    actingElement(this);
+    this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 

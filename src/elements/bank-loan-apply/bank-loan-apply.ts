@@ -6,7 +6,6 @@ import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/post-messa
 import { BankErrorEvent, BankLoanSubmittedEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { actingElement, callBank } from '../core/sdk.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
 import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
 
@@ -129,7 +128,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
 
   private loadProducts() {
     this.productsLoading = true;
-    products ??= callBank<{ products: LoanProduct[] }>('loanProducts').then((r) => r.products);
+    products ??= this.bank.call<{ products: LoanProduct[] }>('loanProducts').then((r) => r.products);
     products.then(
       (list) => {
         this.productsLoading = false;
@@ -181,7 +180,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     this.quoteTimer = setTimeout(async () => {
       let pending = quotes.get(key);
       if (!pending) {
-        pending = callBank<LoanQuote>('loanQuote', params);
+        pending = this.bank.call<LoanQuote>('loanQuote', params);
         quotes.set(key, pending);
         pending.catch(() => quotes.delete(key));
       }
@@ -329,7 +328,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     this.applying = true;
     try {
       if (!this.session?.customer) {
-        actingElement(this);
+        this.bank.act(this);
         if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
       }
       const result = await this.openSecureFrame('loan', 'loanDialog', {

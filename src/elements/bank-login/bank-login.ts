@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { actingElement, logout } from '../core/sdk.ts';
 import { bankLoginStyles } from './bank-login.styles.ts';
 
 /**
@@ -38,7 +37,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
   }
 
   private async logIn() {
-    actingElement(this);
+    this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 
@@ -46,7 +45,7 @@ export class BankLogin extends BankElement implements BankLoginElement {
     if (this.busy) return;
     this.busy = true;
     try {
-      await logout(this);
+      await this.bank.logout(this);
     } catch (error) {
       this.failure = error as typeof this.failure;
     } finally {

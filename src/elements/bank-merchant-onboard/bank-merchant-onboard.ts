@@ -3,7 +3,6 @@ import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankMerchantVerifiedEvent } from '../core/events.ts';
-import { actingElement, callBank } from '../core/sdk.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
 
@@ -62,7 +61,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
     this.loadedFor = merchantId;
     this.merchant = undefined;
     try {
-      const merchant = await callBank<MerchantState>('getMerchant', { merchantId });
+      const merchant = await this.bank.call<MerchantState>('getMerchant', { merchantId });
       if (this.loadedFor === merchantId) this.merchant = merchant;
     } catch (error) {
       if (this.loadedFor === merchantId) {
@@ -92,7 +91,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
     try {
       // The bank checks that the legal representative is the customer logged in: log in first.
       if (!this.session?.customer) {
-        actingElement(this);
+        this.bank.act(this);
         if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
       }
       const result = await this.openSecureFrame('merchant', 'merchantDialog', { merchant: merchant.merchantId });

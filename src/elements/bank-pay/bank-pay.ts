@@ -5,7 +5,6 @@ import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, t
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
-import { actingElement, callBank } from '../core/sdk.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
@@ -86,7 +85,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     this.phase = 'idle';
     this.lastFailure = undefined;
     try {
-      const order = await callBank<OrderDisplay>('getOrder', { orderId });
+      const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
       if (this.loadedFor === orderId) this.order = order;
     } catch (error) {
       if (this.loadedFor === orderId) {
@@ -157,7 +156,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     this.payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {
-      actingElement(this);
+      this.bank.act(this);
       const login = await this.openSecureFrame('login', 'loginDialog');
       if (!login) {
         this.phase = 'idle';
@@ -191,7 +190,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
   /** The bank's current record of the order (undefined if it cannot be had right now). */
   private async refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
     try {
-      const order = await callBank<OrderDisplay>('getOrder', { orderId });
+      const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
       if (this.loadedFor === orderId) this.order = order;
       return order;
     } catch {

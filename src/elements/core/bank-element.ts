@@ -3,10 +3,11 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclaratio
 import { format, isLocale, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { loadPartnerCatalogue, partnerCatalogue, type PartnerMessage } from '../../i18n/partner-catalogue.ts';
 import { sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
-import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
+import {
+  bankContext, configContext, sessionContext, type BankCore, type BankDialog, type SdkConfig, type SessionState,
+} from './context.ts';
 import { BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
-import { connect, releaseActingElement } from './sdk.ts';
-import type { DialogHost, SecureDialog } from './secure-dialog.ts';
+import type { DialogHost } from './secure-dialog.ts';
 import { themeProperties } from './theme-properties.ts';
 import { baseStyles } from './bank-element.styles.ts';
 
@@ -16,23 +17,13 @@ import { baseStyles } from './bank-element.styles.ts';
  */
 export type AttributeProblem<K extends string = string> = string | { key: K; params?: Record<string, string | number> };
 
-/**
- * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
- * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
- */
-let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
-const loadDialog = () =>
-  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
-    dialogModule = undefined; // the next attempt fetches again
-    throw error;
-  }));
-const preloadDialog = () => void loadDialog().catch(() => {});
 /** Signs that the customer is about to press one of the element's buttons. */
 const intents = ['pointerdown', 'keydown', 'focusin'];
 
 /**
- * What every partner-side element shares: config and session from context, localized text, typed events,
- * the visible error and loading states, and the modal dialog that hosts a bank frame.
+ * What every partner-side element shares: config, session and the SDK core (`BankCore`: bank calls, the acting
+ * element, the dialog manager) from context, localized text, typed events, the visible error and loading states,
+ * and the modal dialog that hosts a bank frame.
  *
  * @event bank-ready - `{}` once the element shows real data and can be used.
  * @event bank-error - `{code, message, retryable}` whenever it cannot do something; also shown in the element.
@@ -78,20 +69,23 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected config?: SdkConfig;
   protected session?: SessionState;
+  /** The SDK core, provided with config and session from `<html>` (or by a test's fake bank). */
+  protected bank!: BankCore;
 
   /** An error of this element (a bad attribute, a failed action), shown in place of its content. */
   protected failure: SdkError | null = null;
   constructor() {
     super();
-    // Config and session from the SDK's providers on <html>, kept current (chunks upgrade in any order).
+    // The core, config and session from the SDK's providers on <html> (chunks upgrade in any order).
+    new ContextConsumer(this, { context: bankContext, callback: (value) => (this.bank = value) });
     new ContextConsumer(this, { context: configContext, subscribe: true, callback: (value) => (this.config = value) });
     new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (value) => (this.session = value) });
   }
 
   private announcedError?: SdkError;
   private announcedReady = false;
-  /** The bank dialog, once the customer first showed intent (see `loadDialog`). */
-  private secureDialog?: SecureDialog;
+  /** The element's bank dialog, from the core's dialog manager once the element first opened one. */
+  private secureDialog?: BankDialog;
 
   /** The element's locale: its own attribute, else the SDK's. */
   protected get activeLocale(): Locale {
@@ -184,7 +178,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.announcedReady = true;
       this.emit(new BankReadyEvent());
       // Off the path to ready, yet before anyone taps: a bank that goes down later can still be shown in its dialog.
-      preloadDialog();
+      this.bank.preloadDialog();
     }
   }
 
@@ -240,25 +234,27 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
     if (this.failure) this.failure = null;
-    else connect().catch(() => {});
+    else this.bank.connect().catch(() => {});
   }
 
   /**
    * Opens a bank frame in a modal dialog. Resolves with what the frame reported when done,
-   * or null when the customer closed it (then `bank-cancel` has fired).
+   * or null when the customer closed it (then `bank-cancel` has fired, and the element no longer acts).
    */
   protected async openSecureFrame(name: string, titleKey: PartnerMessage | Own, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
-    let SecureDialog: typeof import('./secure-dialog.ts').SecureDialog;
     try {
-      ({ SecureDialog } = await loadDialog());
+      this.secureDialog = await this.bank.dialog(this as unknown as DialogHost);
     } catch {
       // The dialog's code did not come (the bank's CDN is unreachable): say so in the element, with Try again.
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+      this.bank.release(this);
       return null;
     }
-    this.secureDialog ??= new SecureDialog(this as unknown as DialogHost);
-    return this.secureDialog.open(name, titleKey, params, active);
+    const result = await this.secureDialog.open(name, titleKey, params, active);
+    // A later session change (a renewal, a logout elsewhere) must not be announced from this element.
+    if (!result) this.bank.release(this);
+    return result;
   }
 
   protected closeSecureFrame(result: Record<string, unknown> | null) {
@@ -270,7 +266,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   connectedCallback() {
     super.connectedCallback();
     // The dialog's code loads on the first sign that the customer is about to act, so the click finds it ready.
-    for (const type of intents) this.addEventListener(type, preloadDialog, { once: true, passive: true });
+    for (const type of intents) this.addEventListener(type, this.preloadDialog, { once: true, passive: true });
     // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
     // (a custom state, so nothing is written into the partner's DOM).
     const computed = getComputedStyle(this);
@@ -280,10 +276,12 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     }
   }
 
+  private preloadDialog = () => this.bank?.preloadDialog();
+
   disconnectedCallback() {
     super.disconnectedCallback();
     this.closeSecureFrame(null);
-    releaseActingElement(this);
+    this.bank?.release(this);
   }
 
   /** Other events of the open bank frame (e.g. a failed payment attempt), for elements that expect them. */

@@ -1,3 +1,5 @@
+import type { SdkError } from '../../protocol/post-message.ts';
+
 /**
  * What a developer should fix, for each set-up mistake the SDK can see (shown in sandbox mode only, in the console
  * and under the element's message). Loaded only when such a mistake happens in sandbox mode: a working page, or
@@ -40,3 +42,17 @@ export const developerHints = {
 };
 
 export type DeveloperHint = keyof typeof developerHints;
+
+const warned = new Set<string>();
+
+/** Gives a set-up mistake its hint (in sandbox mode: `explain` in sdk.ts) and writes it once to the console. */
+export function explain(error: SdkError, pending?: [DeveloperHint, string[]]): SdkError {
+  if (pending) error = { ...error, hint: (developerHints[pending[0]] as (...args: string[]) => string)(...pending[1]) };
+  const key = `${error.code} ${error.hint}`;
+  if (!warned.has(key)) {
+    warned.add(key);
+    console.warn(`[bank-sdk] ${error.code}: ${error.hint}`);
+  }
+  return error;
+}
+

@@ -1,13 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { isBankEvent, sdkError, type SdkError } from '../../protocol/post-message.ts';
+import type { BankCore } from './context.ts';
 import { BankErrorEvent, type BankEvent } from './events.ts';
-import { frameUrl } from './sdk.ts';
 import { collectTheme } from './theme.ts';
 
 /** What the inline frame needs of its element (members that are `protected` there). */
 interface InlineHost extends ReactiveElement {
   readonly activeLocale: string;
   readonly config?: { bankOrigin: string };
+  readonly bank: BankCore;
   failure: SdkError | null;
   t(key: string): string;
   emit(event: BankEvent): void;
@@ -60,7 +61,7 @@ export class InlineFrame implements ReactiveController {
 
   render(name: string, title: string, params: Record<string, string> = {}) {
     const host = this.host;
-    const src = frameUrl(name, { locale: host.activeLocale, theme: JSON.stringify(collectTheme(host)), ...params });
+    const src = host.bank.frameUrl(name, { locale: host.activeLocale, theme: JSON.stringify(collectTheme(host)), ...params });
     if (src !== this.src) {
       this.src = src;
       this.ready = false;

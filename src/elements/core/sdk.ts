@@ -6,8 +6,11 @@ import {
 } from '../../protocol/post-message.ts';
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
 import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
-import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
-import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
+import {
+  bankContext, configContext, sessionContext, type BankCore, type BankDialog, type SdkConfig, type SessionState,
+} from './context.ts';
+import type { DialogHost } from './secure-dialog.ts';
+import { sessionAnnouncer } from './session-announcer.ts';
 import type { DeveloperHint } from './developer-hints.ts';
 
 /**
@@ -84,12 +87,11 @@ let configProvider: ContextProvider<typeof configContext>;
  * configuration mistakes are explained to the developer, in the console and under the element's message.
  */
 let bankMode: Promise<string | null> = Promise.resolve(null);
-const warned = new Set<string>();
 let bridge: BridgeClient | undefined;
 let channel = '';
 let directTokenUsed = false;
-/** The element whose action changed the session, so the page gets one event, from where the customer acted. */
-let initiator: EventTarget | undefined;
+/** Session changes are announced once, from the element where the customer acted. */
+const announcer = sessionAnnouncer();
 
 function readConfig(raw: LoaderInput): SdkConfig {
   const bankOrigin = new URL(raw.base).origin;
@@ -122,55 +124,17 @@ function pageLocale(scriptLocale: string | undefined): Locale {
     : (matchLocale(document.documentElement.lang) ?? matchLocale(navigator.language) ?? 'zh-CN');
 }
 
-/**
- * Live language and look: when the page changes `<html lang>`, the script's `data-locale`, a class, style or
- * `data-theme` on `<html>` or `<body>`, or the preferred colour scheme, every element renders again (in the new
- * locale, once its texts are in) and open bank frames load again in the new locale and theme. A stylesheet swapped
- * in `<head>` is not seen: set a class or attribute as well.
- */
-function watchPage() {
-  const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-app-id]')].find((el) => el.src.startsWith(input.base));
-  const dark = matchMedia('(prefers-color-scheme: dark)');
-  // What the page says about language and look; the SDK's own scroll-lock class is not the partner's.
-  const state = () => [pageLocale(script?.dataset.locale), dark.matches, ...[document.documentElement, document.body].map((el) =>
-    el && `${el.className.replace('bank-sdk-scroll-lock', '')}|${el.getAttribute('style')}|${el.dataset.theme}`)].join('\n');
-  let last = state();
-  const changed = () => {
-    if (state() === last) return;
-    last = state();
-    const locale = pageLocale(script?.dataset.locale);
-    loadPartnerCatalogue(locale).then(() => {
-      config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
-      configProvider.setValue(config);
-    }, () => {});
-  };
-  const observer = new MutationObserver(changed);
-  const look = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'class', 'style', 'data-theme'] });
-  if (document.body) observer.observe(document.body, look);
-  else {
-    addEventListener('DOMContentLoaded', () => {
-      last = state();
-      observer.observe(document.body, look);
-    }, { once: true });
-  }
-  if (script) observer.observe(script, { attributes: true, attributeFilter: ['data-locale'] });
-  dark.addEventListener('change', changed);
+/** The page changed its language or look (`page-watch.ts`): every element renders again, open frames follow. */
+function relocalize(locale: Locale) {
+  config = { ...config, locale, revision: (config.revision ?? 0) + 1 };
+  configProvider.setValue(config);
 }
 
 function setSession(next: Partial<SessionState>) {
   const before = session.customer;
   session = { ...session, ...next };
   sessionProvider.setValue(session);
-  const after = session.customer;
-  if (!before && after) announce(new BankLoginSuccessEvent({ ...after }));
-  else if (before && !after) announce(new BankLogoutEvent());
-}
-
-function announce(event: BankEvent) {
-  const target = initiator ?? document.querySelector('bank-login') ?? document;
-  initiator = undefined;
-  target.dispatchEvent(event);
+  announcer.changed(before, session.customer);
 }
 
 /** Called once by the loader. Resolves when the elements can be used; rejects with an `SdkError`. */
@@ -184,21 +148,26 @@ export function start(raw: LoaderInput): Promise<void> {
   config = { ...config, error: null };
   configProvider = new ContextProvider(document.documentElement, { context: configContext, initialValue: config });
   sessionProvider = new ContextProvider(document.documentElement, { context: sessionContext, initialValue: session });
+  new ContextProvider(document.documentElement, { context: bankContext, initialValue: core });
   // After the providers, so every element finds its context when it upgrades.
   loadElements();
-  watchPage();
+  let ready = connect;
   if (problem) {
     input.bridge?.stop();
     input.bridge?.frame.remove();
     askBank(config.appId || 'app_');
-    return explain(problem).then((explained) => {
+    ready = () => explain(problem).then((explained) => {
       config = { ...config, error: explained };
       configProvider.setValue(config);
       setSession({ status: 'error', error: explained });
       throw explained;
     });
   }
-  return connect();
+  const started = ready();
+  // Live language and look, off the path to ready.
+  const watch = () => void import('./page-watch.ts').then((m) => m.watchPage(input.base, config.locale, pageLocale, relocalize), () => {});
+  started.then(watch, watch);
+  return started;
 }
 
 let connecting: Promise<void> | undefined;
@@ -207,7 +176,7 @@ let connecting: Promise<void> | undefined;
  * (Re)connects: at start, after an error ("Try again") and when the bank session ended. Calls that overlap share
  * one attempt, so the bank never sees two starts from one page at once.
  */
-export function connect(): Promise<void> {
+function connect(): Promise<void> {
   connecting ??= startSession().finally(() => (connecting = undefined));
   return connecting;
 }
@@ -251,22 +220,13 @@ function withHint(error: SdkError, hint: DeveloperHint, ...args: string[]): SdkE
 
 /**
  * In sandbox mode: gives the error its developer hint and writes it once to the console. Otherwise (production,
- * or the bank not reachable) drops it: customers see only their own message. The hints' text loads only here.
+ * or the bank not reachable) drops it: customers see only their own message. The hints' code loads only here.
  */
 async function explain(error: SdkError): Promise<SdkError> {
   const pending = hints.get(error);
   if (!error.hint && !pending) return error;
   if ((await bankMode) !== 'sandbox') return withoutHint(error);
-  if (pending) {
-    const { developerHints } = await import('./developer-hints.ts');
-    error = { ...error, hint: (developerHints[pending[0]] as (...args: string[]) => string)(...pending[1]) };
-  }
-  const key = `${error.code} ${error.hint}`;
-  if (!warned.has(key)) {
-    warned.add(key);
-    console.warn(`[bank-sdk] ${error.code}: ${error.hint}`);
-  }
-  return error;
+  return import('./developer-hints.ts').then((m) => m.explain(error, pending), () => withoutHint(error));
 }
 
 /** The bank's public pre-check of this page's app and origin; its answer also tells the bank's mode. */
@@ -355,32 +315,49 @@ async function fetchClientToken(): Promise<string> {
 }
 
 
-/** The URL of a bank frame, carrying what it needs to know about this page (nothing secret). */
-export function frameUrl(name: string, params: Record<string, string> = {}): string {
+/** See `BankCore.frameUrl`. */
+function frameUrl(name: string, params: Record<string, string> = {}): string {
   const query = new URLSearchParams({ app: config.appId, origin: location.origin, channel, ...params });
   return `${config.base}frames/${name}.html?${query}`;
 }
 
-/** Asks the bank, through the bridge frame (the only holder of the session). */
-export async function callBank<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
-  if (!bridge) throw session.error ?? sdkError('network', 'The bank is not connected.', true);
-  return bridge.call<T>(method, params);
-}
-
-/** Marks which element is acting, so the session change it causes is announced from there. */
-export function actingElement(element: EventTarget) {
-  initiator = element;
-}
-
-/** The element's action ended without changing the session (its dialog closed, or it left the page). */
-export function releaseActingElement(element: EventTarget) {
-  if (initiator === element) initiator = undefined;
-}
-
-/** Logs the customer out of every element on the page (and of the bank session). */
+/** Logs the customer out of every element on the page (and of the bank session): `BankSDK.logout()`. */
 export async function logout(from?: EventTarget): Promise<void> {
   if (!bridge || !session.customer) return;
-  if (from) initiator = from;
+  if (from) announcer.act(from);
   await bridge.call('logout');
   setSession({ customer: null });
 }
+
+/**
+ * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
+ * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
+ */
+let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
+const loadDialog = () =>
+  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
+    dialogModule = undefined; // the next attempt fetches again
+    throw error;
+  }));
+
+/** Each element's one dialog. */
+const dialogs = new WeakMap<DialogHost, BankDialog>();
+
+/** The SDK core as the elements see it, provided from `<html>` (`bankContext`). */
+const core: BankCore = {
+  call<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
+    return bridge ? bridge.call<T>(method, params) : Promise.reject(session.error ?? sdkError('network', 'The bank is not connected.', true));
+  },
+  act: announcer.act,
+  release: announcer.release,
+  connect,
+  logout,
+  frameUrl,
+  async dialog(host) {
+    const { SecureDialog } = await loadDialog();
+    let dialog = dialogs.get(host);
+    if (!dialog) dialogs.set(host, (dialog = new SecureDialog(host, frameUrl)));
+    return dialog;
+  },
+  preloadDialog: () => void loadDialog().catch(() => {}),
+};

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
+import type { BankCore, BankDialog, FrameResult } from './context.ts';
 import { BankCancelEvent, BankErrorEvent, type BankEvent } from './events.ts';
-import { frameUrl, releaseActingElement } from './sdk.ts';
 import { secureDialogStyles } from './secure-dialog.styles.ts';
 import { collectTheme } from './theme.ts';
 
@@ -34,7 +34,7 @@ interface OpenFrame {
   failed: boolean;
   /** Where focus goes back to when the dialog closes. */
   opener: HTMLElement | null;
-  settle: (result: Record<string, unknown> | null) => void;
+  settle: (result: FrameResult) => void;
 }
 
 /** How long a bank frame may take to show itself before the customer is told the bank is unavailable. */
@@ -61,13 +61,13 @@ function lockScroll(lock: boolean) {
   document.documentElement.classList.toggle('bank-sdk-scroll-lock', openDialogs > 0);
 }
 
-export class SecureDialog implements ReactiveController {
+export class SecureDialog implements ReactiveController, BankDialog {
   private frame?: OpenFrame;
   private frameTimer?: ReturnType<typeof setTimeout>;
   /** After a dialog closed: the control to give focus back to, until the watch ends. */
   private focusReturn?: { opener: HTMLElement | null; until: number };
 
-  constructor(private readonly host: DialogHost) {
+  constructor(private readonly host: DialogHost, private readonly frameUrl: BankCore['frameUrl']) {
     host.addController(this);
     const root = host.shadowRoot;
     if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, secureDialogStyles.styleSheet!];
@@ -81,7 +81,7 @@ export class SecureDialog implements ReactiveController {
     return this.host.renderRoot.querySelector<HTMLIFrameElement>('dialog iframe');
   }
 
-  /** See `BankElement.openSecureFrame`. `active` is what had focus when the customer acted. */
+  /** See `BankDialog.open`. */
   open(name: string, titleKey: string, params: Record<string, string>, active: Element | null | undefined) {
     // A dialog that follows another (login, then pay) returns focus to the first one's opener.
     const opener = (active instanceof HTMLElement ? active : null) ?? this.frame?.opener ?? this.focusReturn?.opener ?? null;
@@ -89,8 +89,8 @@ export class SecureDialog implements ReactiveController {
     if (!this.frame) lockScroll(true);
     const theme = JSON.stringify(collectTheme(this.host));
     const locale = this.host.activeLocale;
-    return new Promise<Record<string, unknown> | null>((resolve) => {
-      const src = frameUrl(name, { locale, theme, ...params });
+    return new Promise<FrameResult>((resolve) => {
+      const src = this.frameUrl(name, { locale, theme, ...params });
       this.set({ src, titleKey, locale, theme, height: 320, measured: false, failed: false, opener, settle: resolve });
       this.focusReturn = undefined;
       this.startFrameTimer();
@@ -123,7 +123,7 @@ export class SecureDialog implements ReactiveController {
 
   private closeButton = () => this.close(null);
 
-  close(result: Record<string, unknown> | null) {
+  close(result: FrameResult) {
     const frame = this.frame;
     if (!frame) return;
     clearTimeout(this.frameTimer);
@@ -132,11 +132,7 @@ export class SecureDialog implements ReactiveController {
     this.dialog?.close();
     lockScroll(false);
     this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
-    if (result === null) {
-      // A later session change (a renewal, a logout elsewhere) must not be announced from this element.
-      releaseActingElement(this.host);
-      this.host.emit(new BankCancelEvent());
-    }
+    if (result === null) this.host.emit(new BankCancelEvent());
     frame.settle(result);
   }
 
