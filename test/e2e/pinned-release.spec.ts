@@ -137,6 +137,10 @@ test('one changed byte in an element’s chunk is blocked, and the element shows
   expect(await page.evaluate(() => customElements.get('bank-login'))).toBeUndefined();
   await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toHaveCount(0);
   await expect(page.locator('bank-login').locator('[part="error"]')).toBeVisible();
+  // One more <bank-login> added later (a framework rendering after the failure) is not left blank either.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('bank-login'), { id: 'later' })));
+  await expect(page.locator('#later').getByRole('alert')).toHaveText('The bank is not available. Please try again later.');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-error').length).toBe(2);
 });
 
 test('the same one-byte change is valid code: the evergreen loader, which pins nothing, runs it', async ({ page }) => {

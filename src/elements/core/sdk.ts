@@ -39,19 +39,29 @@ const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
  */
 function loadElements() {
   const pending = new Set(Object.keys(elementChunks) as ElementTag[]);
+  // Tags whose chunk failed (a pinned release's integrity check): later instances show the failure too.
+  const failed = new Set<ElementTag>();
+  let loaded = 0;
   const load = (tag: ElementTag) => {
     pending.delete(tag);
-    elementChunks[tag]().catch(() => input.chunkFailed?.(tag));
-    if (!pending.size) observer.disconnect();
+    elementChunks[tag]().then(() => {
+      if (++loaded === Object.keys(elementChunks).length) observer.disconnect();
+    }, () => {
+      failed.add(tag);
+      input.chunkFailed?.(tag);
+    });
   };
   const scan = (root: ParentNode) => {
     for (const tag of pending) if (root.querySelector(tag)) load(tag);
+    for (const tag of failed) if (root.querySelector(tag)) input.chunkFailed?.(tag);
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof Element) {
-          if (pending.has(node.localName as ElementTag)) load(node.localName as ElementTag);
+          const tag = node.localName as ElementTag;
+          if (pending.has(tag)) load(tag);
+          else if (failed.has(tag)) input.chunkFailed?.(tag);
           scan(node);
         }
       }
