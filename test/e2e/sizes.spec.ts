@@ -18,10 +18,10 @@ const frameGoal = 15;
 const framesOverGoal = ['accounts', 'invest-buy'];
 const ceilings = {
   loader: 0.85,
-  allElements: 32.4,
+  allElements: 32.2,
   pages: {
-    'bank-login': 15.6, 'bank-pay': 18.2, 'bank-loan-apply': 21.2, 'bank-account-open': 15.9, 'bank-account': 17.2,
-    'bank-invest': 18, 'bank-data-consent': 17.9, 'bank-merchant-onboard': 16.7,
+    'bank-login': 15.2, 'bank-pay': 17.55, 'bank-loan-apply': 19.9, 'bank-account-open': 15.45, 'bank-account': 16.75,
+    'bank-invest': 17.65, 'bank-data-consent': 17.2, 'bank-merchant-onboard': 16.25,
   } as Record<string, number>,
   frames: {
     bridge: 9, login: 12.7, pay: 14, loan: 14, consent: 13.2, merchant: 13.5, 'account-open': 15, accounts: 16.5,

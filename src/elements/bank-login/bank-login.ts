@@ -3,6 +3,7 @@ import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { actingElement, logout } from '../core/sdk.ts';
 import { bankLoginStyles } from './bank-login.styles.ts';
+import { loginMessages, type LoginMessage } from './messages.ts';
 
 /**
  * Login and logout with the bank. The phone number, password and SMS code are typed only in the bank's
@@ -15,10 +16,11 @@ import { bankLoginStyles } from './bank-login.styles.ts';
  *
  * @tagname bank-login
  */
-export class BankLogin extends BankElement implements BankLoginElement {
+export class BankLogin extends BankElement<LoginMessage> implements BankLoginElement {
   static properties = {
     busy: { state: true },
   };
+  static messages = loginMessages;
   static styles = [
     BankElement.styles,
     bankLoginStyles,

@@ -113,7 +113,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       <span part="amount" aria-label="${this.t('amount')} ${this.money(order.amount)}">${this.money(order.amount)}</span>
     </div>`;
     if (order.status === 'cancelled') {
-      return html`${summary}<p part="status" role="status">${this.t('orderCancelled')}</p>`;
+      return html`${summary}<p part="status" role="status">${this.t('error.order_cancelled')}</p>`;
     }
     const busy = this.phase === 'paying' || this.phase === 'checking';
     return html`${summary}
