@@ -6,6 +6,7 @@ import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
 import { actingElement, callBank } from '../core/sdk.ts';
+import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
@@ -13,8 +14,19 @@ type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
 /** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
 let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
-/** The error table, fetched when a payment starts (long before it can fail), not with the page. */
-const loadRules = () => import('../../protocol/errors.ts').then((m) => (rules = m.errorRules), () => {});
+/**
+ * What a payment can end with, fetched when a payment starts (long before it can fail), not with the page: the
+ * error table and the failure texts (failure-messages.ts, added to the element's messages). Should they not come,
+ * a failure shows the bank's own message.
+ */
+let afterPay: Promise<unknown> | undefined;
+const loadAfterPay = () => (afterPay ??= Promise.all([
+  import('../../protocol/errors.ts').then((m) => (rules = m.errorRules)),
+  import('./failure-messages.ts').then(({ payFailureMessages }) => {
+    Object.assign(payMessages.en, payFailureMessages.en);
+    Object.assign(payMessages['zh-CN'], payFailureMessages['zh-CN']);
+  }),
+]).catch(() => (afterPay = undefined)));
 const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
 
 /**
@@ -34,7 +46,7 @@ const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === t
  *
  * @tagname bank-pay
  */
-export class BankPay extends BankElement<PayMessage> implements BankPayElement {
+export class BankPay extends BankElement<PayMessage | PayFailureMessage> implements BankPayElement {
   static properties = {
     orderId: { attribute: 'order-id', reflect: true },
     order: { state: true },
@@ -153,7 +165,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
-    if (!rules) void loadRules();
+    void loadAfterPay();
     this.payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {
