@@ -1,9 +1,9 @@
 /**
  * What a customer types as an amount, read the way a Chinese customer writes it: full-width digits and
  * punctuation (`１２，０００．５０`), thousands separators, a currency sign or `元`, and `万` (ten thousand:
- * `3.6万` is 36,000). Pure and DOM-free; the result is integer fen, like {@link parseAmount}.
+ * `3.6万` is 36,000). Pure and DOM-free; the result is integer fen, as from `parseAmount` (money.ts).
  */
-import { parseAmount } from './money.ts';
+import { readAmount } from './money.ts';
 
 /** Why an amount could not be read: `format` (not a number), `precision` (more than two decimals in yuan), `zero`, `too_large`. */
 export type AmountInputProblem = 'empty' | 'format' | 'precision' | 'zero' | 'too_large';
@@ -42,10 +42,6 @@ export function parseAmountInput(text: string, opts: { max?: number } = {}): Amo
   if (fraction.length > 2) return { ok: false, problem: 'precision' };
   const digits = whole.replace(/^0+(?=\d)/, '');
   if (digits.length > 13) return { ok: false, problem: 'too_large' };
-  try {
-    return { ok: true, minor: parseAmount(fraction ? `${digits}.${fraction}` : digits, opts) };
-  } catch (error) {
-    const reason = (error as { reason?: string }).reason;
-    return { ok: false, problem: reason === 'zero' ? 'zero' : reason === 'too_large' ? 'too_large' : 'format' };
-  }
+  const read = readAmount(fraction ? `${digits}.${fraction}` : digits, opts.max);
+  return typeof read === 'number' ? { ok: true, minor: read } : { ok: false, problem: read };
 }

@@ -28,13 +28,24 @@ export class AmountError extends Error {
  * parseAmount('3500.50'); // 350050
  */
 export function parseAmount(text: string, opts: { max?: number } = {}): number {
+  const read = readAmount(text, opts.max);
+  if (typeof read === 'string') throw new AmountError(read, text);
+  return read;
+}
+
+/**
+ * {@link parseAmount} without the exception: the minor units, or the reason the text is not an amount (for callers
+ * that turn the reason into a message and need no `AmountError`).
+ * @example
+ * readAmount('3500.50'); // 350050
+ * readAmount('0.00'); // 'zero'
+ */
+export function readAmount(text: string, max = 100_000_000_000): number | AmountErrorReason {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) throw new AmountError('format', text);
+  if (!m) return 'format';
   // Integer arithmetic only: whole units and the fraction padded to two digits.
   const minor = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (minor === 0) throw new AmountError('zero', text);
-  if (minor > (opts.max ?? 100_000_000_000)) throw new AmountError('too_large', text);
-  return minor;
+  return minor === 0 ? 'zero' : minor > max ? 'too_large' : minor;
 }
 
 /**

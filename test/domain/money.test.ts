@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AmountError, formatAmount, formatMoney, minorUnits, parseAmount } from '../../src/domain/money.ts';
+import { AmountError, formatAmount, formatMoney, minorUnits, parseAmount, readAmount } from '../../src/domain/money.ts';
 
 
 /** Small seeded PRNG (mulberry32) so generated cases are reproducible. */
@@ -63,6 +63,26 @@ describe('parseAmount', () => {
     expect(e.reason).to.equal('zero');
     expect(e.name).to.equal('AmountError');
     expect(e.message).to.contain('"0"');
+  });
+});
+
+describe('readAmount', () => {
+  it('answers what parseAmount answers, as a value or the reason, for 2000 generated texts', () => {
+    const random = mulberry32(20261128);
+    const pieces = ['0', '1', '9', '.', '00', '5', '12', ',', '-', ' ', 'e'];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const max = random() < 0.3 ? 1_000 : undefined;
+      const reason = reasonOf(text, { max });
+      expect(readAmount(text, max), text).to.equal(reason === 'accepted' ? parseAmount(text, { max }) : reason);
+    }
+  });
+
+  it('gives the reason without throwing', () => {
+    expect(readAmount('3500.50')).to.equal(350_050);
+    expect(readAmount('0.00')).to.equal('zero');
+    expect(readAmount('1.234')).to.equal('format');
+    expect(readAmount('10.01', 1_000)).to.equal('too_large');
   });
 });
 

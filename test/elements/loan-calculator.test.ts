@@ -108,7 +108,8 @@ describe('<bank-loan-apply> calculator', () => {
     const { element } = await calculator();
     (element as unknown as Internals).quote = quote;
     (element as unknown as Internals).decision = { applicationId: 'loan_x', status: 'approved', amount: '36000.00', termMonths: 1, apr: '7.20' };
-    await element.updateComplete;
+    // The decision's view is in the chunk of what is seen after acting (fetched on Apply, here on the decision).
+    await waitUntil(() => root(element).querySelector('[part~="decision"]'), 'the decision', { timeout: 3000 });
     const controls = [...root(element).querySelectorAll<HTMLInputElement>('input, select')];
     expect(controls.length).to.be.above(2);
     expect(controls.every((c) => c.disabled)).to.equal(true);

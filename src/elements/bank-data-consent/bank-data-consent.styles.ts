@@ -10,8 +10,8 @@ export const bankDataConsentStyles = css`
   [part~='status'] {
     margin: 0.5em 0 0;
   }
+  /* Its size comes with the part name from the base styles (0.875em). */
   [part~='hint'] {
-    font-size: 0.9em;
     opacity: 0.85;
   }
   [part~='status'] {

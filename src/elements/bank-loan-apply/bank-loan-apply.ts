@@ -2,9 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { parseAmountInput } from '../../domain/amount-input.ts';
 import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
-import type { LoanProduct, LoanQuote, SdkError } from '../../protocol/post-message.ts';
+import { sdkError, type LoanProduct, type LoanQuote, type SdkError } from '../../protocol/post-message.ts';
 import { BankErrorEvent, BankLoanSubmittedEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
+import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
 import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
@@ -12,19 +13,18 @@ import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
 const methods = ['equal-installment', 'equal-principal', 'interest-first'] as const;
 type Method = (typeof methods)[number];
 
-interface Decision {
-  applicationId: string;
-  status: 'approved' | 'pending' | 'declined';
-  amount: string;
-  termMonths: number;
-  apr: string;
-}
-
 // Shared by every <bank-loan-apply> on the page: products are asked once, each quote once.
 let products: Promise<LoanProduct[]> | undefined;
 const quotes = new Map<string, Promise<LoanQuote>>();
 
 const quoteDelayMs = 300;
+
+/** The quote's payments and totals, in the order shown under the APR. */
+const quoteFigures = ['typicalPayment', 'firstPayment', 'lastPayment', 'totalInterest', 'totalPayment'] as const;
+
+/** What is seen only after acting (after-action.ts): fetched on opening the schedule or on Apply, once a page. */
+type AfterAction = typeof import('./after-action.ts');
+let afterActionModule: Promise<AfterAction> | undefined;
 
 /**
  * A loan calculator and application for a partner's customers: the bank's quote (APR first, as PBOC
@@ -62,6 +62,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     quoteError: { state: true },
     decision: { state: true },
     applying: { state: true },
+    afterAction: { state: true },
   };
   static messages = loanMessages;
   static styles = [
@@ -89,6 +90,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   private quoteTimer?: ReturnType<typeof setTimeout>;
   private productsLoading = false;
   private quoteFor = '';
+  /** The after-action views once asked for (`null` while they load). */
+  private afterAction?: AfterAction | null;
 
   private get productInfo() {
     return this.productList?.find((p) => p.id === this.product);
@@ -115,6 +118,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     super.willUpdate(changed);
     // Without a standing failure only, so a failed load waits for "Try again" instead of looping.
     if (!this.failure && this.session?.status === 'ready' && !this.productList && !this.productsLoading) this.loadProducts();
+    // A decision is shown by the after-action views (normally fetched on Apply already).
+    if (this.decision && !this.failure && this.afterAction === undefined) void this.loadAfterAction();
     const product = this.productInfo;
     if (!product || this.failure) return;
     if (changed.has('product') || changed.has('amount') || changed.has('term') || changed.has('productList')) {
@@ -169,7 +174,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     }
     const params = {
       product: this.product!,
-      amount: (amount / 100).toFixed(2),
+      amount: formatAmount(amount),
       termMonths: String(this.termMonths),
       repaymentMethod: this.method,
     };
@@ -215,7 +220,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     // After a decision the calculator shows what was applied for: read-only until a new application starts.
     const decided = this.decision !== undefined;
     return html`<section part="calculator" aria-labelledby="loan-title">
-      <h3 id="loan-title">${this.t(`product.${product.id}` as LoanMessage)}</h3>
+      <h3 id="loan-title">${product.name[this.activeLocale]}</h3>
       <div class="field">
         <label for="amount">${this.t('loanAmount')}</label>
         <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.onAmount}
@@ -237,7 +242,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
           ?disabled=${decided} @change=${this.onMethod} /> ${this.t(`method.${m}`)}</label>`)}
       </fieldset>
       ${this.renderQuote(problem !== undefined)}
-      ${this.decision ? this.renderDecision(this.decision) : html`<div class="row">
+      ${this.decision ? this.afterAction?.renderDecision(this.view, this.decision, () => this.startOver()) ?? this.renderLoading() : html`<div class="row">
         <button part="button" ?disabled=${!this.quote || this.quoting || !!this.quoteError || this.applying || problem !== undefined}
           @click=${this.apply}>${this.t('apply')}</button>
       </div>`}
@@ -248,7 +253,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     if (invalid) return nothing;
     const error = this.quoteError;
     if (error) {
-      return html`<div part="quote-error" role="alert">
+      return html`<div part="quote-error" class="row" role="alert">
         <p>${this.t('quoteFailed')} ${this.errorText(error)}</p>
         ${error.retryable ? html`<button class="secondary" part="button retry" @click=${() => this.requestQuote(0)}>${this.t('retry')}</button>` : nothing}
       </div>`;
@@ -261,37 +266,50 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     return html`<div part="quote" class=${stale} aria-busy=${this.quoting ? 'true' : 'false'}>
         <p part="apr"><span class="apr-label">${this.t('apr')}</span><span class="apr-value">${quote.apr}%</span></p>
         <p class="fine">${this.t('aprNote')} · ${this.t('monthlyRate', { rate: `${monthly}%` })}</p>
-        <dl>
-          <dt>${this.t('typicalPayment')}</dt><dd>${this.money(quote.typicalPayment)}</dd>
-          <dt>${this.t('firstPayment')}</dt><dd>${this.money(quote.firstPayment)}</dd>
-          <dt>${this.t('lastPayment')}</dt><dd>${this.money(quote.lastPayment)}</dd>
-          <dt>${this.t('totalInterest')}</dt><dd>${this.money(quote.totalInterest)}</dd>
-          <dt>${this.t('totalPayment')}</dt><dd>${this.money(quote.totalPayment)}</dd>
-        </dl>
+        <dl>${quoteFigures.map((k) => html`<dt>${this.t(k)}</dt><dd>${this.money(quote[k])}</dd>`)}</dl>
       </div>
-      <details part="schedule" class=${stale}>
+      <details part="schedule" class=${stale} @toggle=${this.onScheduleToggle}>
         <summary>${this.t('schedule')}</summary>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=${this.t('schedule')}><table>
-          <caption class="fine">${this.t('schedule')}</caption>
-          <thead><tr>${(['period', 'payment', 'principal', 'interest', 'remaining'] as const).map((k) => html`<th scope="col">${this.t(k)}</th>`)}</tr></thead>
-          <tbody>${quote.installments.map((i) => html`<tr>
-            <th scope="row">${i.period}</th><td>${this.money(i.payment)}</td><td>${this.money(i.principal)}</td>
-            <td>${this.money(i.interest)}</td><td>${this.money(i.remaining)}</td></tr>`)}</tbody>
-        </table></div>
+        ${this.renderSchedule(quote)}
       </details>`;
   }
 
-  private renderDecision(decision: Decision) {
-    return html`<div part="decision" role="status" tabindex="-1" data-focus-after-dialog>
-      <strong>${this.t(`decision.${decision.status}`)}</strong>
-      <dl>
-        <dt>${this.t('applicationId')}</dt><dd>${decision.applicationId}</dd>
-        <dt>${this.t('loanAmount')}</dt><dd>${this.money(decision.amount)}</dd>
-        <dt>${this.t('term')}</dt><dd>${this.months(decision.termMonths)}</dd>
-        <dt>${this.t('apr')}</dt><dd>${decision.apr}%</dd>
-      </dl>
-      <div class="row"><button part="button new" class="secondary" @click=${this.startOver}>${this.t('newApplication')}</button></div>
-    </div>`;
+  /** The table once its chunk is in, its skeleton until then. */
+  private renderSchedule(quote: LoanQuote) {
+    if (this.afterAction === undefined) return nothing;
+    return this.afterAction ? this.afterAction.renderSchedule(this.view, quote) : this.renderLoading(this.t('schedule'));
+  }
+
+  /** What the after-action views borrow from the element. */
+  private get view(): LoanView {
+    return {
+      locale: this.activeLocale,
+      text: (key) => this.t(key as LoanMessage),
+      money: (amount) => this.money(amount),
+      months: (n) => this.months(n),
+    };
+  }
+
+  private onScheduleToggle(event: Event) {
+    if ((event.target as HTMLDetailsElement).open) void this.loadAfterAction();
+  }
+
+  /**
+   * Fetches the after-action views once (the chunk, and its styles into this element's shadow root). If the bank's
+   * CDN does not answer, the element says so, with Try again, as when the dialog's code does not come.
+   */
+  private async loadAfterAction() {
+    if (this.afterAction !== undefined) return;
+    this.afterAction = null;
+    try {
+      const views = await (afterActionModule ??= import('./after-action.ts'));
+      const root = this.shadowRoot!;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, views.afterActionStyles.styleSheet!];
+      this.afterAction = views;
+    } catch {
+      afterActionModule = this.afterAction = undefined; // asking again fetches again
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+    }
   }
 
   /** A new application: the calculator is editable again, from the terms just decided. */
@@ -326,6 +344,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     const quote = this.quote;
     if (!quote || this.applying) return;
     this.applying = true;
+    void this.loadAfterAction(); // the decision's view, long before the bank decides
     try {
       if (!this.session?.customer) {
         this.bank.act(this);

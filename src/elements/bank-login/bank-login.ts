@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { BankLoginElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { bankLoginStyles } from './bank-login.styles.ts';
+import { loginMessages, type LoginMessage } from './messages.ts';
 
 /**
  * Login and logout with the bank. The phone number, password and SMS code are typed only in the bank's
@@ -14,10 +15,11 @@ import { bankLoginStyles } from './bank-login.styles.ts';
  *
  * @tagname bank-login
  */
-export class BankLogin extends BankElement implements BankLoginElement {
+export class BankLogin extends BankElement<LoginMessage> implements BankLoginElement {
   static properties = {
     busy: { state: true },
   };
+  static messages = loginMessages;
   static styles = [
     BankElement.styles,
     bankLoginStyles,

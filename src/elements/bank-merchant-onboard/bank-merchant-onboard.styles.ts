@@ -10,7 +10,7 @@ export const bankMerchantOnboardStyles = css`
     margin: 0 0 0.6em;
   }
   [part~='status'][data-status='verified'] {
-    color: var(--bank-color-success, #0b6b3a);
+    color: var(--bank-color-success, light-dark(#0b6b3a, #6ee7a8));
     font-weight: 600;
   }
 `;

@@ -12,6 +12,7 @@ const en = {
   'reason.settlement_account_check_failed': 'The settlement account failed the bank’s account check. Try another account.',
   'type.business': 'Business',
   'type.individual': 'Individual landlord',
+  'error.merchant_unverified': 'This merchant is not verified by the bank yet.',
 };
 
 export type MerchantOnboardMessage = keyof typeof en;
@@ -28,6 +29,7 @@ const zhCN: Record<MerchantOnboardMessage, string> = {
   'reason.settlement_account_check_failed': '结算账户未通过银行的账户核验，请换一个账户。',
   'type.business': '企业',
   'type.individual': '个人房东',
+  'error.merchant_unverified': '该商户尚未通过银行认证。',
 };
 
 /** What <bank-merchant-onboard> says, complete in both locales (in its own chunk). */

@@ -5,6 +5,7 @@ import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, t
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
+import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
@@ -12,8 +13,19 @@ type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
 /** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
 let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
-/** The error table, fetched when a payment starts (long before it can fail), not with the page. */
-const loadRules = () => import('../../protocol/errors.ts').then((m) => (rules = m.errorRules), () => {});
+/**
+ * What a payment can end with, fetched when a payment starts (long before it can fail), not with the page: the
+ * error table and the failure texts (failure-messages.ts, added to the element's messages). Should they not come,
+ * a failure shows the bank's own message.
+ */
+let afterPay: Promise<unknown> | undefined;
+const loadAfterPay = () => (afterPay ??= Promise.all([
+  import('../../protocol/errors.ts').then((m) => (rules = m.errorRules)),
+  import('./failure-messages.ts').then(({ payFailureMessages }) => {
+    Object.assign(payMessages.en, payFailureMessages.en);
+    Object.assign(payMessages['zh-CN'], payFailureMessages['zh-CN']);
+  }),
+]).catch(() => (afterPay = undefined)));
 const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
 
 /**
@@ -33,7 +45,7 @@ const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === t
  *
  * @tagname bank-pay
  */
-export class BankPay extends BankElement<PayMessage> implements BankPayElement {
+export class BankPay extends BankElement<PayMessage | PayFailureMessage> implements BankPayElement {
   static properties = {
     orderId: { attribute: 'order-id', reflect: true },
     order: { state: true },
@@ -112,7 +124,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
       <span part="amount" aria-label="${this.t('amount')} ${this.money(order.amount)}">${this.money(order.amount)}</span>
     </div>`;
     if (order.status === 'cancelled') {
-      return html`${summary}<p part="status" role="status">${this.t('orderCancelled')}</p>`;
+      return html`${summary}<p part="status" role="status">${this.t('error.order_cancelled')}</p>`;
     }
     const busy = this.phase === 'paying' || this.phase === 'checking';
     return html`${summary}
@@ -152,7 +164,7 @@ export class BankPay extends BankElement<PayMessage> implements BankPayElement {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
-    if (!rules) void loadRules();
+    void loadAfterPay();
     this.payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {

@@ -8,14 +8,11 @@ const en = {
   payee: 'Payee',
   orderFor: 'For',
   amount: 'Amount',
-  checking: 'Checking the payment with the bank…',
   paid: 'Paid',
   receipt: 'Payment receipt',
   paymentId: 'Payment ID',
   paidAt: 'Paid at',
-  orderCancelled: 'This order was cancelled and cannot be paid.',
-  payFailed: 'The payment did not go through.',
-  lockedContact: 'Too many wrong attempts: payments are locked for a while. Please try again later, or call {bank} at {hotline} ({hours}).',
+  'error.order_cancelled': 'This order was cancelled and cannot be paid.',
 };
 
 export type PayMessage = keyof typeof en;
@@ -28,15 +25,15 @@ const zhCN: Record<PayMessage, string> = {
   payee: '收款方',
   orderFor: '用途',
   amount: '金额',
-  checking: '正在向银行确认付款结果…',
   paid: '已支付',
   receipt: '付款凭证',
   paymentId: '付款编号',
   paidAt: '付款时间',
-  orderCancelled: '该订单已取消，无法支付。',
-  payFailed: '付款未成功。',
-  lockedContact: '错误次数过多，支付已暂时锁定。请稍后再试，或致电{bank}客服热线{hotline}（{hours}）。',
+  'error.order_cancelled': '该订单已取消，无法支付。',
 };
 
-/** What <bank-pay> says, complete in both locales (in its own chunk, so other elements don't load it). */
+/**
+ * What <bank-pay> says before anyone pays, complete in both locales (in its own chunk, so other elements don't load
+ * it). What only a payment can end with is in failure-messages.ts, fetched when a payment starts.
+ */
 export const payMessages: Catalogue<PayMessage> = { en, 'zh-CN': zhCN };

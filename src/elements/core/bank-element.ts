@@ -219,7 +219,9 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       return this.t('error.invalid_attribute', { detail: this.attributeText });
     }
     const key = `error.${error.code}`;
-    return key in partnerCatalogue(this.activeLocale)! ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
+    // A code only one element shows has its text in that element's messages (e.g. a payment's failures in <bank-pay>).
+    const own = (this.constructor as typeof BankElement).messages?.[this.activeLocale] ?? {};
+    return key in partnerCatalogue(this.activeLocale)! || key in own ? this.t(key as PartnerMessage, { detail: error.message }) : error.message;
   }
 
   protected renderError(error: SdkError, retry = this.retry, more: unknown = nothing) {
