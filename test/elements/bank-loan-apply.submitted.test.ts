@@ -63,7 +63,8 @@ describe('<bank-loan-apply> with a bank', () => {
     const { element, bank, eventsOf } = await mountQuoted({ loan: { done: submitted } });
     applyButton(element)!.click();
     await waitUntil(() => eventsOf('bank-loan-submitted').length, 'bank-loan-submitted', { timeout: 2000 });
-    await element.updateComplete;
+    // The decision's view comes in its own chunk, fetched on Apply.
+    await waitUntil(() => decision(element)?.querySelector('strong'), 'the decision', { timeout: 2000 });
     expect(bank.opened.map((f) => [f.name, f.titleKey, f.params])).to.deep.equal([['loan', 'loanDialog', {
       product: 'rent-loan', amount: '36000.00', termMonths: '12', repaymentMethod: 'equal-installment', reference: 'lease-42',
     }]]);
@@ -84,7 +85,8 @@ describe('<bank-loan-apply> with a bank', () => {
     const { element, eventsOf } = await mountQuoted({ loan: { done: { ...submitted, status: 'pending' } } });
     applyButton(element)!.click();
     await waitUntil(() => eventsOf('bank-loan-submitted').length, 'bank-loan-submitted', { timeout: 2000 });
-    await element.updateComplete;
+    // The decision's view comes in its own chunk, fetched on Apply.
+    await waitUntil(() => decision(element)?.querySelector('strong'), 'the decision', { timeout: 2000 });
     expect(text(decision(element)!.querySelector('strong'))).to.equal('Under review: the bank will let you know.');
     buttons(element).find((b) => text(b) === 'Start a new application')!.click();
     await element.updateComplete;

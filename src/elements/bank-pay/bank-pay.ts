@@ -217,7 +217,8 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     const orderId = this.payingFor ?? '';
     this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
     if (final) {
-      this.failPayment(sdkError(code, text, canPayAgain(code)));
+      // Shown once the failure texts are in (fetched when the payment started; at once if they cannot come).
+      void loadAfterPay().then(() => this.failPayment(sdkError(code, text, canPayAgain(code))));
       this.closeSecureFrame({ outcome: 'failed' });
       if (code === 'already_paid') void this.refreshOrder(orderId);
     }
