@@ -19,13 +19,19 @@ const outDir = resolve('dist/sdk/v1');
 /**
  * Lit's `css` templates ship verbatim: drop their comments and collapse their whitespace (only runs of
  * whitespace and the space next to braces and semicolons, so selectors like `a :hover` keep their meaning).
+ * In a bank frame's build the partner page's defaults of the palette colours go too (`var(--bank-color-…,
+ * light-dark(…))` → `var(--bank-color-…)`, from the controls shared with the elements, src/styles/): a frame's
+ * applyTheme() always sets every palette colour (src/domain/palette.ts), so there they are never used.
  */
 const compactCss: Plugin = {
   name: 'compact-lit-css',
   transform(code, id) {
-    if (!/\/src\/(elements|frames)\/.*\.ts(\?frame=[\w-]+&locale=[\w-]+)?$/.test(id) || !code.includes('css`')) return null;
-    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
-      `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``);
+    if (!/\/src\/(elements|frames|styles)\/.*\.ts(\?frame=[\w-]+&locale=[\w-]+)?$/.test(id) || !code.includes('css`')) return null;
+    const inFrame = id.includes('?frame=');
+    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
+      const compact = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
+      return `css\`${inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact}\``;
+    });
   },
 };
 

@@ -55,9 +55,6 @@ export class BankAccountOpenForm extends SecureForm {
       .terms p {
         margin: 0.4rem 0;
       }
-      input {
-        min-width: 0;
-      }
     `;
 
   protected readonly titleKey = 'accountOpenTitle';

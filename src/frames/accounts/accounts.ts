@@ -131,9 +131,6 @@ export class BankAccountsPanel extends InlinePanel {
       background: var(--bank-color-muted);
       opacity: 0.2;
     }
-    input {
-      min-width: 0;
-    }
   `;
 
   protected readonly titleKey = 'accountsTitle';

@@ -4,6 +4,8 @@ import type { BankContact, SdkError } from '../../protocol/post-message.ts';
 import { frameMessages, type FrameMessage } from './messages.ts';
 import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 import { applyTheme } from './theme.ts';
+import { buttonStyles } from '../../styles/controls.ts';
+import { fieldStyles } from '../../styles/fields.ts';
 
 /**
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
@@ -12,7 +14,10 @@ import { applyTheme } from './theme.ts';
 export abstract class SecureForm<Own extends string = never> extends LitElement {
   static properties: PropertyDeclarations = { busy: { state: true }, error: { state: true }, contact: { state: true } };
   // Every colour is a `--bank-*` property that applyTheme() always sets (a readable palette): none is written here.
+  // Buttons, inputs and selects look as the partner elements' do: src/styles/controls.ts and fields.ts.
   static styles = css`
+    ${buttonStyles}
+    ${fieldStyles}
     :host {
       display: block;
     }
@@ -42,28 +47,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       font-weight: 600;
       font-size: 0.95rem;
     }
-    input,
-    select {
-      font: inherit;
-      font-weight: 400;
-      min-width: 0;
-      max-width: 100%;
-      box-sizing: border-box;
-      padding: 0.55rem 0.7rem;
-      border: 1px solid var(--bank-color-input-border);
-      border-radius: var(--bank-radius, 6px);
-      color: var(--bank-color-text);
-      background: var(--bank-color-input-background);
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--bank-color-error);
-    }
-    input:focus-visible,
-    select:focus-visible,
-    button:focus-visible {
-      outline: 3px solid var(--bank-color-focus);
-      outline-offset: 1px;
-    }
     .hint {
       font-weight: 400;
       font-size: 0.85rem;
@@ -84,24 +67,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       display: flex;
       gap: 0.75rem;
       flex-wrap: wrap;
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-      border: 1px solid transparent;
-      border-radius: var(--bank-radius, 6px);
-      padding: 0.6rem 1.2rem;
-      background: var(--bank-color-primary);
-      color: var(--bank-color-on-primary);
-    }
-    button.secondary {
-      background: transparent;
-      color: var(--bank-color-primary);
-      border-color: currentColor;
-    }
-    button[disabled] {
-      opacity: 0.6;
-      cursor: default;
     }
     dl.order {
       display: grid;
