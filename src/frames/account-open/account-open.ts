@@ -11,6 +11,7 @@ import { pinProblem } from '../../domain/pin.ts';
 import { isValidResidentId } from '../../domain/resident-id.ts';
 import { accountOpenMessages as accountMessages, type AccountOpenMessage as AccountMessage } from './messages.ts';
 import { SecureForm } from '../common/secure-form.ts';
+import { signInMessages, identityMessages } from '../common/messages.ts';
 
 type Step = 'phone' | 'identity' | 'security';
 type Field = 'phone' | 'code' | 'fullName' | 'idNumber' | 'cardNumber' | 'agree' | 'pin' | 'pin2' | 'password';
@@ -58,6 +59,7 @@ export class BankAccountOpenForm extends SecureForm {
     `;
 
   protected readonly titleKey = 'accountOpenTitle';
+  protected readonly formMessages = [signInMessages, identityMessages];
   private readonly accountClass = new URLSearchParams(location.search).get('class') === 'III' ? 'III' : 'II';
   private step?: Step;
   private steps: Step[] = [];

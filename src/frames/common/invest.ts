@@ -68,7 +68,7 @@ export type InvestKey = InvestMessage | FrameMessage | InvestPanelMessage | Inve
 /** The frame's own text (each invest frame's catalogue holds what only it says), else an invest text, else a shared one. */
 export function investText(locale: Locale, key: InvestKey, params?: Record<string, string | number>, own?: Catalogue<string>) {
   const text = own?.[locale][key] ?? (investMessages[locale] as Record<string, string>)[key];
-  return format(text ?? frameMessages[locale][key as FrameMessage], params);
+  return format(text ?? (frameMessages[locale] as Record<string, string>)[key]!, params);
 }
 
 /** The invest catalogue's error texts first (below_minimum, suitability_mismatch…), then the shared ones. */

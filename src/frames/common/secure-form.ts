@@ -123,11 +123,14 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
 
   /** A frame's own texts, looked up before the shared catalogue (so they stay in that frame's bundle). */
   protected readonly ownMessages?: Catalogue<Own>;
+  /**
+   * The dialog forms' shared words this frame says (any of `signInMessages`, `identityMessages`, `paymentMessages`
+   * in common/messages.ts), looked up last: a frame's build holds only the tables it names here.
+   */
+  protected readonly formMessages: Catalogue<string>[] = [];
 
   protected t(key: FrameMessage | Own, params?: Record<string, string | number>) {
-    const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
-    const own = (this.ownMessages as Catalogue<string> | undefined)?.[locale][key];
-    return format(own ?? frameMessages[locale][key as FrameMessage], params);
+    return format(sharedText(this.page, key, this.ownMessages as Catalogue<string> | undefined, this.formMessages)!, params);
   }
 
   connectedCallback() {
@@ -170,7 +173,7 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
   protected errorKey(error: SdkError): FrameMessage | Own {
     if (error.code === 'locked' && this.contact) return 'error.lockedContact';
     const key = `error.${error.code}` as FrameMessage;
-    return key in frameMessages.en ? key : 'error.other';
+    return sharedText(this.page, key, undefined, this.formMessages) === undefined ? 'error.other' : key;
   }
 
   /** Runs a bridge request with the busy state and error display. */
@@ -211,4 +214,11 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
 
   /** Dialog frames close on Escape; inline frames are part of the page and do not. */
   protected readonly closesOnEscape: boolean = true;
+}
+
+/** A frame's text: its own, else what every frame says, else the first of its dialog-form tables that has it. */
+function sharedText(page: FramePage | SdkError, key: string, own: Catalogue<string> | undefined, forms: Catalogue<string>[]) {
+  const locale = 'code' in page ? 'zh-CN' : page.locale;
+  return own?.[locale][key] ?? (frameMessages[locale] as Record<string, string>)[key] ??
+    forms.map((table) => table[locale][key]).find((text) => text !== undefined);
 }

@@ -8,7 +8,7 @@ import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
 import { isValidResidentId } from '../../domain/resident-id.ts';
 import type { LoanQuote } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { identityMessages, type FrameMessage } from '../common/messages.ts';
 import { loanFrameMessages, type LoanMessage } from './messages.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 
@@ -17,6 +17,7 @@ type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
 export class BankLoanForm extends SecureForm<LoanMessage> {
   static properties: PropertyDeclarations = { quote: { state: true }, invalid: { state: true }, existing: { state: true }, offer: { state: true } };
   protected readonly titleKey = 'loanTitle';
+  protected readonly formMessages = [identityMessages];
   protected readonly ownMessages = loanFrameMessages;
   private readonly terms = Object.fromEntries(
     ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference', 'merchantId'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),

@@ -10,7 +10,7 @@ import { errorRules, isErrorCode } from '../../protocol/errors.ts';
 import type { OrderDisplay, SdkError } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
 import { postToPartner } from '../common/frame-page.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { paymentMessages, type FrameMessage } from '../common/messages.ts';
 import { payFrameMessages, type PayMessage } from './messages.ts';
 
 interface Account {
@@ -29,6 +29,7 @@ const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentF
 export class BankPayForm extends SecureForm<PayMessage> {
   static properties: PropertyDeclarations = { order: { state: true }, accounts: { state: true }, pinProblem: { state: true }, checking: { state: true }, unconfirmed: { state: true } };
   protected readonly titleKey = 'payTitle';
+  protected readonly formMessages = [paymentMessages];
   protected readonly ownMessages = payFrameMessages;
   private readonly orderId = new URLSearchParams(location.search).get('order') ?? '';
   private order?: OrderDisplay;
