@@ -101,17 +101,22 @@ const buildQuery = /\?frame=([\w-]+)&locale=(en|zh-CN)$/;
 const catalogueLiteral = /\{\s*en(?::\s*(\w+))?\s*,\s*'zh-CN':\s*(\w+)\s*,?\s*\}/g;
 // Real paths, as Vite's module ids are (a checkout may reach src/ through a symlink).
 const frameEntries = () => new Set(frameNames.filter((name) => name !== 'bridge').map((name) => resolve(realpathSync('src/frames'), name, `${name}.ts`)));
+const preloadHelper = 'vite/preload-helper.js';
 const oneFilePerFrameLocale: Plugin = {
   name: 'bank-frame-one-locale',
   enforce: 'pre',
   async resolveId(source, importer) {
     const build = buildQuery.exec(source)?.[0] ?? (importer && buildQuery.exec(importer)?.[0]);
     if (!build || !importer) return null;
+    // A lazy chunk of a frame's build (an `import()` inside it) is loaded by that build alone: Vite's preload helper
+    // (for CSS and deeper chunks these builds do not have) is one line of the build's own instead of a shared file.
+    if (source.startsWith(`\0${preloadHelper}`)) return `\0${preloadHelper}${build}`;
     const resolved = await this.resolve(source.replace(buildQuery, ''), importer.replace(buildQuery, ''), { skipSelf: true });
     if (!resolved || resolved.external || resolved.id.includes('?') || !/\.[jt]s$/.test(resolved.id)) return resolved;
     return `${resolved.id}${build}`;
   },
   load(id) {
+    if (id.startsWith(`\0${preloadHelper}`)) return 'export const __vitePreload = (load) => load();';
     const locale = buildQuery.exec(id)?.[2];
     if (locale) {
       return readFileSync(id.replace(buildQuery, ''), 'utf8').replace(catalogueLiteral, (_, en = 'en', zh) => {
@@ -215,7 +220,6 @@ const builds: Record<string, UserConfig> = {
       },
       rolldownOptions: {
         // The core chunk may export what the element chunks import from it (no facade, no extra round trip).
-        preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's

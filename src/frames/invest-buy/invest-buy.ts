@@ -6,7 +6,6 @@
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { questionnaire } from '../../domain/invest.ts';
 import { AmountError, formatAmount, minorUnits, parseAmount } from '../../domain/money.ts';
 import type { SdkError } from '../../protocol/post-message.ts';
 import { InvestDialog } from '../common/invest-dialog.ts';
@@ -14,14 +13,14 @@ import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
   type Overview, type ProductView,
 } from '../common/invest.ts';
-import { questionTexts } from './questions.ts';
+import type { AssessmentHost } from './assessment.ts';
 import type { FrameMessage } from '../common/messages.ts';
 import { investBuyMessages } from './messages.ts';
 
 type Step = 'loading' | 'assess' | 'result' | 'mismatch' | 'buy' | 'failed';
 type Problem = { key: InvestKey; params?: Record<string, string> };
 
-export class BankInvestBuyForm extends InvestDialog {
+class BankInvestBuyForm extends InvestDialog {
   static properties: PropertyDeclarations = { step: { state: true }, product: { state: true }, accounts: { state: true }, assessment: { state: true }, unanswered: { state: true }, amountProblem: { state: true }, ackProblem: { state: true }, qualifiedProblem: { state: true }, pinProblem: { state: true } };
   protected readonly titleKey = 'buyTitle' as FrameMessage;
   protected readonly ownMessages = investBuyMessages;
@@ -30,7 +29,9 @@ export class BankInvestBuyForm extends InvestDialog {
   private product?: ProductView;
   private accounts: Account[] = [];
   private assessment: Assessment | null = null;
-  private unanswered = 0;
+  protected unanswered = 0;
+  /** The risk assessment's code (./assessment.ts), loaded when the customer has to be assessed. */
+  private assessmentView?: typeof import('./assessment.ts');
   private amountProblem?: Problem;
   private ackProblem = false;
   private qualifiedProblem = false;
@@ -54,11 +55,11 @@ export class BankInvestBuyForm extends InvestDialog {
   }
 
   /** Where the customer stands: assess first, stop here, or buy. */
-  private async decide(after: Step = 'buy') {
+  protected async decide(after: Step = 'buy') {
     const a = this.assessment;
-    if (!a || !a.valid) this.step = 'assess';
-    else if (riskOrder(this.product!.risk) > riskOrder(a.level)) this.step = 'mismatch';
-    else this.step = after;
+    const step = !a || !a.valid ? 'assess' : riskOrder(this.product!.risk) > riskOrder(a.level) ? 'mismatch' : after;
+    if (step === 'assess') this.assessmentView ??= await import('./assessment.ts');
+    this.step = step;
     if (this.step === 'buy') this.shownAt ||= new Date().toISOString();
     await this.updateComplete;
     this.focusFirst();
@@ -71,9 +72,9 @@ export class BankInvestBuyForm extends InvestDialog {
       case 'failed':
         return html`${this.renderError()}<div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
       case 'assess':
-        return this.renderQuestionnaire();
+        return this.assessmentView!.renderQuestionnaire(this.assessmentHost);
       case 'result':
-        return this.renderResult();
+        return this.assessmentView!.renderResult(this.assessmentHost);
       case 'mismatch':
         return this.renderMismatch();
       case 'buy':
@@ -81,66 +82,12 @@ export class BankInvestBuyForm extends InvestDialog {
     }
   }
 
-  private renderQuestionnaire() {
-    const texts = questionTexts[this.locale];
-    return html`<h2 id="assess-title">${this.t('assessTitle')}</h2>
-      <p>${this.t(this.assessment ? 'assessExpiredIntro' : 'assessIntro')}</p>
-      <form @submit=${this.assess} novalidate aria-labelledby="assess-title">
-        ${questionnaire.map((q, i) => {
-          const [question, ...options] = texts[q.id]!;
-          return html`<fieldset role="radiogroup" aria-labelledby="legend-${q.id}">
-            <legend id="legend-${q.id}">${i + 1}. ${question}</legend>
-            ${options.map((option, j) => html`<label class="option"><input type="radio" name=${q.id} value=${j} />${option}</label>`)}
-          </fieldset>`;
-        })}
-        ${this.unanswered ? html`<p role="alert">${this.t('answerAll', { n: this.unanswered })}</p>` : this.renderError()}
-        <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${this.t('seeResult')}</button>
-          <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
-        </div>
-      </form>`;
+  /** This frame as the assessment's host: what the assessment reads and sets is this frame's state. */
+  private get assessmentHost() {
+    return this as unknown as AssessmentHost;
   }
 
-  private async assess(event: Event) {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.target as HTMLFormElement;
-    const answers: Record<string, number> = {};
-    const missing: HTMLElement[] = [];
-    for (const q of questionnaire) {
-      const checked = form.querySelector<HTMLInputElement>(`input[name="${q.id}"]:checked`);
-      if (checked) answers[q.id] = Number(checked.value);
-      else missing.push(form.querySelector<HTMLInputElement>(`input[name="${q.id}"]`)!);
-    }
-    this.unanswered = missing.length;
-    if (missing.length) {
-      missing[0]!.focus();
-      return;
-    }
-    const result = await this.call<{ assessment: Assessment }>('investAssess', { answers });
-    if (!result) return;
-    this.assessment = result.assessment;
-    this.step = 'result';
-    await this.updateComplete;
-    this.focusFirst();
-  }
-
-  private renderResult() {
-    const a = this.assessment!;
-    const allowed = riskOrder(this.product!.risk) <= riskOrder(a.level);
-    return html`<div role="status">
-        <h2>${this.t('resultTitle', { level: this.t(`level.${a.level}`) })}</h2>
-        <p>${this.t('resultAllows', { risk: `R${a.level.slice(1)}` })}</p>
-      </div>
-      ${allowed
-        ? html`<div class="actions">
-            <button type="button" @click=${() => this.decide()}>${this.t('continueToBuy')}</button>
-            <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
-          </div>`
-        : this.renderMismatch()}`;
-  }
-
-  private renderMismatch() {
+  protected renderMismatch() {
     const a = this.assessment!;
     const p = this.product!;
     return html`<div role="alert">
@@ -155,6 +102,7 @@ export class BankInvestBuyForm extends InvestDialog {
   }
 
   private reassess = async () => {
+    this.assessmentView ??= await import('./assessment.ts');
     this.unanswered = 0;
     this.error = null;
     this.step = 'assess';
