@@ -6,14 +6,13 @@
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { AmountError, formatAmount, minorUnits, parseAmount } from '../../domain/money.ts';
-import type { SdkError } from '../../protocol/post-message.ts';
 import { InvestDialog } from '../common/invest-dialog.ts';
 import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
   type Overview, type ProductView,
 } from '../common/invest.ts';
 import type { AssessmentHost } from './assessment.ts';
+import type { PurchaseHost } from './purchase.ts';
 import type { FrameMessage } from '../common/messages.ts';
 import { investBuyMessages } from './messages.ts';
 
@@ -27,15 +26,17 @@ class BankInvestBuyForm extends InvestDialog {
   private readonly productId = new URLSearchParams(location.search).get('product') ?? '';
   private step: Step = 'loading';
   private product?: ProductView;
-  private accounts: Account[] = [];
+  protected accounts: Account[] = [];
   private assessment: Assessment | null = null;
   protected unanswered = 0;
+  /** The purchase's checks and bank calls (./purchase.ts), loaded when the customer first confirms. */
+  private purchase?: typeof import('./purchase.ts');
   /** The risk assessment's code (./assessment.ts), loaded when the customer has to be assessed. */
   private assessmentView?: typeof import('./assessment.ts');
-  private amountProblem?: Problem;
-  private ackProblem = false;
-  private qualifiedProblem = false;
-  private shownAt = '';
+  protected amountProblem?: Problem;
+  protected ackProblem = false;
+  protected qualifiedProblem = false;
+  protected shownAt = '';
 
 
   protected async load() {
@@ -164,76 +165,11 @@ class BankInvestBuyForm extends InvestDialog {
       </form>`;
   }
 
-  private input<T extends HTMLElement = HTMLInputElement>(id: string) {
-    return this.renderRoot.querySelector(`#${id}`) as T;
-  }
-
   private async confirm(event: Event) {
     event.preventDefault();
-    if (this.busy) return;
-    const p = this.product!;
-    this.error = null;
-    const amountInput = this.input('amount');
-    const accountId = this.input<HTMLSelectElement>('account').value;
-    const pinInput = this.input('pin');
-    let amount = 0;
-    this.amountProblem = undefined;
-    try {
-      amount = parseAmount(amountInput.value.trim());
-    } catch (error) {
-      if (!(error instanceof AmountError)) throw error;
-      this.amountProblem = { key: 'invalid.amount' };
-    }
-    const account = this.accounts.find((a) => a.id === accountId);
-    if (!this.amountProblem && amount < minorUnits(p.minimum)) {
-      this.amountProblem = { key: 'error.below_minimum', params: { minimum: money(p.minimum, this.locale) } };
-    } else if (!this.amountProblem && account && amount > minorUnits(account.balance)) {
-      this.amountProblem = { key: 'error.insufficient_funds' };
-    }
-    this.ackProblem = !this.input('ack').checked;
-    this.qualifiedProblem = p.kind === 'private' && !this.input('qualified').checked;
-    this.pinProblem = /^\d{6}$/.test(pinInput.value) ? undefined : 'invalid.pin';
-    const first = this.amountProblem ? amountInput : this.ackProblem ? this.input('ack')
-      : this.qualifiedProblem ? this.input('qualified') : this.pinProblem ? pinInput : undefined;
-    if (first) {
-      await this.updateComplete;
-      first.focus();
-      return;
-    }
-    const wire = formatAmount(amount);
-    // Everything but the PIN, checked by the bank first: a purchase that cannot happen never asks for the PIN.
-    const checked = await this.call('investCheck', { productId: p.id, amount: wire, accountId });
-    if (!checked) return this.explain(this.error!, amountInput);
-    this.attemptKey ??= crypto.randomUUID();
-    const result = await this.call<{ subscription: { id: string; status: 'confirmed' | 'cooling-off' } }>('investBuy', {
-      productId: p.id, amount: wire, accountId, pin: pinInput.value, idempotencyKey: this.attemptKey,
-      documents: p.documents.map(({ id, version }) => ({ id, version })), termsAcknowledged: true,
-      qualifiedInvestor: p.kind === 'private', shownAt: this.shownAt,
-    });
-    if (result) {
-      this.done({ subscriptionId: result.subscription.id, productId: p.id, amount: wire, status: result.subscription.status });
-      return;
-    }
-    if (!this.error!.retryable) this.attemptKey = undefined;
-    pinInput.value = '';
-    this.explain(this.error!, pinInput);
-  }
-
-  /** Puts a refusal where it belongs: by the amount, as a mismatch, or under the form. */
-  private async explain(error: SdkError, focus: HTMLInputElement) {
-    if (error.code === 'suitability_mismatch') {
-      this.error = null;
-      const overview = await this.call<Overview>('investOverview', {});
-      if (overview) this.assessment = overview.assessment;
-      return this.decide();
-    }
-    if (error.code === 'below_minimum' || error.code === 'insufficient_funds') {
-      this.error = null;
-      this.amountProblem = { key: `error.${error.code}`, params: { minimum: money(this.product!.minimum, this.locale) } };
-      focus = this.input('amount');
-    }
-    await this.updateComplete;
-    focus.focus();
+    this.purchase ??= await import('./purchase.ts');
+    // This frame is the purchase's host: what it reads and sets is this frame's state (see PurchaseHost).
+    await this.purchase.confirmPurchase(this as unknown as PurchaseHost);
   }
 }
 customElements.define('bank-invest-buy-form', BankInvestBuyForm);
