@@ -53,9 +53,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       color: var(--bank-color-muted);
       margin: 0;
     }
-    .summary {
-      margin-bottom: 1rem;
-    }
     .field-error,
     [role='alert'] {
       color: var(--bank-color-error);
@@ -67,38 +64,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       display: flex;
       gap: 0.75rem;
       flex-wrap: wrap;
-    }
-    dl.order {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 0.3rem 1rem;
-      margin: 0 0 1rem;
-    }
-    dl.order dt {
-      color: var(--bank-color-muted);
-    }
-    /* What the customer confirms: always the theme's readable text colour, never dimmed. */
-    dl.order dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-      color: var(--bank-color-text);
-      opacity: 1;
-    }
-    dl.order .amount {
-      font-size: 1.4rem;
-      font-weight: 700;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    label.check {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    label.check input {
-      width: 1.2rem;
-      height: 1.2rem;
-      flex: none;
     }
     .secure {
       margin: 1rem 0 0;

@@ -4,7 +4,7 @@
  * at most once a year) or asks to be assessed again, so the frame's usual first view, the purchase, does not carry
  * it (test/sizes.ts counts it in the frame's whole size).
  */
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { questionnaire } from '../../domain/invest.ts';
 import { format, type Locale } from '../../i18n/locale.ts';
 import { riskOrder, type Assessment, type InvestKey, type ProductView } from '../common/invest.ts';
@@ -28,6 +28,34 @@ export interface AssessmentHost {
   decide(): Promise<void>;
   focusFirst(): void;
 }
+
+/** The questionnaire's look, added to the frame's styles when this chunk arrives. */
+export const assessmentStyles = css`
+  fieldset {
+    border: 1px solid #c5ccd3;
+    border-radius: var(--bank-radius, 6px);
+    margin: 0;
+    padding: 0.6rem 0.9rem 0.8rem;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.3rem;
+  }
+  label.option {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+    padding: 0.25rem 0;
+  }
+  label.option input {
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+    flex: none;
+  }
+`;
 
 const a = (host: AssessmentHost, key: AssessmentMessage, params?: Record<string, string | number>) =>
   format(assessmentMessages[host.locale][key], params);

@@ -5,7 +5,7 @@
  * full (their versions are recorded with the sale), the acknowledgement (and, for a private product, the
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { adoptStyles, html, nothing, type PropertyDeclarations } from 'lit';
 import { InvestDialog } from '../common/invest-dialog.ts';
 import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
@@ -59,7 +59,7 @@ class BankInvestBuyForm extends InvestDialog {
   protected async decide(after: Step = 'buy') {
     const a = this.assessment;
     const step = !a || !a.valid ? 'assess' : riskOrder(this.product!.risk) > riskOrder(a.level) ? 'mismatch' : after;
-    if (step === 'assess') this.assessmentView ??= await import('./assessment.ts');
+    if (step === 'assess') await this.loadAssessment();
     this.step = step;
     if (this.step === 'buy') this.shownAt ||= new Date().toISOString();
     await this.updateComplete;
@@ -83,6 +83,13 @@ class BankInvestBuyForm extends InvestDialog {
     }
   }
 
+  /** Loads the risk assessment once, and adds its styles to this frame's. */
+  private async loadAssessment() {
+    if (this.assessmentView) return;
+    this.assessmentView = await import('./assessment.ts');
+    adoptStyles(this.renderRoot as ShadowRoot, [...BankInvestBuyForm.elementStyles, this.assessmentView.assessmentStyles]);
+  }
+
   /** This frame as the assessment's host: what the assessment reads and sets is this frame's state. */
   private get assessmentHost() {
     return this as unknown as AssessmentHost;
@@ -103,7 +110,7 @@ class BankInvestBuyForm extends InvestDialog {
   }
 
   private reassess = async () => {
-    this.assessmentView ??= await import('./assessment.ts');
+    await this.loadAssessment();
     this.unanswered = 0;
     this.error = null;
     this.step = 'assess';
