@@ -237,6 +237,7 @@ const builds: Record<string, UserConfig> = {
       },
       rolldownOptions: {
         // The core chunk may export what the element chunks import from it (no facade, no extra round trip).
+        preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's

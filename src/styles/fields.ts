@@ -15,15 +15,16 @@ export const fieldStyles = css`
     padding: 0.5em 0.7em;
     border: 1px solid var(--bank-color-input-border, light-dark(#7b8794, #8593a3));
     border-radius: var(--bank-radius, 6px);
-    color: var(--bank-color-text, light-dark(#1f2933, #e4e7eb));
-    background: var(--bank-color-input-background, light-dark(#fff, #1c2430));
+    color: inherit;
+    /* Unset on a partner page unless the theme sets it: transparent, on the element's own background. */
+    background: var(--bank-color-input-background);
   }
   input:focus-visible,
   select:focus-visible {
     outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
     outline-offset: 1px;
   }
-  :is(input, select)[aria-invalid='true'] {
+  [aria-invalid='true'] {
     border-color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
   }
 `;

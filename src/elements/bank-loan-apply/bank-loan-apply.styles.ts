@@ -31,7 +31,8 @@ export const bankLoanApplyStyles = css`
   select {
     max-width: 16em;
   }
-  summary:focus-visible {
+  summary:focus-visible,
+  .table-scroll:focus-visible {
     outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
     outline-offset: 1px;
   }
@@ -84,9 +85,6 @@ export const bankLoanApplyStyles = css`
   .table-scroll {
     overflow-x: auto;
     max-width: 100%;
-  }
-  .table-scroll:focus-visible {
-    outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
   }
   summary {
     cursor: pointer;

@@ -24,7 +24,8 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  .row {
+  .row,
+  [part~='error'] {
     display: flex;
     align-items: center;
     gap: 0.75em;
@@ -49,10 +50,6 @@ export const baseStyles = css`
     white-space: nowrap;
   }
   [part~='error'] {
-    display: flex;
-    align-items: center;
-    gap: 0.75em;
-    flex-wrap: wrap;
     color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
     border: 1px solid currentColor;
     border-radius: var(--bank-radius, 6px);
