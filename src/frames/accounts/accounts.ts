@@ -268,7 +268,13 @@ class BankAccountsPanel extends InlinePanel {
   }
 
   private async openAdd(accountId: string) {
-    this.addMoneyForm ??= await import('./add-money.ts');
+    try {
+      this.addMoneyForm ??= await import('./add-money.ts');
+    } catch {
+      // The form's chunk did not arrive (offline): said where the form would open.
+      this.addStatus = { accountId, text: this.t('error.network'), alert: true };
+      return;
+    }
     this.adding = accountId;
     this.addProblem = {};
     this.addStatus = undefined;

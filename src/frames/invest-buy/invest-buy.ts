@@ -6,6 +6,7 @@
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
 import { adoptStyles, html, nothing, type PropertyDeclarations } from 'lit';
+import { sdkError } from '../../protocol/post-message.ts';
 import { InvestDialog } from '../common/invest-dialog.ts';
 import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
@@ -59,7 +60,7 @@ class BankInvestBuyForm extends InvestDialog {
   protected async decide(after: Step = 'buy') {
     const a = this.assessment;
     const step = !a || !a.valid ? 'assess' : riskOrder(this.product!.risk) > riskOrder(a.level) ? 'mismatch' : after;
-    if (step === 'assess') await this.loadAssessment();
+    if (step === 'assess' && !(await this.loadAssessment())) return;
     this.step = step;
     if (this.step === 'buy') this.shownAt ||= new Date().toISOString();
     await this.updateComplete;
@@ -85,9 +86,16 @@ class BankInvestBuyForm extends InvestDialog {
 
   /** Loads the risk assessment once, and adds its styles to this frame's. */
   private async loadAssessment() {
-    if (this.assessmentView) return;
-    this.assessmentView = await import('./assessment.ts');
+    if (this.assessmentView) return true;
+    try {
+      this.assessmentView = await import('./assessment.ts');
+    } catch {
+      this.error = sdkError('network', 'The risk assessment could not be loaded.', true);
+      this.step = 'failed';
+      return false;
+    }
     adoptStyles(this.renderRoot as ShadowRoot, [...BankInvestBuyForm.elementStyles, this.assessmentView.assessmentStyles]);
+    return true;
   }
 
   /** This frame as the assessment's host: what the assessment reads and sets is this frame's state. */
@@ -110,7 +118,7 @@ class BankInvestBuyForm extends InvestDialog {
   }
 
   private reassess = async () => {
-    await this.loadAssessment();
+    if (!(await this.loadAssessment())) return;
     this.unanswered = 0;
     this.error = null;
     this.step = 'assess';
@@ -174,7 +182,12 @@ class BankInvestBuyForm extends InvestDialog {
 
   private async confirm(event: Event) {
     event.preventDefault();
-    this.purchase ??= await import('./purchase.ts');
+    try {
+      this.purchase ??= await import('./purchase.ts');
+    } catch {
+      this.error = sdkError('network', 'The purchase could not be loaded.', true);
+      return;
+    }
     // This frame is the purchase's host: what it reads and sets is this frame's state (see PurchaseHost).
     await this.purchase.confirmPurchase(this as unknown as PurchaseHost);
   }
