@@ -19,13 +19,19 @@ const outDir = resolve('dist/sdk/v1');
 /**
  * Lit's `css` templates ship verbatim: drop their comments and collapse their whitespace (only runs of
  * whitespace and the space next to braces and semicolons, so selectors like `a :hover` keep their meaning).
+ * In a bank frame's build the partner page's defaults of the palette colours go too (`var(--bank-color-…,
+ * light-dark(…))` → `var(--bank-color-…)`, from the controls shared with the elements, src/styles/): a frame's
+ * applyTheme() always sets every palette colour (src/domain/palette.ts), so there they are never used.
  */
 const compactCss: Plugin = {
   name: 'compact-lit-css',
   transform(code, id) {
-    if (!/\/src\/(elements|frames)\/.*\.ts(\?frame=[\w-]+&locale=[\w-]+)?$/.test(id) || !code.includes('css`')) return null;
-    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
-      `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``);
+    if (!/\/src\/(elements|frames|styles)\/.*\.ts(\?frame=[\w-]+&locale=[\w-]+)?$/.test(id) || !code.includes('css`')) return null;
+    const inFrame = id.includes('?frame=');
+    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
+      const compact = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
+      return `css\`${inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact}\``;
+    });
   },
 };
 
@@ -117,28 +123,46 @@ const frameHtmlAtTop: Plugin = {
 
 /**
  * One locale per frame load, and one file per frame and locale. A frame's entry module (`<name>/<name>.ts`, named
- * by its HTML) is built as a line that imports that same frame built for the URL's locale:
- * `<name>.ts?frame=<name>&locale=en` or `…&locale=zh-CN`. Every module a build reaches (lit included) carries its
- * query, so each frame's build is one file, compressed as one stream (smaller than shared chunks), and each
- * catalogue `{ en, 'zh-CN': zhCN }` in it points both locales at the one table: the other locale's strings are
- * tree-shaken out. The bridge shows no text: it is built once.
+ * by its HTML) becomes a line that imports that same frame built for the URL's locale (frameEntryAsWritten):
+ * `<name>.ts?frame=<name>&locale=en` or `…&locale=zh-CN`, each emitted as an entry of its own. Every module a
+ * build reaches (lit included) carries its query, so each frame's build is one file, compressed as one stream
+ * (smaller than shared chunks), and each catalogue `{ en, 'zh-CN': zhCN }` in it points both locales at the one
+ * table: the other locale's strings are tree-shaken out. A build may have lazy chunks of its own (an `import()` in
+ * it, e.g. a form that only an action opens): they import what they share from the build, which may export more
+ * than its module does (`allow-extension`; as an `import()` target it would need a namespace object and Rolldown's
+ * runtime as a shared file). The bridge shows no text: it is built once.
  */
 const frameLocales = ['en', 'zh-CN'] as const;
 const buildQuery = /\?frame=([\w-]+)&locale=(en|zh-CN)$/;
 const catalogueLiteral = /\{\s*en(?::\s*(\w+))?\s*,\s*'zh-CN':\s*(\w+)\s*,?\s*\}/g;
 // Real paths, as Vite's module ids are (a checkout may reach src/ through a symlink).
 const frameEntries = () => new Set(frameNames.filter((name) => name !== 'bridge').map((name) => resolve(realpathSync('src/frames'), name, `${name}.ts`)));
+const preloadHelper = 'vite/preload-helper.js';
+const localeBuilds = new Map<string, Record<string, string>>();
 const oneFilePerFrameLocale: Plugin = {
   name: 'bank-frame-one-locale',
   enforce: 'pre',
+  buildStart() {
+    for (const id of frameEntries()) {
+      const name = id.slice(id.lastIndexOf('/') + 1, -'.ts'.length);
+      localeBuilds.set(id, Object.fromEntries(frameLocales.map((l) => [l, this.emitFile({
+        type: 'chunk', id: `${id}?frame=${name}&locale=${l}`, name: `${name}.${l}`, preserveSignature: 'allow-extension',
+      })])));
+    }
+  },
   async resolveId(source, importer) {
     const build = buildQuery.exec(source)?.[0] ?? (importer && buildQuery.exec(importer)?.[0]);
-    if (!build || !importer) return null;
+    if (!build) return null;
+    if (!importer) return source;
+    // A lazy chunk of a frame's build (an `import()` inside it) is loaded by that build alone: Vite's preload helper
+    // (for CSS and deeper chunks these builds do not have) is one line of the build's own instead of a shared file.
+    if (source.startsWith(`\0${preloadHelper}`)) return `\0${preloadHelper}${build}`;
     const resolved = await this.resolve(source.replace(buildQuery, ''), importer.replace(buildQuery, ''), { skipSelf: true });
     if (!resolved || resolved.external || resolved.id.includes('?') || !/\.[jt]s$/.test(resolved.id)) return resolved;
     return `${resolved.id}${build}`;
   },
   load(id) {
+    if (id.startsWith(`\0${preloadHelper}`)) return 'export const __vitePreload = (load) => load();';
     const locale = buildQuery.exec(id)?.[2];
     if (locale) {
       return readFileSync(id.replace(buildQuery, ''), 'utf8').replace(catalogueLiteral, (_, en = 'en', zh) => {
@@ -147,15 +171,13 @@ const oneFilePerFrameLocale: Plugin = {
       });
     }
     if (!frameEntries().has(id)) return null;
-    const name = id.slice(id.lastIndexOf('/') + 1, -'.ts'.length);
-    const [en, zh] = frameLocales.map((l) => `import(${JSON.stringify(`./${name}.ts?frame=${name}&locale=${l}`)})`);
-    return `if (new URLSearchParams(location.search).get('locale') === 'en') ${en}; else ${zh};`;
+    return 'location.search;';
   },
 };
 
 /**
- * A frame's entry as bank-frame-one-locale writes it: Vite wraps each `import()` in a preload helper, which
- * these self-contained builds do not need.
+ * A frame's entry: the line that imports the URL's locale's build (see bank-frame-one-locale), named for what it
+ * imports (the sandbox serves hashed names as immutable).
  */
 const frameEntryAsWritten: Plugin = {
   name: 'bank-frame-entry-as-written',
@@ -164,11 +186,17 @@ const frameEntryAsWritten: Plugin = {
     const entries = frameEntries();
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => entries.has(id))) continue;
-      const [en, zh] = frameLocales.map((l) => chunk.dynamicImports.find((file) => file.includes(`.${l}-`)));
-      if (!en || !zh) throw new Error(`${chunk.fileName}: no build for each locale`);
+      const builds = localeBuilds.get(chunk.moduleIds.find((id) => entries.has(id))!)!;
+      const [en, zh] = frameLocales.map((l) => this.getFileName(builds[l]!));
       const url = (file: string) => JSON.stringify(`./${file.slice(file.lastIndexOf('/') + 1)}`);
       chunk.code = `new URLSearchParams(location.search).get("locale")==="en"?import(${url(en)}):import(${url(zh)});\n`;
       chunk.imports = [];
+      chunk.dynamicImports = [en, zh];
+      const fileName = chunk.fileName.replace(/-[\w-]{8}\.js$/, `-${createHash('sha256').update(chunk.code).digest('base64url').slice(0, 8)}.js`);
+      for (const html of Object.values(bundle)) {
+        if (html.type === 'asset' && html.fileName.endsWith('.html')) html.source = String(html.source).replace(`/${chunk.fileName}"`, `/${fileName}"`);
+      }
+      chunk.fileName = fileName;
     }
     // The helper's chunk, now imported by nothing, is not shipped.
     const imported = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [...c.imports, ...c.dynamicImports] : [])));
@@ -302,7 +330,7 @@ const builds: Record<string, UserConfig> = {
           // A locale's build is named for it: `pay.en-….js`, `pay.zh-CN-….js`.
           chunkFileNames: (chunk) => {
             const locale = frameLocales.find((l) => chunk.moduleIds.some((id) => id.endsWith(`&locale=${l}`)));
-            return `assets/[name]${locale ? `.${locale}` : ''}-[hash].js`;
+            return `assets/[name]${locale && !chunk.name.endsWith(`.${locale}`) ? `.${locale}` : ''}-[hash].js`;
           },
         },
       },

@@ -33,7 +33,7 @@ import { demoApp, openDatabase } from '../src/sandbox/db.ts';
 import { elementMarkup, mixedKinds, mixedMarkup } from './bench/pages.ts';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import {
-  afterDialogFiles, elementsDir, frameFiles, framesDir, gz, isBuilt, KB, kb, loaderFile, pageFiles, root, total,
+  afterDialogFiles, elementsDir, frameFiles, framesDir, frameWholeFiles, gz, isBuilt, KB, kb, loaderFile, pageFiles, root, total,
 } from './sizes.ts';
 
 // ---------------------------------------------------------------------------------------------- budgets
@@ -80,6 +80,9 @@ for (const html of readdirSync(framesDir).filter((f) => f.endsWith('.html')).sor
   const name = html.replace(/\.html$/, '');
   const files = frameFiles(join(framesDir, html));
   check(`  frame     ${name} (html + ${files.size - 1} files)`, total(files), budgets.frames[name]);
+  // Lazy chunks of the frame's build (loaded on an action, or in a rarer state: test/sizes.ts), if it has any.
+  const whole = frameWholeFiles(join(framesDir, html));
+  if (whole.size > files.size) check(`            ${name} with its ${whole.size - files.size} lazy chunks`, total(whole));
 }
 
 section('Partner page, per element, until bank-ready (loader + core + one locale\'s texts + chunk + imports)');

@@ -41,16 +41,35 @@ export function withImports(file: string, into = new Set<string>()): Set<string>
 /** Dynamic imports: `import("./x.js")`. */
 const dynamicImport = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
 
+const dynamicImportsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(dynamicImport)].map((m) => resolve(dirname(file), m[1]!));
+
 /**
  * A frame: its HTML, the scripts and stylesheets it names (module preloads included), their imports and, where
- * its entry loads one build per locale (`import()` of the one the URL asks for), the heavier locale's build.
+ * its entry loads one build per locale (`import()` of the one the URL asks for), the heavier locale's build. That
+ * is what the frame downloads to show itself (the budgets apply to this). A build's own lazy chunks (an `import()`
+ * in it: the Accounts frame's Add money form, the Buy frame's purchase checks and its risk assessment, which a
+ * customer needs only once a year) are not in it; `frameWholeFiles` counts them too.
  */
-export function frameFiles(html: string): Set<string> {
+export function frameFiles(html: string, lazyChunks = false): Set<string> {
   const files = namedFiles(html);
-  const builds = [...files].filter((file) => file.endsWith('.js'))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(dynamicImport)].map((m) => resolve(dirname(file), m[1]!)));
-  const perLocale = builds.map((entry) => withImports(entry, new Set(files)));
+  const builds = [...files].filter((file) => file.endsWith('.js')).flatMap(dynamicImportsOf);
+  const perLocale = builds.map((entry) => (lazyChunks ? withLazyChunks : withImports)(entry, new Set(files)));
   return perLocale.reduce((heaviest, set) => (total(set) > total(heaviest) ? set : heaviest), files);
+}
+
+/** A frame with every lazy chunk of its build: what it downloads once every part of it has been used. */
+export const frameWholeFiles = (html: string) => frameFiles(html, true);
+
+/** `file`, its static imports and, recursively, every chunk they load with `import()` (and their imports). */
+function withLazyChunks(file: string, into: Set<string>): Set<string> {
+  const own = withImports(file);
+  for (const f of own) into.add(f);
+  for (const f of own) {
+    if (!f.endsWith('.js')) continue;
+    for (const chunk of dynamicImportsOf(f)) if (!into.has(chunk)) withLazyChunks(chunk, into);
+  }
+  return into;
 }
 
 function namedFiles(html: string): Set<string> {

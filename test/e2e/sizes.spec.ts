@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { elementTags } from '../../src/elements/tags.ts';
-import { frameFiles, frameNames, framesDir, gz, isBuilt, KB, kb, loaderFile, pageFiles, total } from '../sizes.ts';
+import { frameFiles, frameNames, framesDir, frameWholeFiles, gz, isBuilt, KB, kb, loaderFile, pageFiles, total } from '../sizes.ts';
 import { apiTest as test } from './helpers.ts';
 
 /**
@@ -9,13 +9,16 @@ import { apiTest as test } from './helpers.ts';
  * lighter should lower its ceiling. A partner page is what it downloads until `bank-ready` (loader, core, one
  * locale's texts, the element's chunk: `pageFiles` in test/sizes.ts); the bank dialog's code that follows is in
  * `npm run bench`. The goals of issue #14 that are met are hard limits here: the loader's 1 KB (`budgets`) and 15 KB
- * for every bank frame except those listed in `framesOverGoal` (docs/architecture.md says why), which are held to
- * their ceiling until they meet it. The goals not met yet (pages ≤ 12 KB, all elements ≤ 30 KB) are reported by
+ * for every bank frame except those listed in `framesOverGoal` (none now; docs/architecture.md says why a frame
+ * would be), which are held to their ceiling until they meet it. A frame is what it downloads to show itself
+ * (`frameFiles`); the lazy chunks a frame's build loads on an action or in a rarer state (Accounts' Add money form,
+ * Buy's purchase checks and risk assessment) have ceilings of their own, as the frame with all of them
+ * (`frameWholeFiles`, `framesWhole`). The goals not met yet (pages ≤ 12 KB, all elements ≤ 30 KB) are reported by
  * `npm run bench`.
  */
 const budgets = { loader: 1 };
 const frameGoal = 15;
-const framesOverGoal = ['accounts', 'invest-buy'];
+const framesOverGoal: string[] = [];
 const ceilings = {
   loader: 0.85,
   allElements: 31.8,
@@ -24,9 +27,11 @@ const ceilings = {
     'bank-invest': 17.65, 'bank-data-consent': 17.2, 'bank-merchant-onboard': 16.25,
   } as Record<string, number>,
   frames: {
-    bridge: 9, login: 12.7, pay: 14, loan: 14, consent: 13.2, merchant: 13.5, 'account-open': 15, accounts: 16.5,
-    invest: 14.8, 'invest-buy': 17.2, 'invest-redeem': 14.7,
+    bridge: 9, login: 12, pay: 13.7, loan: 13.65, consent: 12.6, merchant: 13, 'account-open': 14.95, accounts: 15,
+    invest: 14, 'invest-buy': 14.9, 'invest-redeem': 13.9,
   } as Record<string, number>,
+  /** Frames with lazy chunks, with all of them (the others: as `frames`). */
+  framesWhole: { accounts: 16.35, 'invest-buy': 18 } as Record<string, number>,
 };
 
 test('the loader, every partner page and every bank frame stay under their size ceilings', () => {
@@ -48,7 +53,9 @@ test('the loader, every partner page and every bank frame stay under their size 
   for (const name of frameNames()) {
     const ceiling = ceilings.frames[name];
     const limit = framesOverGoal.includes(name) || ceiling === undefined ? ceiling : Math.min(ceiling, frameGoal);
-    check(`${name} frame`, total(frameFiles(`${framesDir}/${name}.html`)), limit);
+    const html = `${framesDir}/${name}.html`;
+    check(`${name} frame`, total(frameFiles(html)), limit);
+    check(`${name} frame with its lazy chunks`, total(frameWholeFiles(html)), ceilings.framesWhole[name] ?? ceiling);
   }
   expect(over).toEqual([]);
 });

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.ts';
 
 /**
  * `<bank-loan-apply>`'s own styles (the shared ones are `BankElement.styles`; the schedule's table and the decision
  * bring theirs with them: after-action.ts).
  */
 export const bankLoanApplyStyles = css`
+  ${fieldStyles}
   :host {
     display: block;
     max-width: 34rem;
@@ -37,20 +39,11 @@ export const bankLoanApplyStyles = css`
   summary {
     font-weight: 600;
   }
+  /* Inputs and selects look as in src/styles/fields.ts (fieldStyles, first in this sheet). */
   input,
   select {
-    font: inherit;
-    padding: 0.45em 0.6em;
-    border: 1px solid var(--bank-color-input-border, light-dark(#7b8794, #8593a3));
-    min-width: 0;
-    border-radius: var(--bank-radius, 6px);
     max-width: 16em;
   }
-  input[aria-invalid='true'] {
-    border-color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
-  }
-  input:focus-visible,
-  select:focus-visible,
   summary:focus-visible {
     outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
     outline-offset: 1px;

@@ -1,12 +1,15 @@
 import { css } from 'lit';
+import { buttonStyles } from '../../styles/controls.ts';
 
 /**
  * Shared look of every element, themable from the partner page with `--bank-*` custom properties
  * and `::part()`. The same variables are handed to the bank's frames so dialogs match. Every default is
  * `light-dark(light, dark)`: a page with `color-scheme: dark` (or, with no theme at all, a customer who prefers
- * dark) gets the bank's dark palette — the same as src/domain/palette.ts gives the frames.
+ * dark) gets the bank's dark palette — the same as src/domain/palette.ts gives the frames. The buttons' look is
+ * src/styles/controls.ts, shared with the frames.
  */
 export const baseStyles = css`
+  ${buttonStyles}
   :host {
     display: inline-block;
     font-family: var(--bank-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -21,32 +24,8 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border: 1px solid transparent;
-    border-radius: var(--bank-radius, 6px);
-    padding: 0.5em 1.1em;
-    background: var(--bank-color-primary, light-dark(#b0001e, #ff9aa8));
-    color: var(--bank-color-on-primary, light-dark(#fff, #121821));
-    min-height: 2.5em;
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--bank-color-primary, light-dark(#b0001e, #ff9aa8));
-    border-color: currentColor;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));
-    outline-offset: 2px;
-  }
-  /* Busy buttons stay focusable (aria-disabled), so focus is never lost to <body>. */
-  button[disabled],
-  button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: default;
-  }
-  .row {
+  .row,
+  [part~='error'] {
     display: flex;
     align-items: center;
     gap: 0.75em;
@@ -71,10 +50,6 @@ export const baseStyles = css`
     white-space: nowrap;
   }
   [part~='error'] {
-    display: flex;
-    align-items: center;
-    gap: 0.75em;
-    flex-wrap: wrap;
     color: var(--bank-color-error, light-dark(#a4001a, #ff8a8a));
     border: 1px solid currentColor;
     border-radius: var(--bank-radius, 6px);

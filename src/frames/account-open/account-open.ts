@@ -11,6 +11,8 @@ import { pinProblem } from '../../domain/pin.ts';
 import { isValidResidentId } from '../../domain/resident-id.ts';
 import { accountOpenMessages as accountMessages, type AccountOpenMessage as AccountMessage } from './messages.ts';
 import { SecureForm } from '../common/secure-form.ts';
+import { dialogStyles } from '../common/dialog-styles.ts';
+import { signInMessages, identityMessages } from '../common/messages.ts';
 
 type Step = 'phone' | 'identity' | 'security';
 type Field = 'phone' | 'code' | 'fullName' | 'idNumber' | 'cardNumber' | 'agree' | 'pin' | 'pin2' | 'password';
@@ -18,7 +20,7 @@ type Field = 'phone' | 'code' | 'fullName' | 'idNumber' | 'cardNumber' | 'agree'
 export class BankAccountOpenForm extends SecureForm {
   static properties: PropertyDeclarations = { step: { state: true }, steps: { state: true }, terms: { state: true }, challenge: { state: true }, verified: { state: true }, newCustomer: { state: true }, resendIn: { state: true }, invalid: { state: true } };
   static styles = css`
-      ${SecureForm.styles}
+      ${SecureForm.styles}${dialogStyles}
       .progress {
         margin: 0 0 0.4rem;
         font-weight: 600;
@@ -55,12 +57,10 @@ export class BankAccountOpenForm extends SecureForm {
       .terms p {
         margin: 0.4rem 0;
       }
-      input {
-        min-width: 0;
-      }
     `;
 
   protected readonly titleKey = 'accountOpenTitle';
+  protected readonly formMessages = [signInMessages, identityMessages];
   private readonly accountClass = new URLSearchParams(location.search).get('class') === 'III' ? 'III' : 'II';
   private step?: Step;
   private steps: Step[] = [];

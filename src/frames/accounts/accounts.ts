@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { chinaMonth } from '../../domain/account-class.ts';
-import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
+import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { format } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/post-message.ts';
 import { accountMessages, type AccountMessage } from './messages.ts';
@@ -13,6 +13,8 @@ import { InlinePanel } from '../common/inline-panel.ts';
 import { SecureForm } from '../common/secure-form.ts';
 import './data-sharing.ts';
 import type { BankDataSharing } from './data-sharing.ts';
+import type { AddMoneyHost } from './add-money.ts';
+import type { AddMoneyMessage } from './add-money-messages.ts';
 
 interface Limits {
   daily: { limit: string; used: string; left: string };
@@ -44,7 +46,7 @@ interface TransactionsPage {
   nextCursor: string | null;
 }
 
-export class BankAccountsPanel extends InlinePanel {
+class BankAccountsPanel extends InlinePanel {
   static properties: PropertyDeclarations = { accounts: { state: true }, pages: { state: true }, loadFailed: { state: true }, adding: { state: true }, addProblem: { state: true }, addStatus: { state: true } };
   static styles = css`
     ${SecureForm.styles}
@@ -131,9 +133,6 @@ export class BankAccountsPanel extends InlinePanel {
       background: var(--bank-color-muted);
       opacity: 0.2;
     }
-    input {
-      min-width: 0;
-    }
   `;
 
   protected readonly titleKey = 'accountsTitle';
@@ -141,9 +140,11 @@ export class BankAccountsPanel extends InlinePanel {
   private pages = new Map<string, TransactionsPage>();
   private loadFailed?: SdkError;
   private adding?: string;
-  private addProblem: Partial<Record<'amount' | 'pin', AccountMessage>> = {};
+  protected addProblem: Partial<Record<'amount' | 'pin', AddMoneyMessage>> = {};
   private addStatus?: { accountId: string; text: string; alert: boolean };
-  private attemptKey?: string;
+  protected attemptKey?: string;
+  /** The Add money form's code (./add-money.ts), loaded when the customer first taps `Add money`. */
+  private addMoneyForm?: typeof import('./add-money.ts');
 
   private m(key: AccountMessage, params?: Record<string, string | number>) {
     return format(accountMessages[this.framePage.locale][key], params);
@@ -262,28 +263,18 @@ export class BankAccountsPanel extends InlinePanel {
     if (this.adding !== a.id) {
       return html`<div>${statusLine}<button type="button" @click=${() => this.openAdd(a.id)}>${this.m('addMoney')}</button></div>`;
     }
-    const problem = this.addProblem;
-    return html`<form @submit=${(e: Event) => this.add(e, a)} novalidate>
-      <p class="hint">${this.m('addMoneyHint', { card: a.boundCard ?? '' })}</p>
-      <label for="amount">${this.m('amount')}
-        <input id="amount" name="amount" inputmode="decimal" autocomplete="off" maxlength="12"
-          aria-invalid=${problem.amount ? 'true' : 'false'} aria-describedby=${problem.amount ? 'amount-error' : nothing} />
-      </label>
-      ${problem.amount ? html`<p class="field-error" id="amount-error">${this.m(problem.amount)}</p>` : nothing}
-      <label for="pin">${this.t('pin')}
-        <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6"
-          aria-invalid=${problem.pin ? 'true' : 'false'} aria-describedby=${problem.pin ? 'pin-error' : nothing} />
-      </label>
-      ${problem.pin ? html`<p class="field-error" id="pin-error">${this.m(problem.pin)}</p>` : nothing}
-      ${statusLine}
-      <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${this.m('addMoney')}</button>
-        <button type="button" class="secondary" @click=${this.closeAdd}>${this.t('cancel')}</button>
-      </div>
-    </form>`;
+    // The panel is the form's host: what the form reads and sets is the panel's state (see AddMoneyHost).
+    return this.addMoneyForm!.renderAddMoneyForm(this as unknown as AddMoneyHost, a, statusLine, this.m('addMoney'));
   }
 
   private async openAdd(accountId: string) {
+    try {
+      this.addMoneyForm ??= await import('./add-money.ts');
+    } catch {
+      // The form's chunk did not arrive (offline): said where the form would open.
+      this.addStatus = { accountId, text: this.t('error.network'), alert: true };
+      return;
+    }
     this.adding = accountId;
     this.addProblem = {};
     this.addStatus = undefined;
@@ -292,57 +283,10 @@ export class BankAccountsPanel extends InlinePanel {
     (this.renderRoot.querySelector('#amount') as HTMLInputElement | null)?.focus();
   }
 
-  private closeAdd = () => {
+  protected closeAdd = () => {
     this.adding = undefined;
     this.addStatus = undefined;
   };
-
-  private async add(event: Event, a: Account) {
-    event.preventDefault();
-    if (this.busy) return;
-    const amountInput = this.renderRoot.querySelector('#amount') as HTMLInputElement;
-    const pinInput = this.renderRoot.querySelector('#pin') as HTMLInputElement;
-    let amount = '';
-    try {
-      amount = (parseAmount(amountInput.value.trim()) / 100).toFixed(2);
-    } catch {
-      // reported below
-    }
-    this.addProblem = {
-      amount: amount ? undefined : 'invalid.amount',
-      pin: /^\d{6}$/.test(pinInput.value) ? undefined : 'invalid.pin',
-    };
-    if (this.addProblem.amount || this.addProblem.pin) {
-      await this.updateComplete;
-      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
-      return;
-    }
-    this.attemptKey ??= crypto.randomUUID();
-    const result = await this.call<{ balance: string }>('topUp', {
-      accountId: a.id, amount, pin: pinInput.value, idempotencyKey: this.attemptKey,
-    });
-    const error = this.error;
-    this.error = null;
-    if (result) {
-      this.attemptKey = undefined;
-      this.adding = undefined;
-      this.addStatus = { accountId: a.id, text: this.m('added', { amount: this.money(amount) }), alert: false };
-      await this.load();
-      return;
-    }
-    if (error!.retryable) {
-      // The answer was lost: the same key is kept, so trying again cannot add the money twice.
-      this.addStatus = { accountId: a.id, text: this.m('notConfirmed'), alert: true };
-      return;
-    }
-    this.attemptKey = undefined;
-    pinInput.value = '';
-    const own = `error.${error!.code}` as AccountMessage;
-    const text = error!.code === 'invalid_credentials'
-      ? this.t('error.invalid_pin')
-      : own in accountMessages.en ? this.m(own) : this.t(this.errorKey(error!));
-    this.addStatus = { accountId: a.id, text, alert: true };
-  }
 
   private async more(accountId: string) {
     const page = this.pages.get(accountId)!;

@@ -12,6 +12,7 @@ import type { SdkError } from '../../protocol/post-message.ts';
 import type { BridgeChannel } from '../common/frame-page.ts';
 import { format, type Catalogue, type Locale } from '../../i18n/locale.ts';
 import { claimQuestion, formatDate, purposeText } from '../common/consent-messages.ts';
+import { buttonStyles } from '../../styles/controls.ts';
 
 const en = {
   heading: 'Data sharing',
@@ -57,7 +58,9 @@ interface ActiveConsent {
 
 export class BankDataSharing extends LitElement {
   static properties: PropertyDeclarations = { bridge: { attribute: false }, locale: {}, consents: { state: true }, failed: { state: true }, revoking: { state: true }, notice: { state: true } };
+  // The buttons look as every bank control does (src/styles/controls.ts).
   static styles = css`
+    ${buttonStyles}
     :host {
       display: block;
     }
@@ -101,21 +104,6 @@ export class BankDataSharing extends LitElement {
     }
     button {
       justify-self: start;
-      font: inherit;
-      cursor: pointer;
-      border-radius: var(--bank-radius, 6px);
-      padding: 0.45rem 1rem;
-      background: transparent;
-      color: var(--bank-color-primary, #b0001e);
-      border: 1px solid currentColor;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--bank-color-focus, #1a5fd0);
-      outline-offset: 1px;
-    }
-    button[disabled] {
-      opacity: 0.6;
-      cursor: default;
     }
   `;
 
@@ -169,7 +157,7 @@ export class BankDataSharing extends LitElement {
       <h2 id="data-sharing-title" tabindex="-1">${this.c('heading')}</h2>
       <p role="status">${this.notice}</p>
       ${this.failed ? html`<p role="alert">${this.c(this.failed === 'load' ? 'loadFailed' : 'revokeFailed')}
-        ${this.failed === 'load' ? html`<button @click=${() => this.load()}>${this.c('retry')}</button>` : nothing}</p>` : nothing}
+        ${this.failed === 'load' ? html`<button class="secondary" @click=${() => this.load()}>${this.c('retry')}</button>` : nothing}</p>` : nothing}
       ${this.renderList()}
     </section>`;
   }
@@ -191,7 +179,7 @@ export class BankDataSharing extends LitElement {
           <p class="dates">${this.c('sharedWith', {
             created: formatDate(this.locale, consent.createdAt), expires: formatDate(this.locale, consent.expiresAt),
           })}</p>
-          <button ?disabled=${this.revoking === consent.id} @click=${() => this.revoke(consent)}>${this.c('revoke')}</button>
+          <button class="secondary" ?disabled=${this.revoking === consent.id} @click=${() => this.revoke(consent)}>${this.c('revoke')}</button>
         </article>
       </li>`)}
     </ul>`;

@@ -1,15 +1,10 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
-/** What the `Accounts` frame says, complete in both locales (its own chunk: other frames don't load it). */
+/**
+ * What the `Accounts` frame says, complete in both locales (its own chunk: other frames don't load it). Errors it
+ * explains like every frame (an expired session, a refused request…) are in common/messages.ts.
+ */
 const en = {
-  'invalid.pin': 'Enter 6 digits.',
-  'error.verification_failed': 'The bank could not verify your name, ID number, phone number and card together. Check them, or use another card of your own.',
-  'error.account_exists': 'You already have an account of this class at the bank.',
-  'error.invalid_credentials': 'The code or PIN is wrong.',
-  'error.rate_limited': 'Please wait a minute before asking for another code.',
-  'error.limit_exceeded': 'This exceeds the account’s limit.',
-  'error.invalid_request': 'The bank could not accept these details. Check them and try again.',
-  'error.session_expired': 'This step has expired. Please start again.',
   'class.I': 'Class I debit account',
   'class.II': 'Class II account',
   'class.III': 'Class III account',
@@ -27,29 +22,16 @@ const en = {
   noTransactions: 'No transactions yet',
   loadMore: 'Load more',
   addMoney: 'Add money',
-  amount: 'Amount',
-  addMoneyHint: 'From your bound card {card}.',
-  added: '{amount} added.',
-  notConfirmed: 'The bank has not confirmed this. Nothing will be added twice: you can safely try again.',
   statementMonth: 'Statement month',
   downloadStatement: 'Download statement',
   noAccounts: 'You have no account at this bank yet.',
   loadFailed: 'Could not load your accounts.',
   retry: 'Try again',
-  'invalid.amount': 'Enter an amount like 500 or 500.50.',
 };
 
 export type AccountMessage = keyof typeof en;
 
 const zhCN: Record<AccountMessage, string> = {
-  'invalid.pin': '请输入6位数字。',
-  'error.verification_failed': '银行无法核验您的姓名、身份证号、手机号与银行卡信息，请核对，或使用本人名下其他银行卡。',
-  'error.account_exists': '您在本行已有该类账户。',
-  'error.invalid_credentials': '验证码或支付密码错误。',
-  'error.rate_limited': '请稍等一分钟后再获取验证码。',
-  'error.limit_exceeded': '超出账户限额。',
-  'error.invalid_request': '银行无法受理所填信息，请核对后重试。',
-  'error.session_expired': '操作已过期，请重新开始。',
   'class.I': 'I类借记账户',
   'class.II': 'II类账户',
   'class.III': 'III类账户',
@@ -67,16 +49,11 @@ const zhCN: Record<AccountMessage, string> = {
   noTransactions: '暂无交易',
   loadMore: '加载更多',
   addMoney: '转入',
-  amount: '金额',
-  addMoneyHint: '从绑定卡{card}转入。',
-  added: '已转入{amount}。',
-  notConfirmed: '银行尚未确认本次转入。不会重复转入，您可以放心重试。',
   statementMonth: '对账单月份',
   downloadStatement: '下载对账单',
   noAccounts: '您在本行还没有账户。',
   loadFailed: '无法加载您的账户。',
   retry: '重试',
-  'invalid.amount': '请输入金额，例如500或500.50。',
 };
 
 export const accountMessages: Catalogue<AccountMessage> = { en, 'zh-CN': zhCN };

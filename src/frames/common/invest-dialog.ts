@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { Catalogue } from '../../i18n/locale.ts';
 import type { SdkError } from '../../protocol/post-message.ts';
 import { SecureForm } from './secure-form.ts';
+import { dialogStyles } from './dialog-styles.ts';
 import { investErrorKey, investStyles, investText, type InvestKey } from './invest.ts';
 import type { FrameMessage } from './messages.ts';
 
@@ -10,7 +11,7 @@ import type { FrameMessage } from './messages.ts';
  * on connect, and one idempotency key per attempt (kept for a retry after a lost answer, so it happens once).
  */
 export abstract class InvestDialog extends SecureForm {
-  static styles = css`${SecureForm.styles} ${investStyles}`;
+  static styles = css`${SecureForm.styles}${dialogStyles}${investStyles}`;
   protected attemptKey?: string;
   /** What is wrong with the typed payment PIN, if anything (subclasses list it in their `static properties`). */
   protected pinProblem?: InvestKey;

@@ -68,7 +68,7 @@ export type InvestKey = InvestMessage | FrameMessage | InvestPanelMessage | Inve
 /** The frame's own text (each invest frame's catalogue holds what only it says), else an invest text, else a shared one. */
 export function investText(locale: Locale, key: InvestKey, params?: Record<string, string | number>, own?: Catalogue<string>) {
   const text = own?.[locale][key] ?? (investMessages[locale] as Record<string, string>)[key];
-  return format(text ?? frameMessages[locale][key as FrameMessage], params);
+  return format(text ?? (frameMessages[locale] as Record<string, string>)[key]!, params);
 }
 
 /** The invest catalogue's error texts first (below_minimum, suitability_mismatch…), then the shared ones. */
@@ -115,63 +115,10 @@ export const investStyles = css`
     font-size: 1rem;
     margin: 0 0 0.5rem;
   }
-  .card {
-    border: 1px solid #c5ccd3;
-    border-radius: var(--bank-radius, 6px);
-    padding: 0.9rem 1rem;
-    margin: 0 0 0.75rem;
-  }
-  .card.chosen {
-    border-color: var(--bank-color-primary, #b0001e);
-    border-width: 2px;
-  }
-  .card dl {
-    display: grid;
-    grid-template-columns: minmax(5rem, auto) 1fr;
-    gap: 0.25rem 0.75rem;
-    margin: 0 0 0.75rem;
-  }
-  .card dt {
-    color: var(--bank-color-muted);
-  }
-  .card dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-    font-variant-numeric: tabular-nums;
-  }
   .note {
     font-size: 0.85rem;
     color: var(--bank-color-muted);
     margin: 0 0 0.5rem;
-  }
-  ul.plain {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  fieldset {
-    border: 1px solid #c5ccd3;
-    border-radius: var(--bank-radius, 6px);
-    margin: 0;
-    padding: 0.6rem 0.9rem 0.8rem;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.3rem;
-  }
-  label.option {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-weight: 400;
-    padding: 0.25rem 0;
-  }
-  label.option input {
-    width: 1.1rem;
-    height: 1.1rem;
-    margin: 0;
-    flex: none;
   }
   label.check {
     align-items: flex-start;

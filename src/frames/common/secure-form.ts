@@ -4,6 +4,8 @@ import type { BankContact, SdkError } from '../../protocol/post-message.ts';
 import { frameMessages, type FrameMessage } from './messages.ts';
 import { BridgeChannel, postToPartner, readFramePage, reportHeight, type FramePage } from './frame-page.ts';
 import { applyTheme } from './theme.ts';
+import { buttonStyles } from '../../styles/controls.ts';
+import { fieldStyles } from '../../styles/fields.ts';
 
 /**
  * The shell of every secure frame: reads and checks its page, speaks the partner's locale and theme,
@@ -12,7 +14,10 @@ import { applyTheme } from './theme.ts';
 export abstract class SecureForm<Own extends string = never> extends LitElement {
   static properties: PropertyDeclarations = { busy: { state: true }, error: { state: true }, contact: { state: true } };
   // Every colour is a `--bank-*` property that applyTheme() always sets (a readable palette): none is written here.
+  // Buttons, inputs and selects look as the partner elements' do: src/styles/controls.ts and fields.ts.
   static styles = css`
+    ${buttonStyles}
+    ${fieldStyles}
     :host {
       display: block;
     }
@@ -42,36 +47,11 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       font-weight: 600;
       font-size: 0.95rem;
     }
-    input,
-    select {
-      font: inherit;
-      font-weight: 400;
-      min-width: 0;
-      max-width: 100%;
-      box-sizing: border-box;
-      padding: 0.55rem 0.7rem;
-      border: 1px solid var(--bank-color-input-border);
-      border-radius: var(--bank-radius, 6px);
-      color: var(--bank-color-text);
-      background: var(--bank-color-input-background);
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--bank-color-error);
-    }
-    input:focus-visible,
-    select:focus-visible,
-    button:focus-visible {
-      outline: 3px solid var(--bank-color-focus);
-      outline-offset: 1px;
-    }
     .hint {
       font-weight: 400;
       font-size: 0.85rem;
       color: var(--bank-color-muted);
       margin: 0;
-    }
-    .summary {
-      margin-bottom: 1rem;
     }
     .field-error,
     [role='alert'] {
@@ -84,56 +64,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       display: flex;
       gap: 0.75rem;
       flex-wrap: wrap;
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-      border: 1px solid transparent;
-      border-radius: var(--bank-radius, 6px);
-      padding: 0.6rem 1.2rem;
-      background: var(--bank-color-primary);
-      color: var(--bank-color-on-primary);
-    }
-    button.secondary {
-      background: transparent;
-      color: var(--bank-color-primary);
-      border-color: currentColor;
-    }
-    button[disabled] {
-      opacity: 0.6;
-      cursor: default;
-    }
-    dl.order {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 0.3rem 1rem;
-      margin: 0 0 1rem;
-    }
-    dl.order dt {
-      color: var(--bank-color-muted);
-    }
-    /* What the customer confirms: always the theme's readable text colour, never dimmed. */
-    dl.order dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-      color: var(--bank-color-text);
-      opacity: 1;
-    }
-    dl.order .amount {
-      font-size: 1.4rem;
-      font-weight: 700;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    label.check {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    label.check input {
-      width: 1.2rem;
-      height: 1.2rem;
-      flex: none;
     }
     .secure {
       margin: 1rem 0 0;
@@ -158,11 +88,14 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
 
   /** A frame's own texts, looked up before the shared catalogue (so they stay in that frame's bundle). */
   protected readonly ownMessages?: Catalogue<Own>;
+  /**
+   * The dialog forms' shared words this frame says (any of `signInMessages`, `identityMessages`, `paymentMessages`
+   * in common/messages.ts), looked up last: a frame's build holds only the tables it names here.
+   */
+  protected readonly formMessages: Catalogue<string>[] = [];
 
   protected t(key: FrameMessage | Own, params?: Record<string, string | number>) {
-    const locale = 'code' in this.page ? 'zh-CN' : this.page.locale;
-    const own = (this.ownMessages as Catalogue<string> | undefined)?.[locale][key];
-    return format(own ?? frameMessages[locale][key as FrameMessage], params);
+    return format(sharedText(this.page, key, this.ownMessages as Catalogue<string> | undefined, this.formMessages)!, params);
   }
 
   connectedCallback() {
@@ -205,7 +138,7 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
   protected errorKey(error: SdkError): FrameMessage | Own {
     if (error.code === 'locked' && this.contact) return 'error.lockedContact';
     const key = `error.${error.code}` as FrameMessage;
-    return key in frameMessages.en ? key : 'error.other';
+    return sharedText(this.page, key, undefined, this.formMessages) === undefined ? 'error.other' : key;
   }
 
   /** Runs a bridge request with the busy state and error display. */
@@ -246,4 +179,11 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
 
   /** Dialog frames close on Escape; inline frames are part of the page and do not. */
   protected readonly closesOnEscape: boolean = true;
+}
+
+/** A frame's text: its own, else what every frame says, else the first of its dialog-form tables that has it. */
+function sharedText(page: FramePage | SdkError, key: string, own: Catalogue<string> | undefined, forms: Catalogue<string>[]) {
+  const locale = 'code' in page ? 'zh-CN' : page.locale;
+  return own?.[locale][key] ?? (frameMessages[locale] as Record<string, string>)[key] ??
+    forms.map((table) => table[locale][key]).find((text) => text !== undefined);
 }

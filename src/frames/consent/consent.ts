@@ -5,6 +5,7 @@
  */
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { SecureForm } from '../common/secure-form.ts';
+import { dialogStyles } from '../common/dialog-styles.ts';
 import { format } from '../../i18n/locale.ts';
 import { claimQuestion, formatDate, purposeText } from '../common/consent-messages.ts';
 import { consentDialogTexts, type ConsentDialogText } from './messages.ts';
@@ -21,7 +22,7 @@ export class BankConsentForm extends SecureForm {
   static properties: PropertyDeclarations = { preview: { state: true }, agreeMissing: { state: true } };
   // Compact on purpose: the dialog frame's budget is 15 KB gzip.
   static styles = css`
-    ${SecureForm.styles}
+    ${SecureForm.styles}${dialogStyles}
     ul { margin: 0 0 1rem; padding-left: 1.25rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     p { margin: 0 0 0.75rem; }

@@ -5,36 +5,39 @@
  * full (their versions are recorded with the sale), the acknowledgement (and, for a private product, the
  * qualified-investor declaration), then the payment PIN. Everything but the PIN is checked with the bank first.
  */
-import { html, nothing, type PropertyDeclarations } from 'lit';
-import { questionnaire } from '../../domain/invest.ts';
-import { AmountError, formatAmount, minorUnits, parseAmount } from '../../domain/money.ts';
-import type { SdkError } from '../../protocol/post-message.ts';
+import { adoptStyles, html, nothing, type PropertyDeclarations } from 'lit';
+import { sdkError } from '../../protocol/post-message.ts';
 import { InvestDialog } from '../common/invest-dialog.ts';
 import {
   money, riskOrder, yieldText, type Account, type Assessment, type InvestKey,
   type Overview, type ProductView,
 } from '../common/invest.ts';
-import { questionTexts } from './questions.ts';
+import type { AssessmentHost } from './assessment.ts';
+import type { PurchaseHost } from './purchase.ts';
 import type { FrameMessage } from '../common/messages.ts';
 import { investBuyMessages } from './messages.ts';
 
 type Step = 'loading' | 'assess' | 'result' | 'mismatch' | 'buy' | 'failed';
 type Problem = { key: InvestKey; params?: Record<string, string> };
 
-export class BankInvestBuyForm extends InvestDialog {
+class BankInvestBuyForm extends InvestDialog {
   static properties: PropertyDeclarations = { step: { state: true }, product: { state: true }, accounts: { state: true }, assessment: { state: true }, unanswered: { state: true }, amountProblem: { state: true }, ackProblem: { state: true }, qualifiedProblem: { state: true }, pinProblem: { state: true } };
   protected readonly titleKey = 'buyTitle' as FrameMessage;
   protected readonly ownMessages = investBuyMessages;
   private readonly productId = new URLSearchParams(location.search).get('product') ?? '';
   private step: Step = 'loading';
   private product?: ProductView;
-  private accounts: Account[] = [];
+  protected accounts: Account[] = [];
   private assessment: Assessment | null = null;
-  private unanswered = 0;
-  private amountProblem?: Problem;
-  private ackProblem = false;
-  private qualifiedProblem = false;
-  private shownAt = '';
+  protected unanswered = 0;
+  /** The purchase's checks and bank calls (./purchase.ts), loaded when the customer first confirms. */
+  private purchase?: typeof import('./purchase.ts');
+  /** The risk assessment's code (./assessment.ts), loaded when the customer has to be assessed. */
+  private assessmentView?: typeof import('./assessment.ts');
+  protected amountProblem?: Problem;
+  protected ackProblem = false;
+  protected qualifiedProblem = false;
+  protected shownAt = '';
 
 
   protected async load() {
@@ -54,11 +57,11 @@ export class BankInvestBuyForm extends InvestDialog {
   }
 
   /** Where the customer stands: assess first, stop here, or buy. */
-  private async decide(after: Step = 'buy') {
+  protected async decide(after: Step = 'buy') {
     const a = this.assessment;
-    if (!a || !a.valid) this.step = 'assess';
-    else if (riskOrder(this.product!.risk) > riskOrder(a.level)) this.step = 'mismatch';
-    else this.step = after;
+    const step = !a || !a.valid ? 'assess' : riskOrder(this.product!.risk) > riskOrder(a.level) ? 'mismatch' : after;
+    if (step === 'assess' && !(await this.loadAssessment())) return;
+    this.step = step;
     if (this.step === 'buy') this.shownAt ||= new Date().toISOString();
     await this.updateComplete;
     this.focusFirst();
@@ -71,9 +74,9 @@ export class BankInvestBuyForm extends InvestDialog {
       case 'failed':
         return html`${this.renderError()}<div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
       case 'assess':
-        return this.renderQuestionnaire();
+        return this.assessmentView!.renderQuestionnaire(this.assessmentHost);
       case 'result':
-        return this.renderResult();
+        return this.assessmentView!.renderResult(this.assessmentHost);
       case 'mismatch':
         return this.renderMismatch();
       case 'buy':
@@ -81,66 +84,26 @@ export class BankInvestBuyForm extends InvestDialog {
     }
   }
 
-  private renderQuestionnaire() {
-    const texts = questionTexts[this.locale];
-    return html`<h2 id="assess-title">${this.t('assessTitle')}</h2>
-      <p>${this.t(this.assessment ? 'assessExpiredIntro' : 'assessIntro')}</p>
-      <form @submit=${this.assess} novalidate aria-labelledby="assess-title">
-        ${questionnaire.map((q, i) => {
-          const [question, ...options] = texts[q.id]!;
-          return html`<fieldset role="radiogroup" aria-labelledby="legend-${q.id}">
-            <legend id="legend-${q.id}">${i + 1}. ${question}</legend>
-            ${options.map((option, j) => html`<label class="option"><input type="radio" name=${q.id} value=${j} />${option}</label>`)}
-          </fieldset>`;
-        })}
-        ${this.unanswered ? html`<p role="alert">${this.t('answerAll', { n: this.unanswered })}</p>` : this.renderError()}
-        <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${this.t('seeResult')}</button>
-          <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
-        </div>
-      </form>`;
-  }
-
-  private async assess(event: Event) {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.target as HTMLFormElement;
-    const answers: Record<string, number> = {};
-    const missing: HTMLElement[] = [];
-    for (const q of questionnaire) {
-      const checked = form.querySelector<HTMLInputElement>(`input[name="${q.id}"]:checked`);
-      if (checked) answers[q.id] = Number(checked.value);
-      else missing.push(form.querySelector<HTMLInputElement>(`input[name="${q.id}"]`)!);
+  /** Loads the risk assessment once, and adds its styles to this frame's. */
+  private async loadAssessment() {
+    if (this.assessmentView) return true;
+    try {
+      this.assessmentView = await import('./assessment.ts');
+    } catch {
+      this.error = sdkError('network', 'The risk assessment could not be loaded.', true);
+      this.step = 'failed';
+      return false;
     }
-    this.unanswered = missing.length;
-    if (missing.length) {
-      missing[0]!.focus();
-      return;
-    }
-    const result = await this.call<{ assessment: Assessment }>('investAssess', { answers });
-    if (!result) return;
-    this.assessment = result.assessment;
-    this.step = 'result';
-    await this.updateComplete;
-    this.focusFirst();
+    adoptStyles(this.renderRoot as ShadowRoot, [...BankInvestBuyForm.elementStyles, this.assessmentView.assessmentStyles]);
+    return true;
   }
 
-  private renderResult() {
-    const a = this.assessment!;
-    const allowed = riskOrder(this.product!.risk) <= riskOrder(a.level);
-    return html`<div role="status">
-        <h2>${this.t('resultTitle', { level: this.t(`level.${a.level}`) })}</h2>
-        <p>${this.t('resultAllows', { risk: `R${a.level.slice(1)}` })}</p>
-      </div>
-      ${allowed
-        ? html`<div class="actions">
-            <button type="button" @click=${() => this.decide()}>${this.t('continueToBuy')}</button>
-            <button type="button" class="secondary" @click=${this.cancel}>${this.t('cancel')}</button>
-          </div>`
-        : this.renderMismatch()}`;
+  /** This frame as the assessment's host: what the assessment reads and sets is this frame's state. */
+  private get assessmentHost() {
+    return this as unknown as AssessmentHost;
   }
 
-  private renderMismatch() {
+  protected renderMismatch() {
     const a = this.assessment!;
     const p = this.product!;
     return html`<div role="alert">
@@ -155,6 +118,7 @@ export class BankInvestBuyForm extends InvestDialog {
   }
 
   private reassess = async () => {
+    if (!(await this.loadAssessment())) return;
     this.unanswered = 0;
     this.error = null;
     this.step = 'assess';
@@ -216,76 +180,16 @@ export class BankInvestBuyForm extends InvestDialog {
       </form>`;
   }
 
-  private input<T extends HTMLElement = HTMLInputElement>(id: string) {
-    return this.renderRoot.querySelector(`#${id}`) as T;
-  }
-
   private async confirm(event: Event) {
     event.preventDefault();
-    if (this.busy) return;
-    const p = this.product!;
-    this.error = null;
-    const amountInput = this.input('amount');
-    const accountId = this.input<HTMLSelectElement>('account').value;
-    const pinInput = this.input('pin');
-    let amount = 0;
-    this.amountProblem = undefined;
     try {
-      amount = parseAmount(amountInput.value.trim());
-    } catch (error) {
-      if (!(error instanceof AmountError)) throw error;
-      this.amountProblem = { key: 'invalid.amount' };
-    }
-    const account = this.accounts.find((a) => a.id === accountId);
-    if (!this.amountProblem && amount < minorUnits(p.minimum)) {
-      this.amountProblem = { key: 'error.below_minimum', params: { minimum: money(p.minimum, this.locale) } };
-    } else if (!this.amountProblem && account && amount > minorUnits(account.balance)) {
-      this.amountProblem = { key: 'error.insufficient_funds' };
-    }
-    this.ackProblem = !this.input('ack').checked;
-    this.qualifiedProblem = p.kind === 'private' && !this.input('qualified').checked;
-    this.pinProblem = /^\d{6}$/.test(pinInput.value) ? undefined : 'invalid.pin';
-    const first = this.amountProblem ? amountInput : this.ackProblem ? this.input('ack')
-      : this.qualifiedProblem ? this.input('qualified') : this.pinProblem ? pinInput : undefined;
-    if (first) {
-      await this.updateComplete;
-      first.focus();
+      this.purchase ??= await import('./purchase.ts');
+    } catch {
+      this.error = sdkError('network', 'The purchase could not be loaded.', true);
       return;
     }
-    const wire = formatAmount(amount);
-    // Everything but the PIN, checked by the bank first: a purchase that cannot happen never asks for the PIN.
-    const checked = await this.call('investCheck', { productId: p.id, amount: wire, accountId });
-    if (!checked) return this.explain(this.error!, amountInput);
-    this.attemptKey ??= crypto.randomUUID();
-    const result = await this.call<{ subscription: { id: string; status: 'confirmed' | 'cooling-off' } }>('investBuy', {
-      productId: p.id, amount: wire, accountId, pin: pinInput.value, idempotencyKey: this.attemptKey,
-      documents: p.documents.map(({ id, version }) => ({ id, version })), termsAcknowledged: true,
-      qualifiedInvestor: p.kind === 'private', shownAt: this.shownAt,
-    });
-    if (result) {
-      this.done({ subscriptionId: result.subscription.id, productId: p.id, amount: wire, status: result.subscription.status });
-      return;
-    }
-    if (!this.error!.retryable) this.attemptKey = undefined;
-    pinInput.value = '';
-    this.explain(this.error!, pinInput);
-  }
-
-  /** Puts a refusal where it belongs: by the amount, as a mismatch, or under the form. */
-  private async explain(error: SdkError, focus: HTMLInputElement) {
-    if (error.code === 'suitability_mismatch') {
-      this.error = null;
-      const overview = await this.call<Overview>('investOverview', {});
-      if (overview) this.assessment = overview.assessment;
-      return this.decide();
-    }
-    if (error.code === 'below_minimum' || error.code === 'insufficient_funds') {
-      this.error = null;
-      this.amountProblem = { key: `error.${error.code}`, params: { minimum: money(this.product!.minimum, this.locale) } };
-      focus = this.input('amount');
-    }
-    await this.updateComplete;
-    focus.focus();
+    // This frame is the purchase's host: what it reads and sets is this frame's state (see PurchaseHost).
+    await this.purchase.confirmPurchase(this as unknown as PurchaseHost);
   }
 }
 customElements.define('bank-invest-buy-form', BankInvestBuyForm);

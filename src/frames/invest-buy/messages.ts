@@ -3,14 +3,6 @@ import type { Catalogue } from '../../i18n/locale.ts';
 /** What only the `Buy` frame says (in its own build), complete in both locales; the rest is in common/invest-messages.ts. */
 const en = {
   buyTitle: 'Buy',
-  assessTitle: 'Risk assessment',
-  assessIntro: 'Before you buy, the bank must know how much risk suits you. Your answers stay with the bank.',
-  assessExpiredIntro: 'Your last risk assessment is more than 12 months old, so please answer these questions again.',
-  seeResult: 'See my result',
-  answerAll: 'Answer every question ({n} left).',
-  resultTitle: 'Your result: {level}',
-  resultAllows: 'You may buy products rated up to {risk}.',
-  continueToBuy: 'Continue',
   mismatchTitle: 'This product does not suit your risk level',
   mismatch: '{product} is rated {risk}, above your risk level {level}. The bank cannot sell it to you.',
   mismatchHelp: 'If your circumstances have changed, you can take the risk assessment again. Or choose a product rated {allowed} or lower.',
@@ -37,14 +29,6 @@ export type InvestBuyMessage = keyof typeof en;
 
 const zhCN: Record<InvestBuyMessage, string> = {
   buyTitle: '购买',
-  assessTitle: '风险测评',
-  assessIntro: '购买前，银行需要了解适合您的风险水平。您的回答仅保存在银行。',
-  assessExpiredIntro: '您上次风险测评已超过12个月，请重新回答以下问题。',
-  seeResult: '查看测评结果',
-  answerAll: '请回答所有问题（还有{n}题）。',
-  resultTitle: '您的测评结果：{level}',
-  resultAllows: '您可以购买风险等级不高于{risk}的产品。',
-  continueToBuy: '继续',
   mismatchTitle: '该产品与您的风险承受能力不匹配',
   mismatch: '{product}的风险等级为{risk}，高于您的风险承受能力{level}，银行不能向您销售该产品。',
   mismatchHelp: '如果您的情况有变化，可以重新进行风险测评；或选择风险等级为{allowed}及以下的产品。',

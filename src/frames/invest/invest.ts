@@ -15,7 +15,40 @@ import { investPanelMessages } from './messages.ts';
 
 export class BankInvestPanel extends InlinePanel {
   static properties: PropertyDeclarations = { products: { state: true }, overview: { state: true }, loadError: { state: true } };
-  static styles = css`${InlinePanel.styles} ${investStyles}`;
+  // The product and holding cards are this panel's own (the dialogs share the rest: investStyles).
+  static styles = css`
+    ${InlinePanel.styles}
+    ${investStyles}
+    .card {
+      border: 1px solid #c5ccd3;
+      border-radius: var(--bank-radius, 6px);
+      padding: 0.9rem 1rem;
+      margin: 0 0 0.75rem;
+    }
+    .card.chosen {
+      border-color: var(--bank-color-primary, #b0001e);
+      border-width: 2px;
+    }
+    .card dl {
+      display: grid;
+      grid-template-columns: minmax(5rem, auto) 1fr;
+      gap: 0.25rem 0.75rem;
+      margin: 0 0 0.75rem;
+    }
+    .card dt {
+      color: var(--bank-color-muted);
+    }
+    .card dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      font-variant-numeric: tabular-nums;
+    }
+    ul.plain {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+  `;
   // The title lives in this frame's catalogue; `t` below looks there first.
   protected readonly titleKey = 'investTitle' as FrameMessage;
   protected readonly ownMessages = investPanelMessages;

@@ -3,12 +3,13 @@
  * information that goes only to the bank, never to the partner page or its events. The terms come from the
  * bank's own quote; the bank recomputes them again when it receives the application.
  */
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { formatMoney, minorUnits, parseAmount } from '../../domain/money.ts';
 import { isValidResidentId } from '../../domain/resident-id.ts';
 import type { LoanQuote } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { dialogStyles } from '../common/dialog-styles.ts';
+import { identityMessages, type FrameMessage } from '../common/messages.ts';
 import { loanFrameMessages, type LoanMessage } from './messages.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 
@@ -16,7 +17,9 @@ type Field = 'fullName' | 'idNumber' | 'monthlyIncome' | 'employer' | 'consent';
 
 export class BankLoanForm extends SecureForm<LoanMessage> {
   static properties: PropertyDeclarations = { quote: { state: true }, invalid: { state: true }, existing: { state: true }, offer: { state: true } };
+  static styles = css`${SecureForm.styles}${dialogStyles}`;
   protected readonly titleKey = 'loanTitle';
+  protected readonly formMessages = [identityMessages];
   protected readonly ownMessages = loanFrameMessages;
   private readonly terms = Object.fromEntries(
     ['product', 'amount', 'termMonths', 'repaymentMethod', 'reference', 'merchantId'].map((k) => [k, new URLSearchParams(location.search).get(k) ?? '']),

@@ -2,7 +2,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { CustomerDisplay, SdkError } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { signInMessages, type FrameMessage } from '../common/messages.ts';
 import { loginFrameMessages, type LoginMessage } from './messages.ts';
 
 const resendSeconds = 60;
@@ -10,6 +10,7 @@ const resendSeconds = 60;
 export class BankLoginForm extends SecureForm<LoginMessage> {
   static properties: PropertyDeclarations = { challenge: { state: true }, invalid: { state: true }, resendWait: { state: true }, resent: { state: true } };
   protected readonly titleKey = 'loginTitle';
+  protected readonly formMessages = [signInMessages];
   protected readonly ownMessages = loginFrameMessages;
   private challenge?: { challengeId: string; phone: string };
   private invalid: Partial<Record<'phone' | 'password' | 'code', FrameMessage>> = {};

@@ -11,7 +11,7 @@ import { format } from '../../i18n/locale.ts';
 import type { MerchantState } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
 import { merchantFrameMessages, type MerchantFrameMessage } from './messages.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { identityMessages, type FrameMessage } from '../common/messages.ts';
 
 type Field = 'businessName' | 'creditCode' | 'representative' | 'representativeId' | 'settlementAccount';
 type Message = FrameMessage | MerchantFrameMessage;
@@ -20,6 +20,7 @@ export class BankMerchantForm extends SecureForm {
   static properties: PropertyDeclarations = { merchant: { state: true }, invalid: { state: true } };
   // The frame's own catalogue is looked up first (see `t`), so its title key lives there.
   protected readonly titleKey = 'merchantTitle' as FrameMessage;
+  protected readonly formMessages = [identityMessages];
   private readonly merchantId = new URLSearchParams(location.search).get('merchant') ?? '';
   private merchant?: MerchantState;
   private invalid: Partial<Record<Field, Message>> = {};

@@ -3,14 +3,15 @@
  * One idempotency key per attempt, reused if the customer retries after a lost answer; a lost answer leads to a
  * status check, never to a blind second payment.
  */
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 import { errorRules, isErrorCode } from '../../protocol/errors.ts';
 import type { OrderDisplay, SdkError } from '../../protocol/post-message.ts';
 import { SecureForm } from '../common/secure-form.ts';
+import { dialogStyles } from '../common/dialog-styles.ts';
 import { postToPartner } from '../common/frame-page.ts';
-import type { FrameMessage } from '../common/messages.ts';
+import { paymentMessages, type FrameMessage } from '../common/messages.ts';
 import { payFrameMessages, type PayMessage } from './messages.ts';
 
 interface Account {
@@ -28,7 +29,9 @@ const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentF
 
 export class BankPayForm extends SecureForm<PayMessage> {
   static properties: PropertyDeclarations = { order: { state: true }, accounts: { state: true }, pinProblem: { state: true }, checking: { state: true }, unconfirmed: { state: true } };
+  static styles = css`${SecureForm.styles}${dialogStyles}`;
   protected readonly titleKey = 'payTitle';
+  protected readonly formMessages = [paymentMessages];
   protected readonly ownMessages = payFrameMessages;
   private readonly orderId = new URLSearchParams(location.search).get('order') ?? '';
   private order?: OrderDisplay;
