@@ -78,9 +78,25 @@ const frameHtmlAtTop: Plugin = {
       file.source = String(file.source).replace(/(<script type="module"[^>]*><\/script>)/, (tag) => [tag, ...preloads].join('\n    '))
         // The bridge paints nothing: it needs no stylesheet on its critical path.
         .replace(name === 'bridge' ? /\s*<link rel="stylesheet"[^>]*>/ : /$^/, '');
+      if (name === 'bridge' && entry?.type === 'chunk') inlineBridge(file, entry, bundle);
     }
   },
 };
+
+/**
+ * The bridge's one script goes inside its HTML: the frame starts without a second round trip after its document
+ * (issue #14). The bank's frame CSP allows this one inline script by its hash (src/sandbox/sdk-assets.ts), never
+ * 'unsafe-inline'. The script must be self-contained, and must not contain what would end the inline script early.
+ */
+function inlineBridge(html: { source: string | Uint8Array }, entry: { fileName: string; code: string; imports: string[]; dynamicImports: string[] }, bundle: Record<string, unknown>) {
+  const code = entry.code.trim();
+  if (entry.imports.length || entry.dynamicImports.length) throw new Error('bridge: its script imports other chunks, so it cannot be inlined');
+  if (/<\/script|<!--/i.test(code)) throw new Error('bridge: its script contains "</script" or "<!--", so it cannot be inlined');
+  const tag = new RegExp(`<script type="module"[^>]*src="[^"]*/${entry.fileName.replace(/[.]/g, '\\.')}"[^>]*></script>`);
+  if (!tag.test(String(html.source))) throw new Error(`bridge: no <script src=…${entry.fileName}> to inline`);
+  html.source = String(html.source).replace(tag, () => `<script type="module">${code}</script>`);
+  delete bundle[entry.fileName];
+}
 
 /**
  * One locale per frame load, and one file per frame and locale. A frame's entry module (`<name>/<name>.ts`, named

@@ -15,7 +15,8 @@
  *      parallel, posted to the frame and spent there with the bridge's own `POST /v1/frame/sessions`:
  *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK);
  *    - many elements: 50 of mixed kinds (every tag) on one page against one `<bank-login>` alone;
- *    - the waterfall of one cold `<bank-login>` load (Resource Timing of the page and of the bridge frame);
+ *    - the waterfall of one cold `<bank-login>` and one `<bank-pay>` load (Resource Timing of the page and of the
+ *      bridge frame; `npx tsx test/bench/trace.ts` traces one scenario further);
  *    - web vitals of the demo page at 375×667 and 1280×800: CLS while the SDK loads, LCP, and INP of a real tap
  *      or click on Log in (Event Timing entries);
  *    - loan maths (if src/domain/loan.ts exists): one 60-month quote with its APR vs summing 60 numbers, in Node.
@@ -51,6 +52,12 @@ const budgets = {
     'invest-buy': 15 * KB, 'invest-redeem': 15 * KB, consent: 15 * KB, merchant: 15 * KB,
   } as Record<string, number>,
 };
+/**
+ * `BENCH_ONLY=floor,bank-login,many` measures only those scenarios (plus the baseline, floor and <bank-login> the
+ * ratios need) and skips the web vitals: a quicker run while working on one thing. The report is the full run.
+ */
+const only = process.env.BENCH_ONLY ? new Set(['baseline', 'floor', 'bank-login', ...process.env.BENCH_ONLY.split(',')]) : undefined;
+const measured = (scenario: string) => !only || only.has(scenario);
 /** Cold loads per scenario (the median is reported). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 /** Goals of issue #14: ready time as a ratio to the floor; 50 mixed elements against one. */
@@ -147,7 +154,7 @@ type Scenario = 'baseline' | 'floor' | ElementTag | 'many';
 const timings = Object.fromEntries(['baseline', 'floor', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
 let loan: { quote: number; loop: number; apr: string } | undefined;
 interface WaterfallRow { label: string; start: number; end: number }
-let waterfall: { rows: WaterfallRow[]; ready: number } | undefined;
+const waterfalls: { tag: ElementTag; rows: WaterfallRow[]; ready: number }[] = [];
 /** Web vitals of the demo page, per viewport: one value per run. */
 const vitals: Record<string, { cls: number[]; lcp: number[]; inp: number[] }> = {
   '375×667': { cls: [], lcp: [], inp: [] },
@@ -261,13 +268,13 @@ try {
   for (const name of ['baseline', 'floor', 'bank-login'] as const) await scenarios[name]();
   progress('warm-up round done');
   for (let round = 0; round < RUNS; round++) {
-    for (const [name, run] of Object.entries(scenarios)) timings[name as Scenario].push(await run());
+    for (const [name, run] of Object.entries(scenarios)) if (measured(name)) timings[name as Scenario].push(await run());
     progress(`round ${round + 1} of ${RUNS} done`);
   }
 
   // -------------------------------------------------------------------------------------------- waterfall
   /** Resource Timing of the partner page and of the bridge frame, on the page's clock (the frame's is shifted). */
-  const readWaterfall = async (page: Page) => {
+  const readWaterfall = (tag: ElementTag) => async (page: Page) => {
     type Entry = { name: string; initiatorType: string; startTime: number; responseEnd: number };
     const read = () => ({
       origin: performance.timeOrigin,
@@ -290,9 +297,12 @@ try {
       ...partner.entries.map((e) => ({ label: label(e.name, 'page'), start: e.startTime, end: e.responseEnd })),
       ...bridge.entries.map((e) => ({ label: label(e.name, 'bridge'), start: e.startTime + shift, end: e.responseEnd + shift })),
     ].sort((a, b) => a.start - b.start);
-    waterfall = { rows, ready: partner.ready };
+    waterfalls.push({ tag, rows, ready: partner.ready });
   };
-  await timePage('<bank-login> waterfall', sdkPage(elementMarkup['bank-login']({ orderId: '', merchantId }), 1), readWaterfall);
+  for (const tag of ['bank-login', 'bank-pay'] as const) {
+    const orderId = tag === 'bank-pay' ? await createOrder() : '';
+    await timePage(`<${tag}> waterfall`, sdkPage(elementMarkup[tag]({ orderId, merchantId }), 1), readWaterfall(tag));
+  }
 
   // -------------------------------------------------------------------------------------------- web vitals
   /**
@@ -362,7 +372,7 @@ try {
       await context.close();
     }
   };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < (only ? 0 : 3); round++) {
     for (const [viewport, [width, height]] of [['375×667', [375, 667]], ['1280×800', [1280, 800]]] as const) {
       const measured = await measureVitals(width, height);
       vitals[viewport]!.cls.push(measured.cls);
@@ -424,7 +434,7 @@ const floor = median(timings.floor);
 section(`Timing (median of ${RUNS} cold loads, fresh browser context each; ratios to baselines from this run)`);
 rows.push([`  bare Lit element rendered (baseline, ${kb(gz(baselineFile))})`, ms(base), '', '1.00× bare Lit']);
 rows.push(['  floor: bare Lit + bridge-like frame + token fetch + exchange', ms(floor), '', `${ratio(floor, base)} bare Lit = 1.00× floor`]);
-for (const tag of elementTags) {
+for (const tag of elementTags.filter(measured)) {
   const value = median(timings[tag]);
   const goal = goals[tag];
   const label = `  <${tag}> bank-ready${tag === 'bank-pay' ? ' (order shown)' : ''}`;
@@ -433,15 +443,15 @@ for (const tag of elementTags) {
 }
 const one = median(timings['bank-login']);
 const many = median(timings.many);
-const slowest = Math.max(...elementTags.map((tag) => median(timings[tag])));
-rows.push([
+const slowest = Math.max(...elementTags.filter(measured).map((tag) => median(timings[tag])));
+if (measured('many')) rows.push([
   `  ${manyElements} mixed elements (${elementTags.length} kinds), all bank-ready`,
   ms(many),
   `≤ ${manyGoal.toFixed(2)}× one`,
   `${ratio(many, one)} one <bank-login>${many / one <= manyGoal ? '  PASS' : '  OVER'}; ${ratio(many, slowest)} the slowest single element`,
 ]);
-section('Web vitals of the demo page (median of 3 cold loads; CLS goal ≤ 0.02; INP: tap/click on Log in)');
-for (const [viewport, values] of Object.entries(vitals)) {
+if (!only) section('Web vitals of the demo page (median of 3 cold loads; CLS goal ≤ 0.02; INP: tap/click on Log in)');
+for (const [viewport, values] of Object.entries(only ? {} : vitals)) {
   const cls = median(values.cls);
   rows.push([`  CLS at ${viewport}`, cls.toFixed(3), '≤ 0.020', cls <= 0.02 ? 'ok' : 'OVER']);
   rows.push([`  LCP at ${viewport}`, ms(median(values.lcp))]);
@@ -462,8 +472,8 @@ for (const [label, value, budget = '', status = ''] of rows) {
   if (value === '') console.log(`\n${label}`);
   else console.log(`${label.padEnd(w0)}  ${value.padStart(w1)}  ${budget.padEnd(w2)}  ${status}`.trimEnd());
 }
-if (waterfall) {
-  console.log('\nWaterfall of one cold <bank-login> load (Resource Timing, ms since the partner page\'s navigation start;');
+for (const waterfall of waterfalls) {
+  console.log(`\nWaterfall of one cold <${waterfall.tag}> load (Resource Timing, ms since the partner page's navigation start;`);
   console.log('the bridge frame\'s entries shifted onto the page\'s clock)');
   const span = Math.max(waterfall.ready, ...waterfall.rows.map((r) => r.end));
   const scale = 40 / span;
