@@ -15,6 +15,12 @@ let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 /** The bank's name and hotline: the same for every frame, asked once. */
 let bankInfo: Promise<unknown> | undefined;
+/**
+ * The orders the bank answered with the session (the page's `<bank-pay>` ids), each for the page's first read of it
+ * only, and only while fresh: every later read, and every read of the bank frames, asks the bank.
+ */
+let ordersWithSession = new Map<string, { order: unknown; at: number }>();
+const freshFor = 10_000;
 
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
@@ -40,13 +46,19 @@ const str = (value: unknown, name: string, max = 200): string => {
 const pageMethods: Record<BridgeRequest['method'], Handler> = {
   async start(page, params) {
     api.token = null;
-    const started = await api.post<{ sessionToken: string; customer: unknown }>('sessions', {
+    const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown }>('sessions', {
       clientToken: str(params.clientToken, 'clientToken'),
       appId: page.appId,
       origin: page.partnerOrigin,
       locale: params.locale === 'en' ? 'en' : 'zh-CN',
+      // The page's orders come back with the session: one round trip fewer before `<bank-pay>` shows its order.
+      orderIds: typeof params.orderIds === 'string' ? params.orderIds.split(' ').filter((id) => /^ord_[\w-]{6,64}$/.test(id)).slice(0, 20) : [],
     });
     api.token = started.sessionToken;
+    const at = Date.now();
+    ordersWithSession = new Map(Array.isArray(started.orders)
+      ? started.orders.flatMap((order: { id?: unknown }) => (typeof order?.id === 'string' ? [[order.id, { order, at }] as const] : []))
+      : []);
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
     return { customer };
   },
@@ -55,7 +67,12 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     setCustomer(page, null);
     return { customer: null };
   },
-  getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
+  getOrder(_page, params) {
+    const orderId = str(params.orderId, 'orderId', 100);
+    const early = ordersWithSession.get(orderId);
+    ordersWithSession.delete(orderId);
+    return early && Date.now() - early.at < freshFor ? Promise.resolve(early.order) : readOrder(orderId);
+  },
   loanProducts: () => api.get('loan-products'),
   loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
   /** May this app ask for this data? Only yes or no goes to the page: never an answer about the customer. */
@@ -65,6 +82,8 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
   },
   getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
 };
+
+const readOrder = (orderId: string) => api.get(`orders/${encodeURIComponent(orderId)}`);
 
 /** Only the state crosses to the page, whatever else an answer might carry. */
 function merchantStateOf(answer: unknown) {
@@ -97,7 +116,7 @@ const frameMethods: Record<string, Handler> = {
     setCustomer(page, result.customer);
     return { customer: result.customer };
   },
-  getOrder: (page, params) => pageMethods.getOrder(page, params),
+  getOrder: (_page, params) => readOrder(str(params.orderId, 'orderId', 100)),
   accounts: () => api.get('accounts'),
   loanQuote: (page, params) => pageMethods.loanQuote(page, params),
   applyLoan: (_page, params) =>
