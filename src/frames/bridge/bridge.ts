@@ -25,6 +25,7 @@ const freshFor = 10_000;
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
   customer = next;
+  sessionGeneration++;
   clearTimeout(expiryTimer);
   if (next) {
     // The page hears of the login's end when it happens, not on the customer's next click.
@@ -46,6 +47,7 @@ const str = (value: unknown, name: string, max = 200): string => {
 const pageMethods: Record<BridgeRequest['method'], Handler> = {
   async start(page, params) {
     api.token = null;
+    sessionGeneration++;
     const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown }>('sessions', {
       clientToken: str(params.clientToken, 'clientToken'),
       appId: page.appId,
@@ -209,6 +211,26 @@ function accountMethods(): Record<string, Handler> {
   };
 }
 
+/**
+ * The page's reads that many elements ask at once with the same parameters (six `<bank-merchant-onboard>` for one
+ * merchant, six `<bank-data-consent>` for one purpose): one request to the bank while it is in flight, its answer
+ * to each (issue #14). A read asked after a start, a login or a logout is never joined to one asked before it.
+ */
+const sharedReads = new Set<string>(['getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest', 'getMerchant']);
+const readsInFlight = new Map<string, Promise<unknown>>();
+let sessionGeneration = 0;
+
+function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
+  if (!sharedReads.has(method)) return run(page, pageMethods[method], params);
+  const key = JSON.stringify([sessionGeneration, method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  let read = readsInFlight.get(key);
+  if (!read) {
+    read = run(page, pageMethods[method], params).finally(() => readsInFlight.delete(key));
+    readsInFlight.set(key, read);
+  }
+  return read;
+}
+
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
   if (!handler) throw sdkError('invalid_request', 'Unknown method.');
   try {
@@ -239,7 +261,7 @@ function main() {
     if (event.source !== window.parent || event.origin !== page.partnerOrigin || !isBridgeRequest(event.data)) return;
     const { id, method, params = {} } = event.data;
     try {
-      const result = await run(page, pageMethods[method], params);
+      const result = await pageCall(page, method, params);
       postToPartner(page, { id, result });
     } catch (error) {
       postToPartner(page, { id, error });
