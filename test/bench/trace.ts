@@ -80,6 +80,7 @@ async function once(profile: boolean): Promise<Result> {
     ${markup}</body></html>`,
   }));
   const cdp = profile ? await context.newCDPSession(page) : undefined;
+  if (profile) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -88,6 +89,31 @@ async function once(profile: boolean): Promise<Result> {
   await page.goto(`${partnerOrigin}/bench`);
   await page.waitForFunction(() => (window as any).benchDone ?? (window as any).benchError, null, { timeout: 20000 });
   const self: [string, number][] = [];
+  if (profile) {
+    // Main-thread work of the partner page's renderer, by trace event (complete events, nested ones counted apart).
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { data?: { frame?: string; url?: string } } }[] };
+    const main = trace.traceEvents.find((e) => e.name === 'TracingStartedInBrowser' || e.name === 'TracingStartedInPage');
+    void main;
+    const webUi = new Set(trace.traceEvents.filter((e) => e.name === 'process_name' && JSON.stringify((e as unknown as { args: unknown }).args).includes('WebUI')).map((e) => e.pid));
+    const pageThread = trace.traceEvents.filter((e) => e.name === 'thread_name' && !webUi.has(e.pid) && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain');
+    for (const e of trace.traceEvents) {
+      if (e.ph === 'M' && (e.name === 'process_labels' || e.name === 'process_name')) console.log(`  process ${e.pid}: ${JSON.stringify((e as unknown as { args: unknown }).args)}`);
+    }
+    // The longest tasks per renderer, with what they ran (the first nested event's name and URL).
+    const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 8000 && pageThread.some((t) => t.pid === e.pid && t.tid === e.tid));
+    for (const t of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12)) {
+      const ts = (t as unknown as { ts: number }).ts;
+      const inner = trace.traceEvents.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name !== 'RunTask' && (e as unknown as { ts: number }).ts >= ts && (e as unknown as { ts: number }).ts < ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000);
+      console.log(`  task pid ${t.pid} ${(t.dur! / 1000).toFixed(1)} ms: ${inner.slice(0, 6).map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.replace(/^.*\/sdk\/v1\//, '').slice(0, 40)}` : ''} ${(e.dur! / 1000).toFixed(1)}`).join(' | ')}`);
+    }
+    const byName = new Map<string, number>();
+    for (const e of trace.traceEvents) {
+      if (e.ph !== 'X' || !e.dur || !pageThread.some((t) => t.pid === e.pid && t.tid === e.tid)) continue;
+      const key = `${e.pid} ${e.name}`;
+      byName.set(key, (byName.get(key) ?? 0) + e.dur / 1000);
+    }
+    self.push(...[...byName].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => [`trace ${k}`, v] as [string, number]));
+  }
   if (cdp) {
     const { profile: p } = await cdp.send('Profiler.stop');
     const dt = new Map<number, number>();

@@ -6,7 +6,7 @@ import {
 } from '../../protocol/post-message.ts';
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
 import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
-import { ordersInPage } from './orders-in-page.ts';
+import { earlyReads } from './early-reads.ts';
 import { BankLoginSuccessEvent, BankLogoutEvent, type BankEvent } from './events.ts';
 import { configContext, sessionContext, type SdkConfig, type SessionState } from './context.ts';
 import type { DeveloperHint } from './developer-hints.ts';
@@ -228,7 +228,7 @@ async function startSession(): Promise<void> {
       });
     }
     const [clientToken] = await Promise.all([fetchClientToken(), checkOrigin(), bridge.ready.then((c) => (channel = c))]);
-    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, orderIds: ordersInPage() });
+    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, ...earlyReads(config.locale) });
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
     const failure = await explain(toSdkError(error));

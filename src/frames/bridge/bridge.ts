@@ -26,6 +26,7 @@ const freshFor = 10_000;
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
   customer = next;
   sessionGeneration++;
+  earlyAnswers.clear();
   clearTimeout(expiryTimer);
   if (next) {
     // The page hears of the login's end when it happens, not on the customer's next click.
@@ -62,6 +63,7 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
       ? started.orders.flatMap((order: { id?: unknown }) => (typeof order?.id === 'string' ? [[order.id, { order, at }] as const] : []))
       : []);
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
+    askEarly(page, params.reads);
     return { customer };
   },
   async logout(page) {
@@ -219,16 +221,50 @@ function accountMethods(): Record<string, Handler> {
 const sharedReads = new Set<string>(['getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest', 'getMerchant']);
 const readsInFlight = new Map<string, Promise<unknown>>();
 let sessionGeneration = 0;
+const readKey = (method: string, params: Record<string, unknown>) =>
+  JSON.stringify([method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
+
+/**
+ * Reads the page said, with its `start`, that its elements will ask (src/elements/core/early-reads.ts): asked right
+ * after the exchange, in parallel, and each answer given to the page's identical reads (many elements may ask the
+ * same) for at most `freshFor`. Only these methods, which show nothing of the customer; a login, a logout, a new
+ * start and any request of a bank frame (where the customer acts) drop them, so nothing a customer did is hidden.
+ */
+const earlyMethods = new Set<string>(['loanProducts', 'checkConsentRequest', 'getMerchant']);
+let earlyAnswers = new Map<string, { read: Promise<unknown>; at: number }>();
+
+function askEarly(page: FramePage, reads: unknown) {
+  earlyAnswers = new Map();
+  let list: unknown;
+  try {
+    list = typeof reads === 'string' && reads.length <= 4000 ? JSON.parse(reads) : [];
+  } catch {
+    return;
+  }
+  if (!Array.isArray(list)) return;
+  for (const item of list.slice(0, 20)) {
+    if (!Array.isArray(item) || !earlyMethods.has(item[0]) || typeof item[1] !== 'object' || item[1] === null ||
+        !Object.values(item[1]).every((v) => typeof v === 'string')) continue;
+    const key = readKey(item[0], item[1]);
+    if (earlyAnswers.has(key)) continue;
+    const read = run(page, pageMethods[item[0] as BridgeRequest['method']], item[1]);
+    read.catch(() => {}); // the element that asks gets the failure
+    earlyAnswers.set(key, { read, at: Date.now() });
+  }
+}
 
 function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
   if (!sharedReads.has(method)) return run(page, pageMethods[method], params);
-  const key = JSON.stringify([sessionGeneration, method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
-  let read = readsInFlight.get(key);
-  if (!read) {
-    read = run(page, pageMethods[method], params).finally(() => readsInFlight.delete(key));
-    readsInFlight.set(key, read);
+  const read = readKey(method, params);
+  const key = JSON.stringify([sessionGeneration, read]);
+  const early = earlyAnswers.get(read);
+  if (early && Date.now() - early.at < freshFor) return early.read;
+  let answer = readsInFlight.get(key);
+  if (!answer) {
+    answer = run(page, pageMethods[method], params).finally(() => readsInFlight.delete(key));
+    readsInFlight.set(key, answer);
   }
-  return read;
+  return answer;
 }
 
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
@@ -272,6 +308,7 @@ function main() {
     const request = event.data;
     if (!request || typeof request.id !== 'string' || typeof request.method !== 'string' ||
         typeof request.params !== 'object' || request.params === null) return;
+    earlyAnswers.clear();
     try {
       const result = await run(page, Object.hasOwn(frameMethods, request.method) ? frameMethods[request.method] : undefined, request.params);
       channel.postMessage({ id: request.id, result });
