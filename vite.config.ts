@@ -161,33 +161,6 @@ const frameEntryAsWritten: Plugin = {
   },
 };
 
-/**
- * An element's chunk that imports shared chunks (money formatting, the inline frame) would fetch them only once it
- * has itself arrived: a second (or third) round trip. The core's `import()` of such a chunk starts its shared chunks
- * at the same moment, as Vite's preload helper does for an app (issue #14: fifty elements of every kind were ready
- * only after three hops). `import()` rather than `<link rel=modulepreload>`, which a strict partner CSP refuses.
- */
-const parallelChunkImports: Plugin = {
-  name: 'bank-sdk-parallel-chunk-imports',
-  enforce: 'post',
-  generateBundle(_options, bundle) {
-    const core = bundle['core.js'];
-    if (core?.type !== 'chunk') throw new Error('elements build: no core.js');
-    const sharedOf = (file: string, seen = new Set<string>()) => {
-      const chunk = bundle[file];
-      for (const imported of chunk?.type === 'chunk' ? chunk.imports : []) {
-        if (imported !== 'core.js' && !seen.has(imported)) sharedOf(imported, seen.add(imported));
-      }
-      return seen;
-    };
-    core.code = core.code.replace(/import\(`\.\/([\w.-]+\.js)`\)/g, (call, file: string) => {
-      const shared = [...sharedOf(file)];
-      // The shared chunks' own failures show through the element's import, which needs them too.
-      return shared.length ? `(${shared.map((f) => `import(\`./${f}\`).catch(()=>{})`).join(',')},${call})` : call;
-    });
-  },
-};
-
 const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 const pinnedDir = `${outDir}/${version}`;
 
@@ -242,7 +215,6 @@ const builds: Record<string, UserConfig> = {
     },
   },
   elements: {
-    plugins: [compactCss, parallelChunkImports],
     build: {
       outDir: `${outDir}/elements`,
       lib: {
@@ -256,6 +228,10 @@ const builds: Record<string, UserConfig> = {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
+          // The inline frame's controller and the theme it shares with the dialog are one chunk: `<bank-account>` and
+          // `<bank-invest>` reach it in one hop after their own chunk, not two (issue #14). The dialog, loaded after
+          // bank-ready, fetches the inline frame's code with it.
+          codeSplitting: { groups: [{ name: 'inline-frame', includeDependenciesRecursively: false, test: /\/src\/elements\/core\/(inline-frame|inline-frame\.styles|theme)\.ts$/ }] },
           // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's
           // partner texts (`locale-en-…`), the bank dialog's code (`dialog-…`); every other chunk is `chunk-…`.
           chunkFileNames: (chunk) => {

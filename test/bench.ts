@@ -13,7 +13,8 @@
  *      element on it fired `bank-ready`. Two baselines: a bare Lit element, and the *floor* of this architecture
  *      (the same element plus a hidden bank-origin iframe, a client token from the partner's token URL fetched in
  *      parallel, posted to the frame and spent there with the bridge's own `POST /v1/frame/sessions`:
- *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK);
+ *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK), also measured with the
+ *      frame's script inline in its HTML, as the bridge's is since issue #14 (the "inline floor");
  *    - many elements: 50 of mixed kinds (every tag) on one page against one `<bank-login>` alone;
  *    - the waterfall of one cold `<bank-login>` and one `<bank-pay>` load (Resource Timing of the page and of the
  *      bridge frame; `npx tsx test/bench/trace.ts` traces one scenario further);
@@ -23,7 +24,7 @@
  * The bank API under load is a separate script, `npm run load` (test/load.ts).
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
@@ -56,7 +57,7 @@ const budgets = {
  * `BENCH_ONLY=floor,bank-login,many` measures only those scenarios (plus the baseline, floor and <bank-login> the
  * ratios need) and skips the web vitals: a quicker run while working on one thing. The report is the full run.
  */
-const only = process.env.BENCH_ONLY ? new Set(['baseline', 'floor', 'bank-login', ...process.env.BENCH_ONLY.split(',')]) : undefined;
+const only = process.env.BENCH_ONLY ? new Set(['baseline', 'floor', 'floor-inline', 'bank-login', ...process.env.BENCH_ONLY.split(',')]) : undefined;
 const measured = (scenario: string) => !only || only.has(scenario);
 /** Cold loads per scenario (the median is reported). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -135,6 +136,12 @@ writeFileSync(
   join(root, 'bench-floor.html'),
   '<!doctype html><html><head><meta charset="utf-8"><title>Bank connection</title><script type="module" src="./bench-floor-frame.js"></script></head><body></body></html>\n',
 );
+// The same floor with the frame's script inline in its HTML (allowed by the bank's frame CSP by its hash), as the
+// bridge has been since issue #14: no second round trip inside the frame.
+writeFileSync(
+  join(root, 'bench-floor-inline.html'),
+  `<!doctype html><html><head><meta charset="utf-8"><title>Bank connection</title><script type="module">${readFileSync(join(root, 'bench-floor-frame.js'), 'utf8').trim()}</script></head><body></body></html>\n`,
+);
 
 const bankPort = Number(process.env.BENCH_BANK_PORT ?? 4510);
 const partnerPort = Number(process.env.BENCH_PARTNER_PORT ?? 4500);
@@ -150,8 +157,8 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>, port:
 const db = openDatabase(':memory:', [partnerOrigin], `${partnerOrigin}/api/bank/webhooks`);
 const servers: ServerType[] = [];
 let browser: Browser | undefined;
-type Scenario = 'baseline' | 'floor' | ElementTag | 'many';
-const timings = Object.fromEntries(['baseline', 'floor', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
+type Scenario = 'baseline' | 'floor' | 'floor-inline' | ElementTag | 'many';
+const timings = Object.fromEntries(['baseline', 'floor', 'floor-inline', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
 let loan: { quote: number; loop: number; apr: string } | undefined;
 interface WaterfallRow { label: string; start: number; end: number }
 const waterfalls: { tag: ElementTag; rows: WaterfallRow[]; ready: number }[] = [];
@@ -255,6 +262,9 @@ try {
     floor: () =>
       timePage('floor', (nonce) =>
         `<script nonce="${nonce}" src="${bankOrigin}/sdk/v1/bench-floor.js" data-app-id="${demoApp.id}" data-token-url="/api/bank/client-token"></script><bench-baseline></bench-baseline>`),
+    'floor-inline': () =>
+      timePage('floor, frame script inline', (nonce) =>
+        `<script nonce="${nonce}" src="${bankOrigin}/sdk/v1/bench-floor.js" data-frame="inline" data-app-id="${demoApp.id}" data-token-url="/api/bank/client-token"></script><bench-baseline></bench-baseline>`),
     ...(Object.fromEntries(elementTags.map((tag) => [tag, tagScenario(tag)])) as Record<ElementTag, () => Promise<number>>),
     many: async () => {
       const orderIds = await Promise.all(kinds.filter((k) => k === 'bank-pay').map(() => createOrder()));
@@ -434,12 +444,14 @@ const floor = median(timings.floor);
 section(`Timing (median of ${RUNS} cold loads, fresh browser context each; ratios to baselines from this run)`);
 rows.push([`  bare Lit element rendered (baseline, ${kb(gz(baselineFile))})`, ms(base), '', '1.00× bare Lit']);
 rows.push(['  floor: bare Lit + bridge-like frame + token fetch + exchange', ms(floor), '', `${ratio(floor, base)} bare Lit = 1.00× floor`]);
+const floorInline = median(timings['floor-inline']);
+rows.push(['  floor with the frame\'s script inline (as the bridge is)', ms(floorInline), '', `${ratio(floorInline, floor)} floor`]);
 for (const tag of elementTags.filter(measured)) {
   const value = median(timings[tag]);
   const goal = goals[tag];
   const label = `  <${tag}> bank-ready${tag === 'bank-pay' ? ' (order shown)' : ''}`;
   const verdict = goal === undefined ? '' : value / floor <= goal ? '  PASS' : '  OVER';
-  rows.push([label, ms(value), goal === undefined ? '' : `≤ ${goal.toFixed(2)}× floor`, `${ratio(value, floor)} floor, ${ratio(value, base)} bare Lit${verdict}`]);
+  rows.push([label, ms(value), goal === undefined ? '' : `≤ ${goal.toFixed(2)}× floor`, `${ratio(value, floor)} floor (${ratio(value, floorInline)} inline floor), ${ratio(value, base)} bare Lit${verdict}`]);
 }
 const one = median(timings['bank-login']);
 const many = median(timings.many);

@@ -99,6 +99,9 @@ async function once(profile: boolean): Promise<Result> {
     for (const e of trace.traceEvents) {
       if (e.ph === 'M' && (e.name === 'process_labels' || e.name === 'process_name')) console.log(`  process ${e.pid}: ${JSON.stringify((e as unknown as { args: unknown }).args)}`);
     }
+    for (const e of trace.traceEvents.filter((e) => e.name === 'Layout' && (e.dur ?? 0) > 5000 && pageThread.some((t) => t.pid === e.pid && t.tid === e.tid))) {
+      console.log(`  layout ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify(e.args).slice(0, 300)}`);
+    }
     // The longest tasks per renderer, with what they ran (the first nested event's name and URL).
     const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 8000 && pageThread.some((t) => t.pid === e.pid && t.tid === e.tid));
     for (const t of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12)) {

@@ -228,7 +228,7 @@ async function startSession(): Promise<void> {
       });
     }
     const [clientToken] = await Promise.all([fetchClientToken(), checkOrigin(), bridge.ready.then((c) => (channel = c))]);
-    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, ...earlyReads(config.locale) });
+    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, elements: earlyReads() });
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
     const failure = await explain(toSdkError(error));

@@ -15,17 +15,13 @@ let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 /** The bank's name and hotline: the same for every frame, asked once. */
 let bankInfo: Promise<unknown> | undefined;
-/**
- * The orders the bank answered with the session (the page's `<bank-pay>` ids), each for the page's first read of it
- * only, and only while fresh: every later read, and every read of the bank frames, asks the bank.
- */
-let ordersWithSession = new Map<string, { order: unknown; at: number }>();
+/** How long an early answer (see `askEarly`) may stand for the page's identical reads. */
 const freshFor = 10_000;
 
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
   customer = next;
-  sessionGeneration++;
+  readsInFlight.clear();
   earlyAnswers.clear();
   clearTimeout(expiryTimer);
   if (next) {
@@ -48,22 +44,19 @@ const str = (value: unknown, name: string, max = 200): string => {
 const pageMethods: Record<BridgeRequest['method'], Handler> = {
   async start(page, params) {
     api.token = null;
-    sessionGeneration++;
+    readsInFlight.clear();
+    const first = firstReadsOf(params.elements);
     const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown }>('sessions', {
       clientToken: str(params.clientToken, 'clientToken'),
       appId: page.appId,
       origin: page.partnerOrigin,
       locale: params.locale === 'en' ? 'en' : 'zh-CN',
       // The page's orders come back with the session: one round trip fewer before `<bank-pay>` shows its order.
-      orderIds: typeof params.orderIds === 'string' ? params.orderIds.split(' ').filter((id) => /^ord_[\w-]{6,64}$/.test(id)).slice(0, 20) : [],
+      orderIds: first.orderIds,
     });
     api.token = started.sessionToken;
-    const at = Date.now();
-    ordersWithSession = new Map(Array.isArray(started.orders)
-      ? started.orders.flatMap((order: { id?: unknown }) => (typeof order?.id === 'string' ? [[order.id, { order, at }] as const] : []))
-      : []);
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
-    askEarly(page, params.reads);
+    askEarly(page, first.reads, started.orders);
     return { customer };
   },
   async logout(page) {
@@ -71,12 +64,7 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     setCustomer(page, null);
     return { customer: null };
   },
-  getOrder(_page, params) {
-    const orderId = str(params.orderId, 'orderId', 100);
-    const early = ordersWithSession.get(orderId);
-    ordersWithSession.delete(orderId);
-    return early && Date.now() - early.at < freshFor ? Promise.resolve(early.order) : readOrder(orderId);
-  },
+  getOrder: (_page, params) => api.get(`orders/${encodeURIComponent(str(params.orderId, 'orderId', 100))}`),
   loanProducts: () => api.get('loan-products'),
   loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
   /** May this app ask for this data? Only yes or no goes to the page: never an answer about the customer. */
@@ -86,8 +74,6 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
   },
   getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
 };
-
-const readOrder = (orderId: string) => api.get(`orders/${encodeURIComponent(orderId)}`);
 
 /** Only the state crosses to the page, whatever else an answer might carry. */
 function merchantStateOf(answer: unknown) {
@@ -120,7 +106,7 @@ const frameMethods: Record<string, Handler> = {
     setCustomer(page, result.customer);
     return { customer: result.customer };
   },
-  getOrder: (_page, params) => readOrder(str(params.orderId, 'orderId', 100)),
+  getOrder: (page, params) => pageMethods.getOrder(page, params),
   accounts: () => api.get('accounts'),
   loanQuote: (page, params) => pageMethods.loanQuote(page, params),
   applyLoan: (_page, params) =>
@@ -220,44 +206,60 @@ function accountMethods(): Record<string, Handler> {
  */
 const sharedReads = new Set<string>(['getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest', 'getMerchant']);
 const readsInFlight = new Map<string, Promise<unknown>>();
-let sessionGeneration = 0;
 const readKey = (method: string, params: Record<string, unknown>) =>
   JSON.stringify([method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
 
 /**
- * Reads the page said, with its `start`, that its elements will ask (src/elements/core/early-reads.ts): asked right
- * after the exchange, in parallel, and each answer given to the page's identical reads (many elements may ask the
- * same) for at most `freshFor`. Only these methods, which show nothing of the customer; a login, a logout, a new
- * start and any request of a bank frame (where the customer acts) drop them, so nothing a customer did is hidden.
+ * Early answers: the orders the bank answered with the session, and the reads the page said, with its `start`, that
+ * its elements will make (src/elements/core/early-reads.ts), asked right after the exchange, in parallel. Each is
+ * given to the page's identical reads (many elements may ask the same) for at most `freshFor`; a login, a logout, a
+ * new start and any request of a bank frame (where the customer acts: the payment frame reads the order itself) drop
+ * them all, so nothing a customer did is hidden behind an early answer.
  */
-const earlyMethods = new Set<string>(['loanProducts', 'checkConsentRequest', 'getMerchant']);
 let earlyAnswers = new Map<string, { read: Promise<unknown>; at: number }>();
 
-function askEarly(page: FramePage, reads: unknown) {
-  earlyAnswers = new Map();
+/**
+ * The page's elements as its `start` lists them (src/elements/core/early-reads.ts: `[tag, order-id, merchant-id,
+ * purpose, claims]` each), as the first reads they will make: the orders (answered with the session) and the reads
+ * asked right after it. Anything malformed is left out: the element's own read then goes as usual.
+ */
+function firstReadsOf(elements: unknown) {
+  const orderIds = new Set<string>();
+  const reads = new Map<string, [BridgeRequest['method'], Record<string, string>]>();
   let list: unknown;
   try {
-    list = typeof reads === 'string' && reads.length <= 4000 ? JSON.parse(reads) : [];
+    list = JSON.parse(String(elements).slice(0, 20_000));
   } catch {
-    return;
+    // nothing early
   }
-  if (!Array.isArray(list)) return;
-  for (const item of list.slice(0, 20)) {
-    if (!Array.isArray(item) || !earlyMethods.has(item[0]) || typeof item[1] !== 'object' || item[1] === null ||
-        !Object.values(item[1]).every((v) => typeof v === 'string')) continue;
-    const key = readKey(item[0], item[1]);
-    if (earlyAnswers.has(key)) continue;
-    const read = run(page, pageMethods[item[0] as BridgeRequest['method']], item[1]);
+  for (const item of Array.isArray(list) ? list.slice(0, 60) : []) {
+    const [tag, orderId, merchantId, purpose, claims] = Array.isArray(item) && item.every((v) => v === null || typeof v === 'string') ? item : [];
+    const read = (method: BridgeRequest['method'], params: Record<string, string>) => reads.set(readKey(method, params), [method, params]);
+    if (tag === 'bank-pay' && /^ord_[\w-]{6,64}$/.test(orderId)) orderIds.add(orderId);
+    else if (tag === 'bank-loan-apply') read('loanProducts', {});
+    else if (tag === 'bank-merchant-onboard' && merchantId) read('getMerchant', { merchantId });
+    else if (tag === 'bank-data-consent' && purpose && claims) read('checkConsentRequest', { purpose, claims });
+  }
+  return { orderIds: [...orderIds].slice(0, 20), reads: [...reads.values()].slice(0, 20) };
+}
+
+function askEarly(page: FramePage, reads: [BridgeRequest['method'], Record<string, string>][], orders: unknown) {
+  const at = Date.now();
+  earlyAnswers = new Map();
+  for (const order of Array.isArray(orders) ? orders : []) {
+    if (typeof order?.id === 'string') earlyAnswers.set(readKey('getOrder', { orderId: order.id }), { read: Promise.resolve(order), at });
+  }
+  for (const [method, params] of reads) {
+    const read = run(page, pageMethods[method], params);
     read.catch(() => {}); // the element that asks gets the failure
-    earlyAnswers.set(key, { read, at: Date.now() });
+    earlyAnswers.set(readKey(method, params), { read, at });
   }
 }
 
 function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
   if (!sharedReads.has(method)) return run(page, pageMethods[method], params);
-  const read = readKey(method, params);
-  const key = JSON.stringify([sessionGeneration, read]);
-  const early = earlyAnswers.get(read);
+  const key = readKey(method, params);
+  const early = earlyAnswers.get(key);
   if (early && Date.now() - early.at < freshFor) return early.read;
   let answer = readsInFlight.get(key);
   if (!answer) {
