@@ -1,8 +1,9 @@
 /**
  * `npx tsx test/bench/trace.ts [login|pay|many] [runs]` (after `npm run build`): where one cold page load spends its
  * time, to find what to make faster. Prints, for the median run, the Resource Timing waterfall of the partner page
- * and of the bridge frame (on the page's clock), when each element kind fired its first and last `bank-ready`, the
- * page's long tasks, and the functions with the most self time in a CPU profile of the partner page.
+ * and of the bridge frame (on the page's clock), when each element kind fired its first and last `bank-ready` and the
+ * page's long tasks; then, from one more run with a Chromium trace and a CPU profile of the partner page, each
+ * renderer's longest tasks and main-thread time by trace event, and the functions with the most self time.
  * Ports: BENCH_BANK_PORT / BENCH_PARTNER_PORT (defaults 4510 / 4500, as `npm run bench`).
  */
 import { serve, type ServerType } from '@hono/node-server';
@@ -92,8 +93,6 @@ async function once(profile: boolean): Promise<Result> {
   if (profile) {
     // Main-thread work of the partner page's renderer, by trace event (complete events, nested ones counted apart).
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { data?: { frame?: string; url?: string } } }[] };
-    const main = trace.traceEvents.find((e) => e.name === 'TracingStartedInBrowser' || e.name === 'TracingStartedInPage');
-    void main;
     const webUi = new Set(trace.traceEvents.filter((e) => e.name === 'process_name' && JSON.stringify((e as unknown as { args: unknown }).args).includes('WebUI')).map((e) => e.pid));
     const pageThread = trace.traceEvents.filter((e) => e.name === 'thread_name' && !webUi.has(e.pid) && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain');
     for (const e of trace.traceEvents) {
