@@ -117,9 +117,25 @@ const frameHtmlAtTop: Plugin = {
       file.source = String(file.source).replace(/(<script type="module"[^>]*><\/script>)/, (tag) => [tag, ...preloads].join('\n    '))
         // The bridge paints nothing: it needs no stylesheet on its critical path.
         .replace(name === 'bridge' ? /\s*<link rel="stylesheet"[^>]*>/ : /$^/, '');
+      if (name === 'bridge' && entry?.type === 'chunk') inlineBridge(file, entry, bundle);
     }
   },
 };
+
+/**
+ * The bridge's one script goes inside its HTML: the frame starts without a second round trip after its document
+ * (issue #14). The bank's frame CSP allows this one inline script by its hash (src/sandbox/sdk-assets.ts), never
+ * 'unsafe-inline'. The script must be self-contained, and must not contain what would end the inline script early.
+ */
+function inlineBridge(html: { source: string | Uint8Array }, entry: { fileName: string; code: string; imports: string[]; dynamicImports: string[] }, bundle: Record<string, unknown>) {
+  const code = entry.code.trim();
+  if (entry.imports.length || entry.dynamicImports.length) throw new Error('bridge: its script imports other chunks, so it cannot be inlined');
+  if (/<\/script|<!--/i.test(code)) throw new Error('bridge: its script contains "</script" or "<!--", so it cannot be inlined');
+  const tag = new RegExp(`<script type="module"[^>]*src="[^"]*/${entry.fileName.replace(/[.]/g, '\\.')}"[^>]*></script>`);
+  if (!tag.test(String(html.source))) throw new Error(`bridge: no <script src=…${entry.fileName}> to inline`);
+  html.source = String(html.source).replace(tag, () => `<script type="module">${code}</script>`);
+  delete bundle[entry.fileName];
+}
 
 /**
  * One locale per frame load, and one file per frame and locale. A frame's entry module (`<name>/<name>.ts`, named
@@ -299,6 +315,10 @@ const builds: Record<string, UserConfig> = {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
+          // The inline frame's controller and the theme it shares with the dialog are one chunk: `<bank-account>` and
+          // `<bank-invest>` reach it in one hop after their own chunk, not two (issue #14). The dialog, loaded after
+          // bank-ready, fetches the inline frame's code with it.
+          codeSplitting: { groups: [{ name: 'inline-frame', includeDependenciesRecursively: false, test: /\/src\/elements\/core\/(inline-frame|inline-frame\.styles|theme)\.ts$/ }] },
           // Lazy chunks a page may load whole are named, so sizes can be told apart (test/sizes.ts): one locale's
           // partner texts (`locale-en-…`), the bank dialog's code (`dialog-…`); every other chunk is `chunk-…`.
           chunkFileNames: (chunk) => {

@@ -13,16 +13,18 @@
  *      element on it fired `bank-ready`. Two baselines: a bare Lit element, and the *floor* of this architecture
  *      (the same element plus a hidden bank-origin iframe, a client token from the partner's token URL fetched in
  *      parallel, posted to the frame and spent there with the bridge's own `POST /v1/frame/sessions`:
- *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK);
+ *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK), also measured with the
+ *      frame's script inline in its HTML, as the bridge's is since issue #14 (the "inline floor");
  *    - many elements: 50 of mixed kinds (every tag) on one page against one `<bank-login>` alone;
- *    - the waterfall of one cold `<bank-login>` load (Resource Timing of the page and of the bridge frame);
+ *    - the waterfall of one cold `<bank-login>` and one `<bank-pay>` load (Resource Timing of the page and of the
+ *      bridge frame; `npx tsx test/bench/trace.ts` traces one scenario further);
  *    - web vitals of the demo page at 375×667 and 1280×800: CLS while the SDK loads, LCP, and INP of a real tap
  *      or click on Log in (Event Timing entries);
  *    - loan maths (if src/domain/loan.ts exists): one 60-month quote with its APR vs summing 60 numbers, in Node.
  * The bank API under load is a separate script, `npm run load` (test/load.ts).
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
@@ -51,6 +53,12 @@ const budgets = {
     'invest-buy': 15 * KB, 'invest-redeem': 15 * KB, consent: 15 * KB, merchant: 15 * KB,
   } as Record<string, number>,
 };
+/**
+ * `BENCH_ONLY=floor,bank-login,many` measures only those scenarios (plus the baseline, floor and <bank-login> the
+ * ratios need) and skips the web vitals: a quicker run while working on one thing. The report is the full run.
+ */
+const only = process.env.BENCH_ONLY ? new Set(['baseline', 'floor', 'floor-inline', 'bank-login', ...process.env.BENCH_ONLY.split(',')]) : undefined;
+const measured = (scenario: string) => !only || only.has(scenario);
 /** Cold loads per scenario (the median is reported). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 /** Goals of issue #14: ready time as a ratio to the floor; 50 mixed elements against one. */
@@ -131,6 +139,12 @@ writeFileSync(
   join(root, 'bench-floor.html'),
   '<!doctype html><html><head><meta charset="utf-8"><title>Bank connection</title><script type="module" src="./bench-floor-frame.js"></script></head><body></body></html>\n',
 );
+// The same floor with the frame's script inline in its HTML (allowed by the bank's frame CSP by its hash), as the
+// bridge has been since issue #14: no second round trip inside the frame.
+writeFileSync(
+  join(root, 'bench-floor-inline.html'),
+  `<!doctype html><html><head><meta charset="utf-8"><title>Bank connection</title><script type="module">${readFileSync(join(root, 'bench-floor-frame.js'), 'utf8').trim()}</script></head><body></body></html>\n`,
+);
 
 const bankPort = Number(process.env.BENCH_BANK_PORT ?? 4510);
 const partnerPort = Number(process.env.BENCH_PARTNER_PORT ?? 4500);
@@ -146,11 +160,11 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>, port:
 const db = openDatabase(':memory:', [partnerOrigin], `${partnerOrigin}/api/bank/webhooks`);
 const servers: ServerType[] = [];
 let browser: Browser | undefined;
-type Scenario = 'baseline' | 'floor' | ElementTag | 'many';
-const timings = Object.fromEntries(['baseline', 'floor', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
+type Scenario = 'baseline' | 'floor' | 'floor-inline' | ElementTag | 'many';
+const timings = Object.fromEntries(['baseline', 'floor', 'floor-inline', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
 let loan: { quote: number; loop: number; apr: string } | undefined;
 interface WaterfallRow { label: string; start: number; end: number }
-let waterfall: { rows: WaterfallRow[]; ready: number } | undefined;
+const waterfalls: { tag: ElementTag; rows: WaterfallRow[]; ready: number }[] = [];
 /** Web vitals of the demo page, per viewport: one value per run. */
 const vitals: Record<string, { cls: number[]; lcp: number[]; inp: number[] }> = {
   '375×667': { cls: [], lcp: [], inp: [] },
@@ -251,6 +265,9 @@ try {
     floor: () =>
       timePage('floor', (nonce) =>
         `<script nonce="${nonce}" src="${bankOrigin}/sdk/v1/bench-floor.js" data-app-id="${demoApp.id}" data-token-url="/api/bank/client-token"></script><bench-baseline></bench-baseline>`),
+    'floor-inline': () =>
+      timePage('floor, frame script inline', (nonce) =>
+        `<script nonce="${nonce}" src="${bankOrigin}/sdk/v1/bench-floor.js" data-frame="inline" data-app-id="${demoApp.id}" data-token-url="/api/bank/client-token"></script><bench-baseline></bench-baseline>`),
     ...(Object.fromEntries(elementTags.map((tag) => [tag, tagScenario(tag)])) as Record<ElementTag, () => Promise<number>>),
     many: async () => {
       const orderIds = await Promise.all(kinds.filter((k) => k === 'bank-pay').map(() => createOrder()));
@@ -264,13 +281,13 @@ try {
   for (const name of ['baseline', 'floor', 'bank-login'] as const) await scenarios[name]();
   progress('warm-up round done');
   for (let round = 0; round < RUNS; round++) {
-    for (const [name, run] of Object.entries(scenarios)) timings[name as Scenario].push(await run());
+    for (const [name, run] of Object.entries(scenarios)) if (measured(name)) timings[name as Scenario].push(await run());
     progress(`round ${round + 1} of ${RUNS} done`);
   }
 
   // -------------------------------------------------------------------------------------------- waterfall
   /** Resource Timing of the partner page and of the bridge frame, on the page's clock (the frame's is shifted). */
-  const readWaterfall = async (page: Page) => {
+  const readWaterfall = (tag: ElementTag) => async (page: Page) => {
     type Entry = { name: string; initiatorType: string; startTime: number; responseEnd: number };
     const read = () => ({
       origin: performance.timeOrigin,
@@ -293,9 +310,12 @@ try {
       ...partner.entries.map((e) => ({ label: label(e.name, 'page'), start: e.startTime, end: e.responseEnd })),
       ...bridge.entries.map((e) => ({ label: label(e.name, 'bridge'), start: e.startTime + shift, end: e.responseEnd + shift })),
     ].sort((a, b) => a.start - b.start);
-    waterfall = { rows, ready: partner.ready };
+    waterfalls.push({ tag, rows, ready: partner.ready });
   };
-  await timePage('<bank-login> waterfall', sdkPage(elementMarkup['bank-login']({ orderId: '', merchantId }), 1), readWaterfall);
+  for (const tag of ['bank-login', 'bank-pay'] as const) {
+    const orderId = tag === 'bank-pay' ? await createOrder() : '';
+    await timePage(`<${tag}> waterfall`, sdkPage(elementMarkup[tag]({ orderId, merchantId }), 1), readWaterfall(tag));
+  }
 
   // -------------------------------------------------------------------------------------------- web vitals
   /**
@@ -365,7 +385,7 @@ try {
       await context.close();
     }
   };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < (only ? 0 : 3); round++) {
     for (const [viewport, [width, height]] of [['375×667', [375, 667]], ['1280×800', [1280, 800]]] as const) {
       const measured = await measureVitals(width, height);
       vitals[viewport]!.cls.push(measured.cls);
@@ -427,24 +447,26 @@ const floor = median(timings.floor);
 section(`Timing (median of ${RUNS} cold loads, fresh browser context each; ratios to baselines from this run)`);
 rows.push([`  bare Lit element rendered (baseline, ${kb(gz(baselineFile))})`, ms(base), '', '1.00× bare Lit']);
 rows.push(['  floor: bare Lit + bridge-like frame + token fetch + exchange', ms(floor), '', `${ratio(floor, base)} bare Lit = 1.00× floor`]);
-for (const tag of elementTags) {
+const floorInline = median(timings['floor-inline']);
+rows.push(['  floor with the frame\'s script inline (as the bridge is)', ms(floorInline), '', `${ratio(floorInline, floor)} floor`]);
+for (const tag of elementTags.filter(measured)) {
   const value = median(timings[tag]);
   const goal = goals[tag];
   const label = `  <${tag}> bank-ready${tag === 'bank-pay' ? ' (order shown)' : ''}`;
   const verdict = goal === undefined ? '' : value / floor <= goal ? '  PASS' : '  OVER';
-  rows.push([label, ms(value), goal === undefined ? '' : `≤ ${goal.toFixed(2)}× floor`, `${ratio(value, floor)} floor, ${ratio(value, base)} bare Lit${verdict}`]);
+  rows.push([label, ms(value), goal === undefined ? '' : `≤ ${goal.toFixed(2)}× floor`, `${ratio(value, floor)} floor (${ratio(value, floorInline)} inline floor), ${ratio(value, base)} bare Lit${verdict}`]);
 }
 const one = median(timings['bank-login']);
 const many = median(timings.many);
-const slowest = Math.max(...elementTags.map((tag) => median(timings[tag])));
-rows.push([
+const slowest = Math.max(...elementTags.filter(measured).map((tag) => median(timings[tag])));
+if (measured('many')) rows.push([
   `  ${manyElements} mixed elements (${elementTags.length} kinds), all bank-ready`,
   ms(many),
   `≤ ${manyGoal.toFixed(2)}× one`,
   `${ratio(many, one)} one <bank-login>${many / one <= manyGoal ? '  PASS' : '  OVER'}; ${ratio(many, slowest)} the slowest single element`,
 ]);
-section('Web vitals of the demo page (median of 3 cold loads; CLS goal ≤ 0.02; INP: tap/click on Log in)');
-for (const [viewport, values] of Object.entries(vitals)) {
+if (!only) section('Web vitals of the demo page (median of 3 cold loads; CLS goal ≤ 0.02; INP: tap/click on Log in)');
+for (const [viewport, values] of Object.entries(only ? {} : vitals)) {
   const cls = median(values.cls);
   rows.push([`  CLS at ${viewport}`, cls.toFixed(3), '≤ 0.020', cls <= 0.02 ? 'ok' : 'OVER']);
   rows.push([`  LCP at ${viewport}`, ms(median(values.lcp))]);
@@ -465,8 +487,8 @@ for (const [label, value, budget = '', status = ''] of rows) {
   if (value === '') console.log(`\n${label}`);
   else console.log(`${label.padEnd(w0)}  ${value.padStart(w1)}  ${budget.padEnd(w2)}  ${status}`.trimEnd());
 }
-if (waterfall) {
-  console.log('\nWaterfall of one cold <bank-login> load (Resource Timing, ms since the partner page\'s navigation start;');
+for (const waterfall of waterfalls) {
+  console.log(`\nWaterfall of one cold <${waterfall.tag}> load (Resource Timing, ms since the partner page's navigation start;`);
   console.log('the bridge frame\'s entries shifted onto the page\'s clock)');
   const span = Math.max(waterfall.ready, ...waterfall.rows.map((r) => r.end));
   const scale = 40 / span;

@@ -18,13 +18,27 @@ const types: Record<string, string> = {
   '.ts': 'text/plain; charset=utf-8', // bank-sdk.d.ts
 };
 
-/** The frames' own policy: nothing inline, nothing from elsewhere, embeddable only by the app's registered origins. */
-function frameCsp(frameAncestors: string) {
+/**
+ * The frames' own policy: nothing from elsewhere, nothing inline but the scripts the build put in the frame's own
+ * HTML (the bridge's, so it starts without a second round trip), each allowed by its hash — never 'unsafe-inline'.
+ * Embeddable only by the app's registered origins.
+ */
+function frameCsp(frameAncestors: string, scriptHashes: string[] = []) {
   return [
-    "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data:",
+    "default-src 'none'", ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '), "style-src 'self'", "connect-src 'self'", "img-src 'self' data:",
     "base-uri 'none'", "form-action 'none'", `frame-ancestors ${frameAncestors}`,
     "require-trusted-types-for 'script'", 'trusted-types lit-html',
   ].join('; ');
+}
+
+/**
+ * The sha256 of each inline script in a frame's HTML as built (a file of the bank's own release, like the scripts
+ * `'self'` allows): the exact text between its tags. A script added to the document later, or any other text, has
+ * another hash and is refused.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`);
 }
 
 /** A pinned release's folder, `/sdk/v1/<version>/` (`1.0.0`, `1.2.0-rc.1`): its files never change. */
@@ -60,7 +74,7 @@ sdkAssets.get('/sdk/v1/*', async (c) => {
     // Only the embedding page's own origin, if the app registered it: asking with `?app=` alone discloses nothing.
     const app = findApp(c.var.options.db, c.req.query('app') ?? '');
     const origin = c.req.query('origin') ?? '';
-    c.header('Content-Security-Policy', frameCsp(app && app.origins.includes(origin) ? origin : "'none'"));
+    c.header('Content-Security-Policy', frameCsp(app && app.origins.includes(origin) ? origin : "'none'", inlineScriptHashes(body.toString('utf8'))));
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
   } else {

@@ -22,7 +22,9 @@
   frame.hidden = true;
   frame.title = 'Bank connection';
   frame.tabIndex = -1;
-  frame.src = `${base}bench-floor.html?${new URLSearchParams({ app: appId, origin: location.origin })}`;
+  // `data-frame="inline"`: the frame page with its script inline (allowed by its hash), as the bridge is now.
+  const page = script.dataset.frame === 'inline' ? 'bench-floor-inline.html' : 'bench-floor.html';
+  frame.src = `${base}${page}?${new URLSearchParams({ app: appId, origin: location.origin })}`;
   let frameListening!: () => void;
   let sessionStarted!: () => void;
   const listening = new Promise<void>((resolve) => (frameListening = resolve));

@@ -11,6 +11,7 @@ import {
 } from './context.ts';
 import type { DialogHost } from './secure-dialog.ts';
 import { sessionAnnouncer } from './session-announcer.ts';
+import { earlyReads } from './early-reads.ts';
 import type { DeveloperHint } from './developer-hints.ts';
 
 /**
@@ -206,7 +207,7 @@ async function startSession(): Promise<void> {
       });
     }
     const [clientToken] = await Promise.all([fetchClientToken(), checkOrigin(), bridge.ready.then((c) => (channel = c))]);
-    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale });
+    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, elements: earlyReads() });
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
     const failure = await explain(toSdkError(error));

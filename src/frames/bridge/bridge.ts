@@ -15,10 +15,14 @@ let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 /** The bank's name and hotline: the same for every frame, asked once. */
 let bankInfo: Promise<unknown> | undefined;
+/** How long an early answer (see `askEarly`) may stand for the page's identical reads. */
+const freshFor = 10_000;
 
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
 function setCustomer(page: FramePage, next: CustomerDisplay | null, announce = true) {
   customer = next;
+  readsInFlight.clear();
+  earlyAnswers.clear();
   clearTimeout(expiryTimer);
   if (next) {
     // The page hears of the login's end when it happens, not on the customer's next click.
@@ -40,14 +44,19 @@ const str = (value: unknown, name: string, max = 200): string => {
 const pageMethods: Record<BridgeRequest['method'], Handler> = {
   async start(page, params) {
     api.token = null;
-    const started = await api.post<{ sessionToken: string; customer: unknown }>('sessions', {
+    readsInFlight.clear();
+    const first = firstReadsOf(params.elements);
+    const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown }>('sessions', {
       clientToken: str(params.clientToken, 'clientToken'),
       appId: page.appId,
       origin: page.partnerOrigin,
       locale: params.locale === 'en' ? 'en' : 'zh-CN',
+      // The page's orders come back with the session: one round trip fewer before `<bank-pay>` shows its order.
+      orderIds: first.orderIds,
     });
     api.token = started.sessionToken;
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
+    askEarly(page, first.reads, started.orders);
     return { customer };
   },
   async logout(page) {
@@ -190,6 +199,76 @@ function accountMethods(): Record<string, Handler> {
   };
 }
 
+/**
+ * The page's reads that many elements ask at once with the same parameters (six `<bank-merchant-onboard>` for one
+ * merchant, six `<bank-data-consent>` for one purpose): one request to the bank while it is in flight, its answer
+ * to each (issue #14). A read asked after a start, a login or a logout is never joined to one asked before it.
+ */
+const sharedReads = new Set<string>(['getOrder', 'loanProducts', 'loanQuote', 'checkConsentRequest', 'getMerchant']);
+const readsInFlight = new Map<string, Promise<unknown>>();
+const readKey = (method: string, params: Record<string, unknown>) =>
+  JSON.stringify([method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
+
+/**
+ * Early answers: the orders the bank answered with the session, and the reads the page said, with its `start`, that
+ * its elements will make (src/elements/core/early-reads.ts), asked right after the exchange, in parallel. Each is
+ * given to the page's identical reads (many elements may ask the same) for at most `freshFor`; a login, a logout, a
+ * new start and any request of a bank frame (where the customer acts: the payment frame reads the order itself) drop
+ * them all, so nothing a customer did is hidden behind an early answer.
+ */
+let earlyAnswers = new Map<string, { read: Promise<unknown>; at: number }>();
+
+/**
+ * The page's elements as its `start` lists them (src/elements/core/early-reads.ts: `[tag, order-id, merchant-id,
+ * purpose, claims]` each), as the first reads they will make: the orders (answered with the session) and the reads
+ * asked right after it. Anything malformed is left out: the element's own read then goes as usual.
+ */
+function firstReadsOf(elements: unknown) {
+  const orderIds = new Set<string>();
+  const reads = new Map<string, [BridgeRequest['method'], Record<string, string>]>();
+  let list: unknown;
+  try {
+    list = JSON.parse(String(elements).slice(0, 20_000));
+  } catch {
+    // nothing early
+  }
+  for (const item of Array.isArray(list) ? list.slice(0, 60) : []) {
+    const [tag, orderId, merchantId, purpose, claims] = Array.isArray(item) && item.every((v) => v === null || typeof v === 'string') ? item : [];
+    const read = (method: BridgeRequest['method'], params: Record<string, string>) => reads.set(readKey(method, params), [method, params]);
+    if (tag === 'bank-pay' && /^ord_[\w-]{6,64}$/.test(orderId)) orderIds.add(orderId);
+    else if (tag === 'bank-loan-apply') read('loanProducts', {});
+    else if (tag === 'bank-merchant-onboard' && merchantId) read('getMerchant', { merchantId });
+    else if (tag === 'bank-data-consent' && purpose && claims) read('checkConsentRequest', { purpose, claims });
+  }
+  return { orderIds: [...orderIds].slice(0, 20), reads: [...reads.values()].slice(0, 20) };
+}
+
+function askEarly(page: FramePage, reads: [BridgeRequest['method'], Record<string, string>][], orders: unknown) {
+  const at = Date.now();
+  earlyAnswers = new Map();
+  for (const order of Array.isArray(orders) ? orders : []) {
+    if (typeof order?.id === 'string') earlyAnswers.set(readKey('getOrder', { orderId: order.id }), { read: Promise.resolve(order), at });
+  }
+  for (const [method, params] of reads) {
+    const read = run(page, pageMethods[method], params);
+    read.catch(() => {}); // the element that asks gets the failure
+    earlyAnswers.set(readKey(method, params), { read, at });
+  }
+}
+
+function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
+  if (!sharedReads.has(method)) return run(page, pageMethods[method], params);
+  const key = readKey(method, params);
+  const early = earlyAnswers.get(key);
+  if (early && Date.now() - early.at < freshFor) return early.read;
+  let answer = readsInFlight.get(key);
+  if (!answer) {
+    answer = run(page, pageMethods[method], params).finally(() => readsInFlight.delete(key));
+    readsInFlight.set(key, answer);
+  }
+  return answer;
+}
+
 async function run(page: FramePage, handler: Handler | undefined, params: Record<string, unknown>) {
   if (!handler) throw sdkError('invalid_request', 'Unknown method.');
   try {
@@ -220,7 +299,7 @@ function main() {
     if (event.source !== window.parent || event.origin !== page.partnerOrigin || !isBridgeRequest(event.data)) return;
     const { id, method, params = {} } = event.data;
     try {
-      const result = await run(page, pageMethods[method], params);
+      const result = await pageCall(page, method, params);
       postToPartner(page, { id, result });
     } catch (error) {
       postToPartner(page, { id, error });
@@ -231,6 +310,7 @@ function main() {
     const request = event.data;
     if (!request || typeof request.id !== 'string' || typeof request.method !== 'string' ||
         typeof request.params !== 'object' || request.params === null) return;
+    earlyAnswers.clear();
     try {
       const result = await run(page, Object.hasOwn(frameMethods, request.method) ? frameMethods[request.method] : undefined, request.params);
       channel.postMessage({ id: request.id, result });

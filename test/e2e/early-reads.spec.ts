@@ -1,0 +1,93 @@
+/**
+ * Issue #14: what the page's elements read first goes with the bridge's `start` (src/elements/core/early-reads.ts).
+ * `<bank-pay>` is ready one round trip sooner because the bank answers the page's orders with the session; the
+ * other first reads are asked by the bridge right after the exchange, once for all elements that ask the same. The
+ * answers still come from the bank (the same answer as the frame API's `GET /orders/:id`, for this app's orders
+ * only); the page never sees a token.
+ */
+import { expect } from '@playwright/test';
+import { frameCall, mintClientToken, partnerCall, registerApp } from './bank-client.ts';
+import { apiTest, bankEvents, bankOrigin, demoAppId, logIn, partnerOrigin, recordEvents, rentOrder, servePartnerPage, test } from './helpers.ts';
+
+apiTest('the token exchange answers the app’s own orders, as GET /orders/:id does, and no other', async () => {
+  const own = await rentOrder('1234.50');
+  const stranger = await registerApp({ origins: ['http://orders-with-session.localhost:4999'], name: 'Other Rentals' });
+  const foreign = (await partnerCall('/v1/orders', {
+    method: 'POST', secretKey: stranger.secretKey, body: { amount: '99.00', currency: 'CNY', description: 'Not yours' },
+  })).body.id as string;
+  const started = await frameCall('/sessions', {
+    body: {
+      clientToken: await mintClientToken(), appId: demoAppId, origin: partnerOrigin, locale: 'en',
+      orderIds: [own, foreign, 'ord_doesnotexist', 'not an id', 42],
+    },
+  });
+  expect(started.status, started.text).toBe(201);
+  const read = await frameCall(`/orders/${own}`, { method: 'GET', token: started.body.sessionToken });
+  expect(read.status).toBe(200);
+  expect(started.body.orders).toEqual([read.body]);
+  expect(read.body).toMatchObject({ id: own, amount: '1234.50', status: 'pending', payee: 'Demo Rental Homes' });
+  // Without ids the answer is as before, and ids are not required.
+  const plain = await frameCall('/sessions', { body: { clientToken: await mintClientToken(), appId: demoAppId, origin: partnerOrigin, locale: 'en' } });
+  expect(plain.status).toBe(201);
+  expect(plain.body.orders).toBeUndefined();
+});
+
+test('<bank-pay> shows its order with no order read after the token exchange; after the customer acts in a bank frame, reads ask the bank', async ({ page }) => {
+  await recordEvents(page);
+  const orderId = await rentOrder('2222.00');
+  const frameApiCalls: string[] = [];
+  let exchange: Record<string, unknown> | undefined;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== bankOrigin || !url.pathname.startsWith('/v1/frame/')) return;
+    frameApiCalls.push(`${request.method()} ${url.pathname}`);
+    if (url.pathname === '/v1/frame/sessions') exchange = request.postDataJSON();
+  });
+  await servePartnerPage(page, '/pay-with-session', `{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay>`);
+  await page.goto('/pay-with-session');
+  await expect.poll(async () => (await bankEvents(page)).some((e) => e.type === 'bank-ready' && e.target === 'bank-pay')).toBe(true);
+  await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay ¥2,222\.00/ })).toBeVisible();
+  expect(exchange?.orderIds).toEqual([orderId]);
+  expect(frameApiCalls).toEqual(['POST /v1/frame/sessions']);
+  // The customer logs in, in the bank's frame: the early answers are dropped, and a new element's read asks the bank.
+  await logIn(page);
+  await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
+  await page.evaluate((id) => {
+    const second = document.createElement('bank-pay');
+    second.id = 'second';
+    second.setAttribute('order-id', id);
+    document.body.append(second);
+  }, orderId);
+  await expect(page.locator('#second').getByRole('button', { name: /^Pay ¥2,222\.00/ })).toBeVisible();
+  expect(frameApiCalls.filter((call) => call === `GET /v1/frame/orders/${orderId}`)).toHaveLength(1);
+});
+
+test('many elements asking the same first reads: the bridge asks the bank once for each, right after the exchange', async ({ page }) => {
+  await recordEvents(page);
+  const merchantId = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'Early Reads Ltd' } })).body.id as string;
+  const frameApiCalls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === bankOrigin && url.pathname.startsWith('/v1/frame/')) frameApiCalls.push(`${request.method()} ${url.pathname}`);
+  });
+  const markup = [
+    ...Array.from({ length: 3 }, () => `<bank-merchant-onboard merchant-id="${merchantId}"></bank-merchant-onboard>`),
+    ...Array.from({ length: 3 }, () => '<bank-data-consent purpose="rental-screening" claims="identity"></bank-data-consent>'),
+    '<bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>',
+    '<bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>',
+  ].join('');
+  await servePartnerPage(page, '/early-reads', `{{sdk}}${markup}`);
+  await page.goto('/early-reads');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length).toBe(8);
+  await expect(page.locator('bank-merchant-onboard').first().getByRole('button', { name: 'Verify business' })).toBeVisible();
+  await expect(page.locator('bank-data-consent').first().getByRole('button', { name: /^Share/ })).toBeVisible();
+  const count = (call: string) => frameApiCalls.filter((c) => c === call).length;
+  expect(count('POST /v1/frame/sessions')).toBe(1);
+  expect(count(`GET /v1/frame/merchants/${merchantId}`)).toBe(1);
+  expect(count('POST /v1/frame/consent-checks')).toBe(1);
+  expect(count('GET /v1/frame/loan-products')).toBe(1);
+  // The first reads left right after the exchange, before any element could have asked.
+  expect(frameApiCalls.slice(0, 4).sort()).toEqual([
+    'GET /v1/frame/loan-products', `GET /v1/frame/merchants/${merchantId}`, 'POST /v1/frame/consent-checks', 'POST /v1/frame/sessions',
+  ]);
+});
