@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankAccountOpenedEvent } from '../core/events.ts';
+import { BankAccountOpenedEvent } from './events.ts';
 import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
 
 type Opened = { accountId: string; accountClass: 'II' | 'III'; last4: string };

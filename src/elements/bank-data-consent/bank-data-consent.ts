@@ -3,7 +3,7 @@ import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claim
 import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from '../core/events.ts';
+import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from './events.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
 

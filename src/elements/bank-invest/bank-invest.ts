@@ -3,7 +3,7 @@ import type { BankInvestElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
-import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from '../core/events.ts';
+import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from './events.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
 import { bankInvestStyles } from './bank-invest.styles.ts';
 

@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankMerchantVerifiedEvent } from '../core/events.ts';
+import { BankMerchantVerifiedEvent } from './events.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
 

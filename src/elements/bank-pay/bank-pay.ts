@@ -4,7 +4,7 @@ import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankPayFailureEvent, BankPaySuccessEvent } from '../core/events.ts';
+import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
 import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
