@@ -5,40 +5,16 @@
  * receive the bank's signed webhook.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { signWebhook } from '../../src/sandbox/webhooks.ts';
 import { registerApp } from './bank-client.ts';
-import { bankOrigin, logIn, newCustomer, paymentPin, test, watchForProblems } from './helpers.ts';
+import { logIn, newCustomer, paymentPin, test, watchForProblems } from './helpers.ts';
+import { startExample, stopExample } from './example-servers.ts';
 import { extraPorts } from './ports.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 const examples = [
   { name: 'partner-node', port: extraPorts.nodeExample, wrongKeyPort: extraPorts.nodeExampleWrongKey },
   { name: 'partner-express', port: extraPorts.expressExample, wrongKeyPort: extraPorts.expressExampleWrongKey },
 ];
-
-/** Starts an example server and waits until it answers. */
-async function startExample(name: string, port: number, env: Record<string, string>) {
-  const child = spawn('node', [`examples/${name}/server.mjs`], {
-    cwd: root,
-    env: { ...process.env, BANK_ORIGIN: bankOrigin, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await expect.poll(() => fetch(`http://localhost:${port}/app.js`).then((r) => r.ok, () => false), { timeout: 15_000 }).toBe(true);
-  return { child, output: () => output };
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
 
 /** Signs in to the partner site (its own user, its own cookie) through its form. */
 async function signIn(request: APIRequestContext, origin: string) {
@@ -54,7 +30,7 @@ for (const { name, port, wrongKeyPort } of examples) {
       test.setTimeout(60_000);
       const problems = watchForProblems(page);
       const app = await registerApp({ name: `HomeNest (${name})`, origins: [origin], webhookUrl: `${origin}/webhooks/bank` });
-      const server = await startExample(name, port, { APP_ID: app.appId, BANK_SECRET_KEY: app.secretKey, WEBHOOK_SECRET: app.webhookSecret! });
+      const server = await startExample(name, port, { APP_ID: app.appId, BANK_SECRET_KEY: app.secretKey, WEBHOOK_SECRET: app.webhookSecret! }, '/app.js');
       try {
         const phone = await newCustomer();
         await page.goto(`${origin}/`);
@@ -95,13 +71,13 @@ for (const { name, port, wrongKeyPort } of examples) {
         expect([stale.status(), await stale.json()]).toEqual([400, { error: 'signature too old' }]);
         expect(problems).toEqual([]);
       } finally {
-        await stop(server.child);
+        await stopExample(server.child);
       }
     });
 
     test('the token endpoint is for signed-in users only, and passes the bank’s refusal on', async ({ playwright }) => {
       const app = await registerApp({ name: `Wrong key (${name})`, origins: [`http://localhost:${wrongKeyPort}`] });
-      const server = await startExample(name, wrongKeyPort, { APP_ID: app.appId, BANK_SECRET_KEY: 'sk_sandbox_wrong', WEBHOOK_SECRET: 'whsec_x' });
+      const server = await startExample(name, wrongKeyPort, { APP_ID: app.appId, BANK_SECRET_KEY: 'sk_sandbox_wrong', WEBHOOK_SECRET: 'whsec_x' }, '/app.js');
       const request = await playwright.request.newContext();
       try {
         const wrongOrigin = `http://localhost:${wrongKeyPort}`;
@@ -113,7 +89,7 @@ for (const { name, port, wrongKeyPort } of examples) {
         expect((await refused.json()).error.code).toBe('unauthorized');
       } finally {
         await request.dispose();
-        await stop(server.child);
+        await stopExample(server.child);
       }
     });
   });

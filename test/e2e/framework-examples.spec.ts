@@ -5,38 +5,15 @@
  * applies for a rent loan; each time the page shows what the React or Vue code rendered from the element's event.
  */
 import { expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { registerApp } from './bank-client.ts';
 import {
-  bankEvents, bankOrigin, logIn, newCustomer, paymentPin, recordEvents, test, watchForProblems, type RecordedEvent,
+  bankEvents, logIn, newCustomer, paymentPin, recordEvents, test, watchForProblems, type RecordedEvent,
 } from './helpers.ts';
+import { startExample, stopExample } from './example-servers.ts';
 import { extraPorts } from './ports.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-
-async function startExample(name: string, port: number, env: Record<string, string>) {
-  const child = spawn('node', [`examples/${name}/server.mjs`], {
-    cwd: root,
-    env: { ...process.env, BANK_ORIGIN: bankOrigin, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await expect
-    .poll(() => fetch(`http://localhost:${port}/favicon.ico`).then((r) => r.ok, () => false), { timeout: 15_000, message: output })
-    .toBe(true);
-  return child;
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
 
 /** The first event of `type` that reached the page, once it has. */
 async function eventOf(page: Page, type: string) {
@@ -57,7 +34,7 @@ for (const { name, port } of frameworks) {
     const problems = watchForProblems(page);
     await recordEvents(page);
     const app = await registerApp({ name: `HomeNest (${name} example)`, origins: [origin] });
-    const server = await startExample(name, port, { APP_ID: app.appId, BANK_SECRET_KEY: app.secretKey });
+    const server = await startExample(name, port, { APP_ID: app.appId, BANK_SECRET_KEY: app.secretKey }, '/favicon.ico');
     try {
       const phone = await newCustomer();
       await page.goto(`${origin}/`);
@@ -97,7 +74,7 @@ for (const { name, port } of frameworks) {
       ).toBeVisible();
       expect(problems).toEqual([]);
     } finally {
-      await stop(server);
+      await stopExample(server.child);
     }
   });
 }

@@ -12,6 +12,38 @@ import { dialogOf, expectNoHorizontalOverflow, reach, reachAndClick } from './la
  */
 test.use({ viewport: { width: 320, height: 300 }, isMobile: true, hasTouch: true });
 
+/** Logs in from the element's `opener` button through the login sheet, every button reached by scrolling the sheet. */
+async function logInByTouch(page: Page, host: string, phone: string, opener: string | RegExp = '登录') {
+  await page.locator(host).getByRole('button', { name: opener, exact: typeof opener === 'string' }).tap();
+  const dialog = dialogOf(page, host);
+  const login = page.frameLocator('iframe[title="银行登录"]');
+  await login.getByRole('textbox', { name: '手机号' }).fill(phone);
+  await login.getByRole('textbox', { name: '密码' }).fill(password);
+  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), dialog);
+  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
+  await reachAndClick(page, login.getByRole('button', { name: '验证' }), dialog);
+}
+
+/** A new customer with ¥50,000.00 and a valid risk assessment (balanced): may buy up to R3. */
+async function assessedCustomer() {
+  const customer = await newCustomer({ balance: '50000.00' });
+  const { session } = await loggedInSession(customer);
+  const answers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 2, share: 2 };
+  expect((await session.call('/invest/assessments', { body: { answers } })).status).toBe(201);
+  return { customer, session };
+}
+
+/** The `detail` of every `type` event that reaches the partner page's document, as they arrive. */
+async function detailsOf(page: Page, type: string) {
+  const details: unknown[] = [];
+  const name = `record_${type.replaceAll('-', '_')}`;
+  await page.exposeFunction(name, (detail: unknown) => details.push(detail));
+  await page.addInitScript(([type, name]) => {
+    if (window.top === window) document.addEventListener(type, (e) => (window as unknown as Record<string, (d: unknown) => void>)[name]!((e as CustomEvent).detail));
+  }, [type, name] as const);
+  return details;
+}
+
 test('a new person opens a Class II account by touch in three steps', async ({ page }) => {
   test.slow();
   await page.goto('/?lang=zh-CN');
@@ -53,14 +85,8 @@ test('a customer logs in and shares yes/no answers by touch', async ({ page }) =
   test.slow();
   await page.goto('/?lang=zh-CN');
   const element = page.locator('bank-data-consent');
-  await element.getByRole('button', { name: /^共享/ }).tap();
+  await logInByTouch(page, 'bank-data-consent', '13800000001', /^共享/);
   const dialog = dialogOf(page, 'bank-data-consent');
-  const login = page.frameLocator('iframe[title="银行登录"]');
-  await login.getByRole('textbox', { name: '手机号' }).fill('13800000001');
-  await login.getByRole('textbox', { name: '密码' }).fill(password);
-  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), dialog);
-  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
-  await reachAndClick(page, login.getByRole('button', { name: '验证' }), dialog);
 
   const frame = page.frameLocator('iframe[title="共享数据"]');
   await reach(page, frame.getByText('您近6个月的月均收入是否不低于¥10,500.00？'), dialog);
@@ -75,26 +101,11 @@ test('a customer logs in and shares yes/no answers by touch', async ({ page }) =
 
 test('an assessed customer logs in from the shelf and buys a wealth product by touch', async ({ page }) => {
   test.slow();
-  const customer = await newCustomer({ balance: '50000.00' });
-  const { session } = await loggedInSession(customer);
-  const answers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 2, share: 2 };
-  expect((await session.call('/invest/assessments', { body: { answers } })).status).toBe(201);
-  const successes: unknown[] = [];
-  await page.exposeFunction('investSuccess', (detail: unknown) => successes.push(detail));
-  await page.addInitScript(() => {
-    if (window.top === window) document.addEventListener('bank-invest-success', (e) => (window as unknown as { investSuccess(d: unknown): void }).investSuccess((e as CustomEvent).detail));
-  });
+  const { customer } = await assessedCustomer();
+  const successes = await detailsOf(page, 'bank-invest-success');
 
   await page.goto('/?lang=zh-CN');
-  const element = page.locator('bank-invest');
-  await element.getByRole('button', { name: '登录', exact: true }).tap();
-  const loginDialog = dialogOf(page, 'bank-invest');
-  const login = page.frameLocator('iframe[title="银行登录"]');
-  await login.getByRole('textbox', { name: '手机号' }).fill(customer);
-  await login.getByRole('textbox', { name: '密码' }).fill(password);
-  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), loginDialog);
-  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
-  await reachAndClick(page, login.getByRole('button', { name: '验证' }), loginDialog);
+  await logInByTouch(page, 'bank-invest', customer);
 
   const panel = page.frameLocator('bank-invest iframe[title="理财"]');
   const product = panel.getByRole('region', { name: '平衡配置1年' });
@@ -119,24 +130,9 @@ test('an assessed customer logs in from the shelf and buys a wealth product by t
   await expect(dialog).toHaveCount(0);
 });
 
-/** Logs in from an element's `登录` button through the login sheet, every button reached by scrolling the sheet. */
-async function logInByTouch(page: Page, host: string, phone: string, button = '登录') {
-  await page.locator(host).getByRole('button', { name: button, exact: true }).tap();
-  const dialog = dialogOf(page, host);
-  const login = page.frameLocator('iframe[title="银行登录"]');
-  await login.getByRole('textbox', { name: '手机号' }).fill(phone);
-  await login.getByRole('textbox', { name: '密码' }).fill(password);
-  await reachAndClick(page, login.getByRole('button', { name: '登录', exact: true }), dialog);
-  await login.getByRole('textbox', { name: '短信验证码' }).fill(smsCode);
-  await reachAndClick(page, login.getByRole('button', { name: '验证' }), dialog);
-}
-
 test('a customer redeems part of a Cash Plus holding by touch', async ({ page }) => {
   test.slow();
-  const customer = await newCustomer({ balance: '50000.00' });
-  const { session } = await loggedInSession(customer);
-  const answers = { age: 2, income: 2, assets: 2, experience: 2, knowledge: 2, horizon: 2, objective: 2, loss: 2, liquidity: 2, share: 2 };
-  expect((await session.call('/invest/assessments', { body: { answers } })).status).toBe(201);
+  const { customer, session } = await assessedCustomer();
   const [account] = await session.accounts();
   const documents = [{ id: 'terms-cash-plus', version: '2026.1' }, { id: 'risk-cash-plus', version: '2026.1' }];
   const bought = await session.call('/invest/subscriptions', {
@@ -144,11 +140,7 @@ test('a customer redeems part of a Cash Plus holding by touch', async ({ page })
     body: { productId: 'cash-plus', amount: '800.00', accountId: account!.id, pin: paymentPin, termsAcknowledged: true, documents, shownAt: new Date().toISOString() },
   });
   expect(bought.status, bought.text).toBe(201);
-  const redeemed: unknown[] = [];
-  await page.exposeFunction('investRedeemed', (detail: unknown) => redeemed.push(detail));
-  await page.addInitScript(() => {
-    if (window.top === window) document.addEventListener('bank-invest-redeemed', (e) => (window as unknown as { investRedeemed(d: unknown): void }).investRedeemed((e as CustomEvent).detail));
-  });
+  const redeemed = await detailsOf(page, 'bank-invest-redeemed');
 
   await page.goto('/?lang=zh-CN');
   await logInByTouch(page, 'bank-invest', customer);
