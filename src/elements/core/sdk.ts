@@ -21,14 +21,17 @@ import type { DeveloperHint } from './developer-hints.ts';
 export { BankElement } from './bank-element.ts';
 export { define } from './define.ts';
 
+/** The inline hosts' chunks import the inline frame's: both are fetched at once, not one after the other. */
+const withInlineFrame = (chunk: Promise<unknown>) => (import('./inline-frame.ts').catch(() => {}), chunk);
+
 /** Each element's chunk (`elements/<tag>.js`), imported by the loader when the tag is in the page. */
 const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
   'bank-login': () => import('../bank-login/define.ts'),
   'bank-pay': () => import('../bank-pay/define.ts'),
   'bank-loan-apply': () => import('../bank-loan-apply/define.ts'),
   'bank-account-open': () => import('../bank-account-open/define.ts'),
-  'bank-account': () => import('../bank-account/define.ts'),
-  'bank-invest': () => import('../bank-invest/define.ts'),
+  'bank-account': () => withInlineFrame(import('../bank-account/define.ts')),
+  'bank-invest': () => withInlineFrame(import('../bank-invest/define.ts')),
   'bank-data-consent': () => import('../bank-data-consent/define.ts'),
   'bank-merchant-onboard': () => import('../bank-merchant-onboard/define.ts'),
 };
@@ -194,6 +197,10 @@ function connect(): Promise<void> {
 
 async function startSession(): Promise<void> {
   setSession({ status: 'starting', error: null });
+  // The bank's pre-check of this app and origin runs alongside, off the way to ready: its refusal ends the start at
+  // once (an unregistered origin's bridge frame never answers), its yes is not waited for (the exchange checks too).
+  const check = checkOrigin();
+  const refusedOr = <T>(step: Promise<T>) => Promise.race([step, check.then(() => step)]);
   try {
     if (!bridge) {
       const early = input.bridge;
@@ -206,11 +213,12 @@ async function startSession(): Promise<void> {
         else if (message.event === 'token-needed') connect().catch(() => {});
       });
     }
-    const [clientToken] = await Promise.all([fetchClientToken(), checkOrigin(), bridge.ready.then((c) => (channel = c))]);
-    const result = await bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, elements: earlyReads() });
+    const [clientToken] = await refusedOr(Promise.all([fetchClientToken(), bridge.ready.then((c) => (channel = c))]));
+    const result = await refusedOr(bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, elements: earlyReads() }));
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
-    const failure = await explain(toSdkError(error));
+    // The pre-check's refusal (an unregistered origin, an unknown app) explains a failure best when there is one.
+    const failure = await explain(toSdkError(await check.then(() => error, (refusal: unknown) => refusal)));
     if (failure.code === 'origin_not_allowed') {
       bridge?.dispose();
       bridge = undefined;
