@@ -91,3 +91,27 @@ test('many elements asking the same first reads: the bridge asks the bank once f
     'GET /v1/frame/loan-products', `GET /v1/frame/merchants/${merchantId}`, 'POST /v1/frame/consent-checks', 'POST /v1/frame/sessions',
   ]);
 });
+
+test('the start does not wait for the bank’s app pre-check: the elements are ready while it is unanswered, and stay so after', async ({ page }) => {
+  await recordEvents(page);
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  let precheckAsked = false;
+  await page.route(`${bankOrigin}/v1/sdk/apps/**`, async (route) => {
+    precheckAsked = true;
+    await held;
+    await route.continue();
+  });
+  await servePartnerPage(page, '/precheck-held', '{{sdk}}<bank-login></bank-login>');
+  await page.goto('/precheck-held');
+  await expect.poll(async () => (await bankEvents(page)).some((e) => e.type === 'bank-ready' && e.target === 'bank-login')).toBe(true);
+  expect(precheckAsked).toBe(true); // asked, and still held when the element was ready
+  await expect(page.locator('bank-login').getByRole('button', { name: 'Log in' })).toBeVisible();
+  release();
+  const answered = page.waitForResponse((response) => response.url().startsWith(`${bankOrigin}/v1/sdk/apps/`));
+  expect((await answered).status()).toBe(200);
+  // Its yes changes nothing: still ready, no error.
+  await logIn(page);
+  await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
+  expect((await bankEvents(page)).filter((e) => e.type === 'bank-error')).toEqual([]);
+});
