@@ -19,6 +19,8 @@ export type AttributeProblem<K extends string = string> = string | { key: K; par
 
 /** Signs that the customer is about to press one of the element's buttons. */
 const intents = ['pointerdown', 'keydown', 'focusin'];
+/** Elements whose colour scheme is still to be checked (`BankElement.checkSchemes`). */
+const schemeChecks = new Set<BankElement<string>>();
 
 /**
  * What every partner-side element shares: config, session and the SDK core (`BankCore`: bank calls, the acting
@@ -269,13 +271,24 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     super.connectedCallback();
     // The dialog's code loads on the first sign that the customer is about to act, so the click finds it ready.
     for (const type of intents) this.addEventListener(type, this.preloadDialog, { once: true, passive: true });
-    // No colour scheme on the page and no theme colours: the customer's light or dark preference decides
-    // (a custom state, so nothing is written into the partner's DOM).
-    const computed = getComputedStyle(this);
-    const themed = themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
-    if (!this.internals.states.has('auto-scheme') && computed.colorScheme === 'normal' && !themed) {
-      this.internals.states.add('auto-scheme');
-    }
+    if (!schemeChecks.size) queueMicrotask(BankElement.checkSchemes);
+    schemeChecks.add(this);
+  }
+
+  /**
+   * No colour scheme on the page and no theme colours: the customer's light or dark preference decides (a custom
+   * state, so nothing is written into the partner's DOM). The elements connected together (a chunk upgrading 50 of
+   * them) are all read first, then all marked: one style recalculation for all, not one per element.
+   */
+  private static checkSchemes() {
+    const auto = [...schemeChecks].filter((element) => {
+      if (!element.isConnected || element.internals.states.has('auto-scheme')) return false;
+      const computed = getComputedStyle(element);
+      return computed.colorScheme === 'normal' &&
+        !themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
+    });
+    schemeChecks.clear();
+    for (const element of auto) element.internals.states.add('auto-scheme');
   }
 
   private preloadDialog = () => this.bank?.preloadDialog();
