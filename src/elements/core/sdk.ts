@@ -21,17 +21,14 @@ import type { DeveloperHint } from './developer-hints.ts';
 export { BankElement } from './bank-element.ts';
 export { define } from './define.ts';
 
-/** The inline hosts' chunks import the inline frame's: both are fetched at once, not one after the other. */
-const withInlineFrame = (chunk: Promise<unknown>) => (import('./inline-frame.ts').catch(() => {}), chunk);
-
 /** Each element's chunk (`elements/<tag>.js`), imported by the loader when the tag is in the page. */
 const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
   'bank-login': () => import('../bank-login/define.ts'),
   'bank-pay': () => import('../bank-pay/define.ts'),
   'bank-loan-apply': () => import('../bank-loan-apply/define.ts'),
   'bank-account-open': () => import('../bank-account-open/define.ts'),
-  'bank-account': () => withInlineFrame(import('../bank-account/define.ts')),
-  'bank-invest': () => withInlineFrame(import('../bank-invest/define.ts')),
+  'bank-account': () => import('../bank-account/define.ts'),
+  'bank-invest': () => import('../bank-invest/define.ts'),
   'bank-data-consent': () => import('../bank-data-consent/define.ts'),
   'bank-merchant-onboard': () => import('../bank-merchant-onboard/define.ts'),
 };
