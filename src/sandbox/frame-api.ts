@@ -12,6 +12,7 @@ import {
   openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession, type FrameSession,
 } from './sessions.ts';
 import { parseOrigin, readBody } from './validate.ts';
+import type { Db } from './sqlite.ts';
 import { formatAmount } from '../domain/money.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
@@ -19,7 +20,8 @@ import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
 import { investApi } from './invest-api.ts';
 import { accountExtras } from './accounts.ts';
-import { assertMerchantLoan, disburseMerchantLoan } from './merchants.ts';
+import { assertMerchantLoan, disburseMerchantLoan, findMerchant, merchantStatusView } from './merchants.ts';
+import { checkConsentRequest } from './consents.ts';
 
 /**
  * The API the bank's own frames call, same-origin. Every call must carry `X-Bank-Frame: 1`, a header a
@@ -59,8 +61,44 @@ frameApi.post('/sessions', async (c) => {
   const created = createFrameSession(db, app.id, origin, locale, now());
   const session = frameSessionByToken(db, created.sessionToken, now());
   resumeCustomerSession(db, session, getCookie(c, resumeCookie(app.id)), now());
-  return c.json({ ...created, customer: customerView(db, session, now()), ...ordersWithSession(c, app, body.raw('orderIds')) }, 201);
+  return c.json({
+    ...created,
+    customer: customerView(db, session, now()),
+    ...ordersWithSession(c, app, body.raw('orderIds')),
+    ...readsWithSession(db, app.id, body.raw('reads')),
+  }, 201);
 });
+
+/**
+ * The page's other first reads (`[method, params]` each: `getMerchant`, `checkConsentRequest`, `loanProducts`),
+ * answered with the session like its orders, so that no read follows the exchange: the same answers as the frame
+ * API's `GET /merchants/:id`, `POST /consent-checks` and `GET /loan-products`, for this app only. A read that is
+ * malformed or would fail is answered `null`, and the element's own read then asks and reports it as usual.
+ */
+function readsWithSession(db: Db, appId: string, reads: unknown) {
+  if (!Array.isArray(reads)) return {};
+  const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+  const answer = (read: unknown) => {
+    const [method, params] = Array.isArray(read) ? read : [];
+    const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
+    if (method === 'loanProducts') return { products: loanProducts(db) };
+    if (method === 'getMerchant' && text(p.merchantId, 100)) return merchantStatusView(findMerchant(db, appId, p.merchantId));
+    if (method === 'checkConsentRequest' && text(p.purpose, 60) && text(p.claims, 400)) {
+      return { allowed: checkConsentRequest(db, appId, p.purpose, p.claims).allowed };
+    }
+    return null;
+  };
+  return {
+    reads: reads.slice(0, 20).map((read) => {
+      try {
+        return answer(read);
+      } catch (error) {
+        if (error instanceof BankError) return null;
+        throw error;
+      }
+    }),
+  };
+}
 
 /**
  * The orders the page shows (`<bank-pay order-id>`), read with the session (issue #14), so a page with a payment is

@@ -32,6 +32,43 @@ apiTest('the token exchange answers the app’s own orders, as GET /orders/:id d
   expect(plain.body.orders).toBeUndefined();
 });
 
+apiTest('the token exchange answers the page’s other first reads as the frame API’s own reads do, for this app only', async () => {
+  const own = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'First Reads Ltd' } })).body.id as string;
+  const stranger = await registerApp({ origins: ['http://reads-with-session.localhost:4999'], name: 'Other Shops' });
+  const foreign = (await partnerCall('/v1/merchants', {
+    method: 'POST', secretKey: stranger.secretKey, body: { type: 'business', name: 'Not Yours Ltd' },
+  })).body.id as string;
+  const reads = [
+    ['getMerchant', { merchantId: own }],
+    ['checkConsentRequest', { purpose: 'rental-screening', claims: 'identity income-at-least:10500' }],
+    ['checkConsentRequest', { purpose: 'not-registered', claims: 'identity' }],
+    ['loanProducts', {}],
+    ['getMerchant', { merchantId: foreign }],
+    ['getMerchant', {}],
+    ['logout', {}],
+    'not a read',
+  ];
+  const started = await frameCall('/sessions', {
+    body: { clientToken: await mintClientToken(), appId: demoAppId, origin: partnerOrigin, locale: 'en', reads },
+  });
+  expect(started.status, started.text).toBe(201);
+  const token = started.body.sessionToken as string;
+  const [merchant, consent, unregistered, products] = await Promise.all([
+    frameCall(`/merchants/${own}`, { method: 'GET', token }),
+    frameCall('/consent-checks', { token, body: reads[1]![1] as object }),
+    frameCall('/consent-checks', { token, body: reads[2]![1] as object }),
+    frameCall('/loan-products', { method: 'GET', token }),
+  ]);
+  // A read that would fail is answered null; the element's own read then gets the bank's refusal, as here.
+  expect(started.body.reads).toEqual([merchant.body, consent.body, null, products.body, null, null, null, null]);
+  expect(merchant.body).toMatchObject({ merchantId: own, status: expect.any(String) });
+  expect(consent.body).toEqual({ allowed: true });
+  expect(unregistered.status).toBe(400);
+  expect((products.body.products as unknown[]).length).toBeGreaterThan(0);
+  // The foreign merchant is not this app's: its own read is refused too.
+  expect((await frameCall(`/merchants/${foreign}`, { method: 'GET', token })).status).toBe(404);
+});
+
 test('<bank-pay> shows its order with no order read after the token exchange; after the customer acts in a bank frame, reads ask the bank', async ({ page }) => {
   await recordEvents(page);
   const orderId = await rentOrder('2222.00');
@@ -62,13 +99,15 @@ test('<bank-pay> shows its order with no order read after the token exchange; af
   expect(frameApiCalls.filter((call) => call === `GET /v1/frame/orders/${orderId}`)).toHaveLength(1);
 });
 
-test('many elements asking the same first reads: the bridge asks the bank once for each, right after the exchange', async ({ page }) => {
+test('many elements asking the same first reads: the bank answers each once, with the session; no read follows the exchange', async ({ page }) => {
   await recordEvents(page);
   const merchantId = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'Early Reads Ltd' } })).body.id as string;
   const frameApiCalls: string[] = [];
+  let exchange: Record<string, unknown> | undefined;
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin === bankOrigin && url.pathname.startsWith('/v1/frame/')) frameApiCalls.push(`${request.method()} ${url.pathname}`);
+    if (url.pathname === '/v1/frame/sessions') exchange = request.postDataJSON();
   });
   const markup = [
     ...Array.from({ length: 3 }, () => `<bank-merchant-onboard merchant-id="${merchantId}"></bank-merchant-onboard>`),
@@ -81,14 +120,13 @@ test('many elements asking the same first reads: the bridge asks the bank once f
   await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length).toBe(8);
   await expect(page.locator('bank-merchant-onboard').first().getByRole('button', { name: 'Verify business' })).toBeVisible();
   await expect(page.locator('bank-data-consent').first().getByRole('button', { name: /^Share/ })).toBeVisible();
-  const count = (call: string) => frameApiCalls.filter((c) => c === call).length;
-  expect(count('POST /v1/frame/sessions')).toBe(1);
-  expect(count(`GET /v1/frame/merchants/${merchantId}`)).toBe(1);
-  expect(count('POST /v1/frame/consent-checks')).toBe(1);
-  expect(count('GET /v1/frame/loan-products')).toBe(1);
-  // The first reads left right after the exchange, before any element could have asked.
-  expect(frameApiCalls.slice(0, 4).sort()).toEqual([
-    'GET /v1/frame/loan-products', `GET /v1/frame/merchants/${merchantId}`, 'POST /v1/frame/consent-checks', 'POST /v1/frame/sessions',
+  // One request before every element was ready: the exchange, carrying each distinct first read once.
+  expect(frameApiCalls[0]).toBe('POST /v1/frame/sessions');
+  expect(frameApiCalls.filter((c) => !c.startsWith('POST /v1/frame/loan-quotes'))).toEqual(['POST /v1/frame/sessions']);
+  expect((exchange?.reads as unknown[]).map((read) => JSON.stringify(read)).sort()).toEqual([
+    JSON.stringify(['checkConsentRequest', { purpose: 'rental-screening', claims: 'identity' }]),
+    JSON.stringify(['getMerchant', { merchantId }]),
+    JSON.stringify(['loanProducts', {}]),
   ]);
 });
 

@@ -15,7 +15,7 @@ let customer: CustomerDisplay | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 /** The bank's name and hotline: the same for every frame, asked once. */
 let bankInfo: Promise<unknown> | undefined;
-/** How long an early answer (see `askEarly`) may stand for the page's identical reads. */
+/** How long an early answer (see `keepEarly`) may stand for the page's identical reads. */
 const freshFor = 10_000;
 
 /** Records who is logged in (and when that ends); tells the page unless the change is the reply to its own call. */
@@ -46,17 +46,19 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     api.token = null;
     readsInFlight.clear();
     const first = firstReadsOf(params.elements);
-    const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown }>('sessions', {
+    const started = await api.post<{ sessionToken: string; customer: unknown; orders?: unknown; reads?: unknown }>('sessions', {
       clientToken: str(params.clientToken, 'clientToken'),
       appId: page.appId,
       origin: page.partnerOrigin,
       locale: params.locale === 'en' ? 'en' : 'zh-CN',
       // The page's orders come back with the session: one round trip fewer before `<bank-pay>` shows its order.
       orderIds: first.orderIds,
+      // So are its other first reads (its merchants, purpose checks, loan products): none is asked after it.
+      reads: first.reads,
     });
     api.token = started.sessionToken;
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
-    askEarly(page, first.reads, started.orders);
+    keepEarly(first.reads, started.orders, started.reads);
     return { customer };
   },
   async logout(page) {
@@ -210,8 +212,8 @@ const readKey = (method: string, params: Record<string, unknown>) =>
   JSON.stringify([method, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))]);
 
 /**
- * Early answers: the orders the bank answered with the session, and the reads the page said, with its `start`, that
- * its elements will make (src/elements/core/early-reads.ts), asked right after the exchange, in parallel. Each is
+ * Early answers: what the bank answered with the session to the reads the page said, with its `start`, that its
+ * elements will make (src/elements/core/early-reads.ts): their orders, merchants, purpose checks, loan products. Each is
  * given to the page's identical reads (many elements may ask the same) for at most `freshFor`; a login, a logout, a
  * new start and any request of a bank frame (where the customer acts: the payment frame reads the order itself) drop
  * them all, so nothing a customer did is hidden behind an early answer.
@@ -220,8 +222,8 @@ let earlyAnswers = new Map<string, { read: Promise<unknown>; at: number }>();
 
 /**
  * The page's elements as its `start` lists them (src/elements/core/early-reads.ts: `[tag, order-id, merchant-id,
- * purpose, claims]` each), as the first reads they will make: the orders (answered with the session) and the reads
- * asked right after it. Anything malformed is left out: the element's own read then goes as usual.
+ * purpose, claims]` each), as the first reads they will make, all answered with the session: the orders, and the
+ * other reads as `[method, params]`. Anything malformed is left out: the element's own read then goes as usual.
  */
 function firstReadsOf(elements: unknown) {
   const orderIds = new Set<string>();
@@ -243,17 +245,27 @@ function firstReadsOf(elements: unknown) {
   return { orderIds: [...orderIds].slice(0, 20), reads: [...reads.values()].slice(0, 20) };
 }
 
-function askEarly(page: FramePage, reads: [BridgeRequest['method'], Record<string, string>][], orders: unknown) {
+/** What crosses to the page of each first read the bank answered with the session: as the page's own read gives. */
+const earlyViews: Partial<Record<BridgeRequest['method'], (answer: Record<string, unknown>) => unknown>> = {
+  loanProducts: (answer) => answer,
+  getMerchant: merchantStateOf,
+  checkConsentRequest: ({ allowed }) => ({ allowed: allowed === true }),
+};
+
+/** Keeps the bank's answers to the first reads; a read it did not answer (`null`) goes to the bank when asked. */
+function keepEarly(reads: [BridgeRequest['method'], Record<string, string>][], orders: unknown, answers: unknown) {
   const at = Date.now();
   earlyAnswers = new Map();
   for (const order of Array.isArray(orders) ? orders : []) {
     if (typeof order?.id === 'string') earlyAnswers.set(readKey('getOrder', { orderId: order.id }), { read: Promise.resolve(order), at });
   }
-  for (const [method, params] of reads) {
-    const read = run(page, pageMethods[method], params);
-    read.catch(() => {}); // the element that asks gets the failure
-    earlyAnswers.set(readKey(method, params), { read, at });
-  }
+  reads.forEach(([method, params], i) => {
+    const answer: unknown = Array.isArray(answers) ? answers[i] : null;
+    const view = earlyViews[method];
+    if (view && answer && typeof answer === 'object') {
+      earlyAnswers.set(readKey(method, params), { read: Promise.resolve(view(answer as Record<string, unknown>)), at });
+    }
+  });
 }
 
 function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
