@@ -153,3 +153,23 @@ test('the start does not wait for the bank’s app pre-check: the elements are r
   await expect(page.locator('bank-login').getByText('Logged in as Zhang *')).toBeVisible();
   expect((await bankEvents(page)).filter((e) => e.type === 'bank-error')).toEqual([]);
 });
+
+test('what follows bank-ready (the dialog’s code) waits for the page’s element chunks: a slow chunk is not queued behind it', async ({ page }) => {
+  await recordEvents(page);
+  const merchantId = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'Slow Chunk Ltd' } })).body.id as string;
+  const chunks: string[] = [];
+  const chunkOf = (url: string) => /\/sdk\/v1\/elements\/([\w-]+)\.js$/.exec(new URL(url).pathname)?.[1];
+  page.on('request', (request) => void (chunkOf(request.url()) && chunks.push(`ask ${chunkOf(request.url())}`)));
+  page.on('requestfinished', (request) => void (chunkOf(request.url()) && chunks.push(`got ${chunkOf(request.url())}`)));
+  // <bank-merchant-onboard>'s chunk is held until <bank-login> is ready (when the dialog's code used to be asked).
+  await page.route(`${bankOrigin}/sdk/v1/elements/bank-merchant-onboard.js`, async (route) => {
+    await expect.poll(async () => (await bankEvents(page)).some((e) => e.type === 'bank-ready' && e.target === 'bank-login')).toBe(true);
+    await route.continue();
+  });
+  await servePartnerPage(page, '/slow-chunk', `{{sdk}}<bank-login></bank-login><bank-merchant-onboard merchant-id="${merchantId}"></bank-merchant-onboard>`);
+  await page.goto('/slow-chunk');
+  await expect.poll(() => chunks.some((c) => c.startsWith('ask dialog-'))).toBe(true);
+  expect(chunks.indexOf('got bank-merchant-onboard'), chunks.join(', ')).toBeGreaterThan(-1);
+  expect(chunks.findIndex((c) => c.startsWith('ask dialog-')), chunks.join(', ')).toBeGreaterThan(chunks.indexOf('got bank-merchant-onboard'));
+  await expect(page.locator('bank-merchant-onboard').getByRole('button', { name: 'Verify business' })).toBeVisible();
+});

@@ -282,8 +282,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    */
   private static checkSchemes() {
     const auto = [...schemeChecks].filter((element) => {
-      if (!element.isConnected || element.internals.states.has('auto-scheme')) return false;
-      const computed = getComputedStyle(element);
+      const computed = getComputedStyle(element); // of an element no longer connected: empty, so not 'normal'
       return computed.colorScheme === 'normal' &&
         !themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
     });

@@ -45,12 +45,12 @@ function loadElements() {
   let loaded = 0;
   const load = (tag: ElementTag) => {
     pending.delete(tag);
-    elementChunks[tag]().then(() => {
+    chunksLoaded = Promise.all([chunksLoaded, elementChunks[tag]().then(() => {
       if (++loaded === Object.keys(elementChunks).length) observer.disconnect();
     }, () => {
       failed.add(tag);
       input.chunkFailed?.(tag);
-    });
+    })]);
   };
   const scan = (root: ParentNode) => {
     for (const tag of pending) if (root.querySelector(tag)) load(tag);
@@ -71,6 +71,13 @@ function loadElements() {
   observer.observe(document, { childList: true, subtree: true });
   scan(document);
 }
+
+/**
+ * The element chunks asked so far, loaded (or failed). What is fetched after `bank-ready` (the dialog's
+ * code, live language and look) waits for them: a page has few connections to the bank (six, over HTTP/1.1), and a
+ * page of many kinds is ready only when its last chunk has arrived.
+ */
+let chunksLoaded: Promise<unknown> = Promise.resolve();
 
 /** What the loader read from the script tag. */
 export interface LoaderInput {
@@ -177,7 +184,7 @@ export function start(raw: LoaderInput): Promise<void> {
   const started = ready();
   // Live language and look, off the path to ready.
   const watch = () => void import('./page-watch.ts').then((m) => m.watchPage(input.base, config.locale, pageLocale, relocalize), () => {});
-  started.then(watch, watch);
+  started.finally(() => chunksLoaded).then(watch, watch);
   return started;
 }
 
@@ -249,6 +256,8 @@ async function explain(error: SdkError): Promise<SdkError> {
 function askBank(appId: string): Promise<Response | undefined> {
   const answer = fetch(`${config.bankOrigin}/v1/sdk/apps/${encodeURIComponent(appId)}`, {
     credentials: 'omit',
+    // After the element chunks, when the page's few connections to the bank are all busy: only its refusal matters.
+    priority: 'low',
     signal: AbortSignal.timeout(bankTimeout),
   }).catch(() => undefined);
   bankMode = answer.then((response) => response?.headers.get('Bank-Mode') ?? null);
@@ -375,5 +384,5 @@ const core: BankCore = {
     if (!dialog) dialogs.set(host, (dialog = new SecureDialog(host, frameUrl)));
     return dialog;
   },
-  preloadDialog: () => void loadDialog().catch(() => {}),
+  preloadDialog: () => void chunksLoaded.then(loadDialog).catch(() => {}),
 };
