@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { loggedInSession } from './bank-client.ts';
 import { freshId, freshPhone, newCustomer, partnerOrigin, password, paymentPin, smsCode } from './helpers.ts';
-import { dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, words } from './layout.ts';
+import { clippedSideways, dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, words } from './layout.ts';
 
 /**
  * The newer elements' journeys by touch (account opening then Add money, data sharing, buying and redeeming a
@@ -149,6 +149,15 @@ export async function untranslated(page: Page, frame: string, locale: Locale) {
  */
 export const checkerFor = (page: Page, run: Run): Check => async (frame, title) => {
   await expectNoHorizontalOverflow(page, title);
+  const content = page.frames().find((f) => f.url().includes(`/frames/${frame}.html`))!;
+  expect(await clippedSideways(content), `cut off sideways in ${frame}`).toEqual([]);
+  const dialog = page.locator('dialog[open]');
+  if (await dialog.count()) {
+    // A bottom sheet on a phone: full width, resting on the bottom edge, no taller than the screen.
+    const box = (await dialog.boundingBox())!;
+    expect([Math.round(box.x), Math.round(box.width), Math.round(box.y + box.height)], `the ${frame} sheet`).toEqual([0, run.width, run.height]);
+    expect(box.y, `the ${frame} sheet's top`).toBeGreaterThanOrEqual(0);
+  }
   expect(await untranslated(page, frame, run.locale), `untranslated text in ${frame}`).toEqual([]);
   if (run.dark) await expectReadable(page, frame, 'dark');
 };

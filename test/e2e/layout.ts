@@ -54,6 +54,27 @@ export function horizontalOverflow(target: Page | Frame): Promise<string[]> {
   });
 }
 
+/**
+ * Boxes that cut their content off sideways: a box that clips or scrolls sideways (or ends its text with an
+ * ellipsis) whose content is wider than it, so part of a word or a control is hidden or needs a sideways swipe.
+ */
+export function clippedSideways(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const problems: string[] = [];
+    const walk = (scope: Document | ShadowRoot) => {
+      for (const el of scope.querySelectorAll('*')) {
+        const style = getComputedStyle(el);
+        if (el.clientWidth > 2 && el.scrollWidth > el.clientWidth + 1 && (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis')) {
+          problems.push(`<${el.localName}${el.id ? '#' + el.id : ''}> ${el.scrollWidth} > ${el.clientWidth}: "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return problems;
+  });
+}
+
 /** The page and the frame of the open dialog: nothing overflows sideways. */
 export async function expectNoHorizontalOverflow(page: Page, frameTitle: string) {
   expect(await horizontalOverflow(page), 'partner page').toEqual([]);
