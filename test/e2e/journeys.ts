@@ -32,7 +32,7 @@ export const journeyWords = {
     share: /^Share/, consentDialog: 'Share data', income: 'Is your average monthly income over the last 6 months at least ¥10,500.00?',
     agreeShare: 'I agree to share this with Demo Rental Homes', shareButton: 'Share', dontShare: 'Don’t share',
     shared: /^Shared on .+ · valid until .+$/,
-    investFrame: 'Investments', balanced: 'Balanced 1Y', risk3: 'R3 · medium risk', buy: 'Buy', buyDialog: 'Buy',
+    investFrame: 'Investments', assess: 'Risk assessment', seeResult: 'See my result', result: 'Your result: C3 (balanced)', balanced: 'Balanced 1Y', risk3: 'R3 · medium risk', buy: 'Buy', buyDialog: 'Buy',
     ack: 'I have read the product terms and the risk disclosure', confirmBuy: 'Confirm purchase',
     cashPlus: 'Cash Plus', redeem: 'Redeem', redeemDialog: 'Redeem', confirmRedeem: 'Confirm redemption',
     verifyBusiness: 'Verify business', merchantDialog: 'Merchant verification', unverified: 'Not verified by the bank yet',
@@ -50,7 +50,7 @@ export const journeyWords = {
     share: /^共享/, consentDialog: '共享数据', income: '您近6个月的月均收入是否不低于¥10,500.00？',
     agreeShare: '我同意向Demo Rental Homes共享以上信息', shareButton: '共享', dontShare: '不共享',
     shared: /^已于.+共享 · 有效期至.+$/,
-    investFrame: '理财', balanced: '平衡配置1年', risk3: 'R3 · 中风险', buy: '购买', buyDialog: '购买',
+    investFrame: '理财', assess: '风险测评', seeResult: '查看测评结果', result: '您的测评结果：C3（平衡型）', balanced: '平衡配置1年', risk3: 'R3 · 中风险', buy: '购买', buyDialog: '购买',
     ack: '我已阅读产品说明书和风险揭示书', confirmBuy: '确认购买',
     cashPlus: '现金宝', redeem: '赎回', redeemDialog: '赎回', confirmRedeem: '确认赎回',
     verifyBusiness: '认证商户', merchantDialog: '商户认证', unverified: '尚未通过银行认证',
@@ -262,10 +262,10 @@ export const journeys: Journey[] = [
     },
   },
   {
-    name: 'an assessed customer logs in from the shelf and buys a wealth product',
+    name: 'a new investor logs in from the shelf, takes the risk assessment and buys a wealth product',
     path: '/',
     async go(page, w, check, open) {
-      const { customer } = await assessedCustomer();
+      const customer = await newCustomer({ balance: '50000.00' });
       const successes = await detailsOf(page, 'bank-invest-success');
       await open();
       await logInByTouch(page, 'bank-invest', customer, w.logIn, w);
@@ -278,6 +278,21 @@ export const journeys: Journey[] = [
       await reachAndClick(page, product.getByRole('button', { name: w.buy }), page.locator('bank-invest'));
       const dialog = dialogOf(page, 'bank-invest');
       const buy = page.frameLocator(`iframe[title="${w.buyDialog}"]`);
+      // The risk assessment first: ten questions, the middle answer (option 3) to each scores C3 (balanced).
+      await expect(buy.getByRole('heading', { name: w.assess })).toBeVisible();
+      const questions = buy.getByRole('radiogroup');
+      await expect(questions).toHaveCount(10);
+      for (let i = 0; i < 10; i++) {
+        const option = questions.nth(i).getByRole('radio').nth(2);
+        await reachAndClick(page, option, dialog);
+        await expect(option).toBeChecked();
+      }
+      await check('invest-buy', w.buyDialog);
+      await reachAndClick(page, buy.getByRole('button', { name: w.seeResult }), dialog);
+      await expect(buy.getByRole('heading', { name: w.result })).toBeVisible();
+      await check('invest-buy', w.buyDialog);
+      await reachAndClick(page, buy.getByRole('button', { name: w.continue }), dialog);
+      await expect(buy.getByRole('textbox', { name: w.amount })).toBeFocused();
       await reachAndClick(page, buy.getByRole('button', { name: w.confirmBuy }), dialog);
       await expect(buy.locator('.field-error')).toHaveCount(3);
       await check('invest-buy', w.buyDialog);

@@ -100,7 +100,12 @@ export async function reach(page: Page, target: Locator, over: Locator) {
     const area = (await over.boundingBox())!;
     const current = await target.boundingBox();
     await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
-    await page.mouse.wheel(0, current && current.y < 0 ? -150 : 150);
+    // A swipe as far as the target needs, at most most of a screen (what one swipe moves); 150 px if not laid out.
+    const most = Math.max(150, Math.round(viewport.height * 0.6));
+    const delta = !current ? 150
+      : current.y < 0 ? Math.max(current.y - 16, -most)
+        : Math.min(Math.max(current.y + current.height - viewport.height + 16, 40), most);
+    await page.mouse.wheel(0, delta);
     await page.waitForTimeout(60);
   }
   throw new Error('could not scroll the target into view');
