@@ -282,11 +282,8 @@ export const journeys: Journey[] = [
       await expect(buy.getByRole('heading', { name: w.assess })).toBeVisible();
       const questions = buy.getByRole('radiogroup');
       await expect(questions).toHaveCount(10);
-      for (let i = 0; i < 10; i++) {
-        const option = questions.nth(i).getByRole('radio').nth(2);
-        await reachAndClick(page, option, dialog);
-        await expect(option).toBeChecked();
-      }
+      // (The C3 result below shows that every tap landed.)
+      for (let i = 0; i < 10; i++) await reachAndClick(page, questions.nth(i).getByRole('radio').nth(2), dialog);
       await check('invest-buy', w.buyDialog);
       await reachAndClick(page, buy.getByRole('button', { name: w.seeResult }), dialog);
       await expect(buy.getByRole('heading', { name: w.result })).toBeVisible();

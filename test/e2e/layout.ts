@@ -100,8 +100,8 @@ export async function reach(page: Page, target: Locator, over: Locator) {
     const area = (await over.boundingBox())!;
     const current = await target.boundingBox();
     await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
-    // A swipe as far as the target needs, at most most of a screen (what one swipe moves); 150 px if not laid out.
-    const most = Math.max(150, Math.round(viewport.height * 0.6));
+    // A swipe as far as the target needs, at most most of a screen (one flick); 150 px if not laid out yet.
+    const most = Math.max(150, Math.round(viewport.height * 0.8));
     const delta = !current ? 150
       : current.y < 0 ? Math.max(current.y - 16, -most)
         : Math.min(Math.max(current.y + current.height - viewport.height + 16, 40), most);
