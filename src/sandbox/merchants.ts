@@ -78,8 +78,9 @@ function ledgerAccount(db: Db, appId: string, kind: 'merchant' | 'supervised' | 
   }
   const id = randomToken('acc', 9);
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM merchant_ledger_accounts').get() as { n: number };
+  // A prefix of its own: `62220300…` was also where e-account numbers (`622203` + 12 digits + Luhn) fall.
   db.prepare(`INSERT INTO accounts (id, owner, app_id, number, created_at) VALUES (?, 'bank', ?, ?, ?)`).run(
-    id, appId, `62220300${String(n + 1).padStart(11, '0')}`, now,
+    id, appId, `62220400${String(n + 1).padStart(11, '0')}`, now,
   );
   db.prepare('INSERT INTO merchant_ledger_accounts (account_id, kind, app_id) VALUES (?, ?, ?)').run(id, kind, appId);
   return id;

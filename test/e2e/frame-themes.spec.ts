@@ -1,7 +1,7 @@
-import { expect, type Frame, type Page } from '@playwright/test';
-import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
+import { expect, type Page } from '@playwright/test';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { newCustomer, partnerOrigin, rentOrder, servePartnerPage, test } from './helpers.ts';
+import { expectReadable } from './layout.ts';
 
 /**
  * The bank owns the facts in every frame, not only login and payment (theme.spec.ts): with a partner theme that
@@ -17,48 +17,6 @@ const themes = `
   html.dark { color-scheme: dark; }
   html.dark body { background: #000; }
 `;
-
-/** Every visible piece of text in the frame (shadow roots included): its colour and the background it sits on. */
-function paintedText(frame: Frame) {
-  return frame.evaluate(() => {
-    const found: { text: string; colour: string; background: string }[] = [];
-    const backgroundOf = (start: Element): string => {
-      for (let el: Element | null = start; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
-        const colour = getComputedStyle(el).backgroundColor;
-        if (!/^rgba\(.*, 0\)$|^transparent$/.test(colour)) return colour;
-      }
-      return getComputedStyle(document.documentElement).backgroundColor;
-    };
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) visit(el.shadowRoot);
-        if (el.closest('[disabled], [aria-disabled="true"], [hidden], script, style, template')) continue;
-        const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
-        if (!text || el.getClientRects().length === 0) continue;
-        const style = getComputedStyle(el);
-        if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-        found.push({ text: text.slice(0, 40), colour: style.color, background: backgroundOf(el) });
-      }
-    };
-    visit(document);
-    return found;
-  });
-}
-
-async function expectReadable(page: Page, name: string, theme: string) {
-  const frame = page.frames().find((f) => f.url().includes(`/frames/${name}.html`));
-  expect(frame, `the ${name} frame`).toBeTruthy();
-  const painted = await paintedText(frame!);
-  expect(painted.length, `text in ${name}`).toBeGreaterThan(3);
-  const problems = painted.flatMap(({ text, colour, background }) => {
-    const fg = parseOpaqueRgb(colour);
-    const bg = parseOpaqueRgb(background);
-    if (!fg || !bg) return [`"${text}": ${colour} on ${background} (not opaque)`];
-    const ratio = contrastRatio(fg, bg);
-    return ratio >= 4.5 ? [] : [`"${text}": ${colour} on ${background} (${ratio.toFixed(2)}:1)`];
-  });
-  expect(problems, `${name} with the ${theme} theme`).toEqual([]);
-}
 
 async function closeDialog(page: Page, tag: string) {
   await page.locator(`${tag} dialog[open]`).getByRole('button', { name: 'Close' }).click();

@@ -1,4 +1,5 @@
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { contrastRatio, parseOpaqueRgb } from '../../src/domain/contrast.ts';
 
 /** The words a customer sees, per locale, for the dialogs these tests drive. */
 export const words = {
@@ -53,6 +54,27 @@ export function horizontalOverflow(target: Page | Frame): Promise<string[]> {
   });
 }
 
+/**
+ * Boxes that cut their content off sideways: a box that clips or scrolls sideways (or ends its text with an
+ * ellipsis) whose content is wider than it, so part of a word or a control is hidden or needs a sideways swipe.
+ */
+export function clippedSideways(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const problems: string[] = [];
+    const walk = (scope: Document | ShadowRoot) => {
+      for (const el of scope.querySelectorAll('*')) {
+        const style = getComputedStyle(el);
+        if (el.clientWidth > 2 && el.scrollWidth > el.clientWidth + 1 && (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis')) {
+          problems.push(`<${el.localName}${el.id ? '#' + el.id : ''}> ${el.scrollWidth} > ${el.clientWidth}: "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return problems;
+  });
+}
+
 /** The page and the frame of the open dialog: nothing overflows sideways. */
 export async function expectNoHorizontalOverflow(page: Page, frameTitle: string) {
   expect(await horizontalOverflow(page), 'partner page').toEqual([]);
@@ -78,7 +100,12 @@ export async function reach(page: Page, target: Locator, over: Locator) {
     const area = (await over.boundingBox())!;
     const current = await target.boundingBox();
     await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
-    await page.mouse.wheel(0, current && current.y < 0 ? -150 : 150);
+    // A swipe as far as the target needs, at most most of a screen (one flick); 150 px if not laid out yet.
+    const most = Math.max(150, Math.round(viewport.height * 0.8));
+    const delta = !current ? 150
+      : current.y < 0 ? Math.max(current.y - 16, -most)
+        : Math.min(Math.max(current.y + current.height - viewport.height + 16, 40), most);
+    await page.mouse.wheel(0, delta);
     await page.waitForTimeout(60);
   }
   throw new Error('could not scroll the target into view');
@@ -88,4 +115,50 @@ export async function reach(page: Page, target: Locator, over: Locator) {
 export async function reachAndClick(page: Page, target: Locator, over: Locator) {
   const box = await reach(page, target, over);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Every visible piece of text in the frame (shadow roots included): its colour and the background it sits on. */
+export function paintedText(frame: Frame) {
+  return frame.evaluate(() => {
+    const found: { text: string; colour: string; background: string }[] = [];
+    const backgroundOf = (start: Element): string => {
+      for (let el: Element | null = start; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (!/^rgba\(.*, 0\)$|^transparent$/.test(colour)) return colour;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot);
+        if (el.closest('[disabled], [aria-disabled="true"], [hidden], script, style, template')) continue;
+        const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+        if (!text || el.getClientRects().length === 0) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+        found.push({ text: text.slice(0, 40), colour: style.color, background: backgroundOf(el) });
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+/**
+ * Every text in the bank frame `name` (`/frames/<name>.html`) is painted opaque on an opaque background at 4.5:1 or
+ * more: the bank owns the facts, whatever the partner's theme.
+ */
+export async function expectReadable(page: Page, name: string, theme: string) {
+  const frame = page.frames().find((f) => f.url().includes(`/frames/${name}.html`));
+  expect(frame, `the ${name} frame`).toBeTruthy();
+  const painted = await paintedText(frame!);
+  expect(painted.length, `text in ${name}`).toBeGreaterThan(3);
+  const problems = painted.flatMap(({ text, colour, background }) => {
+    const fg = parseOpaqueRgb(colour);
+    const bg = parseOpaqueRgb(background);
+    if (!fg || !bg) return [`"${text}": ${colour} on ${background} (not opaque)`];
+    const ratio = contrastRatio(fg, bg);
+    return ratio >= 4.5 ? [] : [`"${text}": ${colour} on ${background} (${ratio.toFixed(2)}:1)`];
+  });
+  expect(problems, `${name} with the ${theme} theme`).toEqual([]);
 }

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { createSandbox } from '../../src/sandbox/app.ts';
+import { luhnCheckDigit } from '../../src/domain/card.ts';
 import { demoApp, openDatabase } from '../../src/sandbox/db.ts';
 
 const origin = 'http://localhost:4999';
@@ -286,4 +287,13 @@ test('merchants are the app’s own: another app gets 404 everywhere', async () 
   expectError(await call(`/v1/frame/merchants/${firm}/verification`, { token: otherLogin, body: {
     name: 'Anju Renovation Ltd', creditCode: '91110105MA01ABCD13', representative: 'Zhang San', representativeId: '110105199003070017', settlementAccount: '6222000000000000012',
   } }), 404, 'not_found');
+});
+
+test('merchant ledger account numbers never meet e-account numbers (a 500 once the e-accounts and merchants grew)', async () => {
+  const { db, merchant } = bank();
+  // The first e-account, numbered as src/sandbox/accounts.ts numbers it: 622203, a sequence of 12, a Luhn digit.
+  const body = `622203${'1'.padStart(12, '0')}`;
+  db.prepare(`INSERT INTO accounts (id, owner, number, created_at) VALUES ('acc_first_e_account', 'bank', ?, 0)`).run(body + luhnCheckDigit(body));
+  // Each merchant gets its own ledger account: enough of them to reach every number the old scheme could collide on.
+  for (let i = 0; i < 22; i++) await merchant('business', `Firm ${i}`);
 });

@@ -111,7 +111,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
   protected renderReady() {
     if (this.granted) {
       const dates = { created: this.date(this.granted.createdAt), expires: this.date(this.granted.expiresAt) };
-      return html`<p part="status" role="status">${this.t('shared', dates)}</p>`;
+      return html`<p part="status" role="status" tabindex="-1" data-focus-after-dialog>${this.t('shared', dates)}</p>`;
     }
     return html`<button part="button" ?disabled=${this.busy} @click=${this.share}>${this.t('share')}</button>
       <p part="hint">${this.t('hint')}</p>`;

@@ -75,7 +75,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
     const { status, type, reason } = this.merchant!;
     const reasonKey = `reason.${reason}` as MerchantOnboardMessage;
     const canVerify = status === 'unverified' || status === 'rejected';
-    return html`<p part="status" role="status" data-status=${status}>
+    return html`<p part="status" role="status" tabindex="-1" data-focus-after-dialog data-status=${status}>
         <span>${this.t(`type.${type}`)}:</span> ${this.t(`status.${status}`)}
         ${status === 'rejected' && reason && reasonKey in merchantOnboardMessages.en ? this.t(reasonKey) : ''}
       </p>
