@@ -30,7 +30,8 @@ const compactCss: Plugin = {
     const inFrame = id.includes('?frame=');
     return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
       const compact = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
-      return `css\`${inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact}\``;
+      const rules = inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact;
+      return `css\`${rules.replace(/([:,])\s+/g, '$1').replace(/;}/g, '}')}\``;
     });
   },
 };
@@ -315,6 +316,7 @@ const builds: Record<string, UserConfig> = {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
+          comments: false,
           // The inline frame's controller and the theme it shares with the dialog are one chunk: `<bank-account>` and
           // `<bank-invest>` reach it in one hop after their own chunk, not two (issue #14). The dialog, loaded after
           // bank-ready, fetches the inline frame's code with it.
