@@ -3,6 +3,7 @@ import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankAccountOpenedEvent } from './events.ts';
 import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
+import type { AccountOpenAttributeMessage } from './attribute-messages.ts';
 
 type Opened = { accountId: string; accountClass: 'II' | 'III'; last4: string };
 
@@ -22,12 +23,13 @@ const isOpened = (data: Record<string, unknown> | null, accountClass: string): d
  *
  * @tagname bank-account-open
  */
-export class BankAccountOpen extends BankElement<AccountOpenMessage> implements BankAccountOpenElement {
+export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpenAttributeMessage> implements BankAccountOpenElement {
   static properties = {
     accountClass: { attribute: 'account-class', reflect: true },
     opened: { state: true },
   };
   static messages = accountOpenMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
 
   /** `II` (default) or `III`. */
   accountClass?: string;

@@ -5,6 +5,7 @@ import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from './events.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
+import type { ConsentAttributeMessage } from './attribute-messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
 
 /**
@@ -23,7 +24,7 @@ import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
  *
  * @tagname bank-data-consent
  */
-export class BankDataConsent extends BankElement<ConsentMessage> implements BankDataConsentElement {
+export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttributeMessage> implements BankDataConsentElement {
   static properties = {
     purpose: { reflect: true },
     claims: { reflect: true },
@@ -32,6 +33,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     busy: { state: true },
   };
   static messages = consentMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
   static styles = [
     BankElement.styles,
     bankDataConsentStyles,

@@ -5,6 +5,7 @@ import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from './events.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
+import type { InvestAttributeMessage } from './attribute-messages.ts';
 import { bankInvestStyles } from './bank-invest.styles.ts';
 
 /** The bank's products (CONTRACT §6): the only values `product` accepts. */
@@ -25,11 +26,12 @@ const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && 
  *
  * @tagname bank-invest
  */
-export class BankInvest extends BankElement<InvestMessage> implements BankInvestElement {
+export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessage> implements BankInvestElement {
   static properties = {
     product: { reflect: true },
   };
   static messages = investMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
   static styles = [
     BankElement.styles,
     inlineFrameStyles,

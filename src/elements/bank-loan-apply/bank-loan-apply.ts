@@ -9,6 +9,7 @@ import type { BankLoanApplyElement } from '../../types/public.ts';
 import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
+import type { LoanAttributeMessage } from './attribute-messages.ts';
 import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
 
 const methods = ['equal-installment', 'equal-principal', 'interest-first'] as const;
@@ -47,7 +48,7 @@ let afterActionModule: Promise<AfterAction> | undefined;
  *
  * @tagname bank-loan-apply
  */
-export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanApplyElement {
+export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessage> implements BankLoanApplyElement {
   static properties = {
     product: {},
     amount: {},
@@ -66,6 +67,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     afterAction: { state: true },
   };
   static messages = loanMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
   static styles = [
     BankElement.styles,
     bankLoanApplyStyles,

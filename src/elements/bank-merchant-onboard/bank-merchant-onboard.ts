@@ -4,6 +4,7 @@ import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankMerchantVerifiedEvent } from './events.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
+import type { MerchantOnboardAttributeMessage } from './attribute-messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
 
 /**
@@ -19,13 +20,14 @@ import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
  *
  * @tagname bank-merchant-onboard
  */
-export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> implements BankMerchantOnboardElement {
+export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | MerchantOnboardAttributeMessage> implements BankMerchantOnboardElement {
   static properties = {
     merchantId: { attribute: 'merchant-id', reflect: true },
     merchant: { state: true },
     busy: { state: true },
   };
   static messages = merchantOnboardMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
   static styles = [
     BankElement.styles,
     bankMerchantOnboardStyles,

@@ -7,6 +7,7 @@ import { BankElement } from '../core/bank-element.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
 import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
+import type { PayAttributeMessage } from './attribute-messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
 type Phase = 'idle' | 'paying' | 'checking' | 'failed';
@@ -45,7 +46,7 @@ const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === t
  *
  * @tagname bank-pay
  */
-export class BankPay extends BankElement<PayMessage | PayFailureMessage> implements BankPayElement {
+export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAttributeMessage> implements BankPayElement {
   static properties = {
     orderId: { attribute: 'order-id', reflect: true },
     order: { state: true },
@@ -53,6 +54,7 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     lastFailure: { state: true },
   };
   static messages = payMessages;
+  static attributeMessages = () => import('./attribute-messages.ts');
   static styles = [
     BankElement.styles,
     bankPayStyles,

@@ -57,6 +57,13 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** An element's own texts, looked up before the shared catalogue (kept in the element's chunk). */
   static messages?: Catalogue<string>;
 
+  /**
+   * The element's texts for its attribute problems (`attr.*`): a lazy chunk, fetched when an attribute is wrong (a
+   * page whose attributes are right never shows them). `attributeTexts` holds the fetch, then the texts.
+   */
+  static attributeMessages?: () => Promise<{ attributeMessages: Catalogue<string> }>;
+  static attributeTexts?: Promise<void> | Catalogue<string>;
+
   static properties: PropertyDeclarations = {
     locale: { reflect: true },
     config: { state: true },
@@ -97,7 +104,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   private textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
-    const own = (this.constructor as typeof BankElement).messages?.[locale][key];
+    const element = this.constructor as typeof BankElement;
+    const own = element.messages?.[locale][key] ?? (element.attributeTexts as Catalogue<string> | undefined)?.[locale]?.[key];
     return format(own ?? partnerCatalogue(locale)?.[key as PartnerMessage] ?? '', params);
   }
 
@@ -109,14 +117,37 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     // Before the SDK's config arrives the locale is not known: load nothing yet.
     if (!this.config && !isLocale(this.locale)) return false;
     const needed = new Set<Locale>([this.activeLocale]);
-    if (this.config?.error || this.attributeProblems().length) needed.add('en');
-    let loaded = true;
+    const problems = this.attributeProblems().length > 0;
+    if (this.config?.error || problems) needed.add('en');
+    let loaded = !problems || this.attributeTextsIn();
     for (const locale of needed) {
       if (partnerCatalogue(locale)) continue;
       loaded = false;
       loadPartnerCatalogue(locale).then(() => this.requestUpdate());
     }
     return loaded;
+  }
+
+  /** The attribute texts' chunk could not be fetched: the element says the bank is unavailable (Try again fetches again). */
+  private attributeTextsFailed = false;
+
+  /** Whether the element's attribute texts are in (or cannot come); else fetches them (once a page) and renders again. */
+  private attributeTextsIn(): boolean {
+    const element = this.constructor as typeof BankElement;
+    let texts = element.attributeTexts;
+    if (!element.attributeMessages || this.attributeTextsFailed || (texts && !(texts instanceof Promise))) return true;
+    texts ??= element.attributeTexts = element.attributeMessages().then(
+      (m) => void (element.attributeTexts = m.attributeMessages),
+      (error: unknown) => {
+        element.attributeTexts = undefined; // asking again fetches again
+        throw error;
+      },
+    );
+    texts.then(() => this.requestUpdate(), () => {
+      this.attributeTextsFailed = true;
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+    });
+    return false;
   }
 
   /** The current attribute problems in the element's locale, for the visible alert. */
@@ -153,6 +184,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
       this.failure = null;
     }
     const problems = this.attributeProblems();
+    if (problems.length && this.attributeTextsFailed) return;
     if (problems.length) {
       const inLocale = (locale: Locale) =>
         problems.map((p) => (typeof p === 'string' ? p : this.textIn(locale, p.key, p.params))).join(locale === 'en' ? '; ' : '；');
@@ -235,6 +267,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
+    this.attributeTextsFailed = false;
     if (this.failure) this.failure = null;
     else this.bank.connect().catch(() => {});
   }
