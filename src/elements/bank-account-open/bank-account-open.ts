@@ -35,7 +35,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpe
   accountClass?: string;
   private opened?: Opened;
 
-  private get chosenClass() {
+  get #chosenClass() {
     return this.accountClass ?? 'II';
   }
 
@@ -52,12 +52,12 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpe
     return html`${opened
         ? html`<p part="result" role="status">${this.t('opened', { class: this.t(`class.${opened.accountClass}`), last4: opened.last4 })}</p>`
         : nothing}
-      <button part="button" @click=${this.open}>${this.t('openAccount')}</button>`;
+      <button part="button" @click=${this.#open}>${this.t('openAccount')}</button>`;
   }
 
-  private async open() {
+  async #open() {
     this.bank.act(this);
-    const accountClass = this.chosenClass;
+    const accountClass = this.#chosenClass;
     const result = await this.openSecureFrame('account-open', 'openDialog', { class: accountClass });
     if (!isOpened(result, accountClass)) return;
     this.opened = { accountId: result.accountId, accountClass: result.accountClass, last4: result.last4 };

@@ -23,40 +23,40 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   ];
 
   /** The bank's inline frame. */
-  private readonly panel = new InlineFrame(this);
+  readonly #panel = new InlineFrame(this);
 
   protected retry() {
-    this.panel.reset();
+    this.#panel.reset();
     super.retry();
   }
 
   connectedCallback() {
     super.connectedCallback();
     // An account opened elsewhere on the page shows here at once.
-    document.addEventListener('bank-account-opened', this.onOpened);
+    document.addEventListener('bank-account-opened', this.#onOpened);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('bank-account-opened', this.onOpened);
+    document.removeEventListener('bank-account-opened', this.#onOpened);
   }
 
-  private onOpened = () => {
-    if (this.panel.ready) this.panel.refresh(); // a frame still loading shows the new account anyway
+  #onOpened = () => {
+    if (this.#panel.ready) this.#panel.refresh(); // a frame still loading shows the new account anyway
   };
 
   protected get showsRealData() {
-    return !this.session?.customer || this.panel.ready;
+    return !this.session?.customer || this.#panel.ready;
   }
 
   protected renderReady() {
     if (!this.session?.customer) {
-      return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+      return html`<button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
-    return this.panel.render('accounts', this.t('accountsFrame'));
+    return this.#panel.render('accounts', this.t('accountsFrame'));
   }
 
-  private async logIn() {
+  async #logIn() {
     this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }

@@ -47,7 +47,7 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
   private granted?: { createdAt: string; expiresAt: string };
   private busy = false;
 
-  private get request() {
+  get #request() {
     return `${this.purpose}\n${this.claims}`;
   }
 
@@ -59,7 +59,7 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
     return problems;
   }
 
-  private claimProblem(): string | null {
+  #claimProblem(): string | null {
     try {
       parseClaims(this.claims ?? '');
       return null;
@@ -69,7 +69,7 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
   }
 
   protected get hasData() {
-    return this.allowed?.request === this.request && this.allowed.allowed;
+    return this.allowed?.request === this.#request && this.allowed.allowed;
   }
 
   protected willUpdate(changed: PropertyValues) {
@@ -79,47 +79,47 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
     }
     super.willUpdate(changed);
     if (this.failure?.code === 'invalid_attribute') return;
-    const claimProblem = this.claims?.trim() ? this.claimProblem() : null;
+    const claimProblem = this.claims?.trim() ? this.#claimProblem() : null;
     if (claimProblem) {
       if (this.failure?.message !== claimProblem) this.failure = sdkError('invalid_claim', claimProblem);
       return;
     }
-    if (!this.failure && this.session?.status === 'ready' && this.allowed?.request !== this.request) void this.check(this.request);
+    if (!this.failure && this.session?.status === 'ready' && this.allowed?.request !== this.#request) void this.#check(this.#request);
   }
 
   /** Asks the bank whether this app is registered for the purpose: a yes or a no, nothing about the customer. */
-  private async check(request: string) {
+  async #check(request: string) {
     this.allowed = { request, allowed: false };
     try {
       const { allowed } = await this.bank.call<{ allowed: boolean }>('checkConsentRequest', {
         purpose: this.purpose!, claims: this.claims!,
       });
-      if (this.request !== request) return;
+      if (this.#request !== request) return;
       this.allowed = { request, allowed };
       if (!allowed) {
         this.failure = sdkError('purpose_not_allowed', `This app is not registered for the purpose "${this.purpose}".`);
       }
     } catch (error) {
-      if (this.request !== request) return;
+      if (this.#request !== request) return;
       this.allowed = undefined;
       this.failure = error as SdkError;
     }
   }
 
-  private date(iso: string) {
+  #date(iso: string) {
     return new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium' }).format(new Date(iso));
   }
 
   protected renderReady() {
     if (this.granted) {
-      const dates = { created: this.date(this.granted.createdAt), expires: this.date(this.granted.expiresAt) };
+      const dates = { created: this.#date(this.granted.createdAt), expires: this.#date(this.granted.expiresAt) };
       return html`<p part="status" role="status">${this.t('shared', dates)}</p>`;
     }
-    return html`<button part="button" ?disabled=${this.busy} @click=${this.share}>${this.t('share')}</button>
+    return html`<button part="button" ?disabled=${this.busy} @click=${this.#share}>${this.t('share')}</button>
       <p part="hint">${this.t('hint')}</p>`;
   }
 
-  private async share() {
+  async #share() {
     if (this.busy || !this.purpose || !this.claims) return;
     const purpose = this.purpose;
     this.busy = true;

@@ -39,10 +39,10 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
   ];
 
   /** The bank's inline frame. */
-  private readonly panel = new InlineFrame(this, (frame, params) => this.onDialogRequest(frame, params));
+  readonly #panel = new InlineFrame(this, (frame, params) => this.#onDialogRequest(frame, params));
 
   protected retry() {
-    this.panel.reset();
+    this.#panel.reset();
     super.retry();
   }
 
@@ -58,30 +58,30 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
   }
 
   protected get showsRealData() {
-    return !this.session?.customer || this.panel.ready;
+    return !this.session?.customer || this.#panel.ready;
   }
 
   protected renderReady() {
     if (!this.session?.customer) {
       return html`<p>${this.t('loginPrompt')}</p>
-        <button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+        <button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
-    return this.panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
+    return this.#panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
   }
 
-  private async logIn() {
+  async #logIn() {
     this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 
-  private onDialogRequest(frame: string, params: Record<string, string>) {
+  #onDialogRequest(frame: string, params: Record<string, string>) {
     const product = productIds.includes(params.product ?? '') ? params.product! : undefined;
     if (!product) return;
-    if (frame === 'invest-buy') void this.buy(product);
-    else if (frame === 'invest-redeem') void this.redeem(product, text(params.cancel, /^sub_[\w-]{1,40}$/));
+    if (frame === 'invest-buy') void this.#buy(product);
+    else if (frame === 'invest-redeem') void this.#redeem(product, text(params.cancel, /^sub_[\w-]{1,40}$/));
   }
 
-  private async buy(product: string) {
+  async #buy(product: string) {
     const result = await this.openSecureFrame('invest-buy', 'buyDialog', { product });
     const subscriptionId = text(result?.subscriptionId, /^sub_[\w-]{1,40}$/);
     const amount = text(result?.amount, /^\d+\.\d{2}$/);
@@ -89,10 +89,10 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     if (subscriptionId && amount && status) {
       this.emit(new BankInvestSuccessEvent({ subscriptionId, productId: product, amount, status }));
     }
-    this.panel.refresh();
+    this.#panel.refresh();
   }
 
-  private async redeem(product: string, cancel?: string) {
+  async #redeem(product: string, cancel?: string) {
     const result = await this.openSecureFrame(
       'invest-redeem', cancel ? 'cancelDialog' : 'redeemDialog', cancel ? { product, cancel } : { product },
     );
@@ -102,6 +102,6 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     if (redemptionId && amount && arrival) {
       this.emit(new BankInvestRedeemedEvent({ redemptionId, productId: product, amount, arrival }));
     }
-    this.panel.refresh();
+    this.#panel.refresh();
   }
 }

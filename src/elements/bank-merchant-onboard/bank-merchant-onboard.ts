@@ -38,7 +38,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
 
   private merchant?: MerchantState;
   private busy = false;
-  private loadedFor?: string;
+  #loadedFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -54,20 +54,20 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
   protected willUpdate(changed: PropertyValues) {
     if (changed.has('merchantId') && this.failure?.code !== 'invalid_attribute') this.failure = null;
     super.willUpdate(changed);
-    if (!this.failure && this.merchantId && this.session?.status === 'ready' && this.loadedFor !== this.merchantId) {
-      void this.load(this.merchantId);
+    if (!this.failure && this.merchantId && this.session?.status === 'ready' && this.#loadedFor !== this.merchantId) {
+      void this.#load(this.merchantId);
     }
   }
 
-  private async load(merchantId: string) {
-    this.loadedFor = merchantId;
+  async #load(merchantId: string) {
+    this.#loadedFor = merchantId;
     this.merchant = undefined;
     try {
       const merchant = await this.bank.call<MerchantState>('getMerchant', { merchantId });
-      if (this.loadedFor === merchantId) this.merchant = merchant;
+      if (this.#loadedFor === merchantId) this.merchant = merchant;
     } catch (error) {
-      if (this.loadedFor === merchantId) {
-        this.loadedFor = undefined;
+      if (this.#loadedFor === merchantId) {
+        this.#loadedFor = undefined;
         this.failure = error as SdkError;
       }
     }
@@ -82,11 +82,11 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
         ${status === 'rejected' && reason && reasonKey in merchantOnboardMessages.en ? this.t(reasonKey) : ''}
       </p>
       ${canVerify
-        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.verify}>${this.t('verifyBusiness')}</button></div>`
+        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.#verify}>${this.t('verifyBusiness')}</button></div>`
         : ''}`;
   }
 
-  private async verify() {
+  async #verify() {
     const merchant = this.merchant;
     if (!merchant || this.busy) return;
     this.busy = true;

@@ -67,10 +67,10 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
   private phase: Phase = 'idle';
   private lastFailure?: SdkError;
   /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
-  private lockContact?: BankContact;
-  private loadedFor?: string;
+  #lockContact?: BankContact;
+  #loadedFor?: string;
   /** The order the open bank dialog is paying, whatever order-id says now. */
-  private payingFor?: string;
+  #payingFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -88,34 +88,34 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     if (changed.has('orderId') && this.failure?.code !== 'invalid_attribute') this.failure = null;
     super.willUpdate(changed);
     // Loads only without a standing failure, so a failed load waits for "Try again" instead of looping.
-    if (!this.failure && this.orderId && this.session?.status === 'ready' && this.loadedFor !== this.orderId) {
-      void this.loadOrder(this.orderId);
+    if (!this.failure && this.orderId && this.session?.status === 'ready' && this.#loadedFor !== this.orderId) {
+      void this.#loadOrder(this.orderId);
     }
   }
 
-  private async loadOrder(orderId: string) {
-    this.loadedFor = orderId;
+  async #loadOrder(orderId: string) {
+    this.#loadedFor = orderId;
     this.order = undefined;
     this.phase = 'idle';
     this.lastFailure = undefined;
     try {
       const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
-      if (this.loadedFor === orderId) this.order = order;
+      if (this.#loadedFor === orderId) this.order = order;
     } catch (error) {
-      if (this.loadedFor === orderId) {
-        this.loadedFor = undefined;
+      if (this.#loadedFor === orderId) {
+        this.#loadedFor = undefined;
         this.failure = error as SdkError;
       }
     }
   }
 
-  private money(amount: string) {
+  #money(amount: string) {
     return formatMoney(minorUnits(amount), this.activeLocale);
   }
 
   protected renderReady() {
     const order = this.order!;
-    if (order.status === 'paid') return this.renderReceipt(order);
+    if (order.status === 'paid') return this.#renderReceipt(order);
     const summary = html`<div part="order">
       <dl>
         <dt>${this.t('payee')}</dt>
@@ -123,7 +123,7 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
         <dt>${this.t('orderFor')}</dt>
         <dd>${order.description}</dd>
       </dl>
-      <span part="amount" aria-label="${this.t('amount')} ${this.money(order.amount)}">${this.money(order.amount)}</span>
+      <span part="amount" aria-label="${this.t('amount')} ${this.#money(order.amount)}">${this.#money(order.amount)}</span>
     </div>`;
     if (order.status === 'cancelled') {
       return html`${summary}<p part="status" role="status">${this.t('error.order_cancelled')}</p>`;
@@ -131,24 +131,24 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     const busy = this.phase === 'paying' || this.phase === 'checking';
     return html`${summary}
       ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
-      ${this.phase === 'failed' && this.lastFailure ? this.renderFailure(this.lastFailure) : nothing}
+      ${this.phase === 'failed' && this.lastFailure ? this.#renderFailure(this.lastFailure) : nothing}
       ${this.phase === 'failed' && !this.lastFailure?.retryable ? nothing : html`<div class="row">
-        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
+        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#pay}>${this.t('pay', { amount: this.#money(order.amount) })}</button>
       </div>`}`;
   }
 
-  private renderFailure(failure: SdkError) {
-    const text = failure.code === 'locked' && this.lockContact ? this.t('lockedContact', { ...this.lockContact }) : this.errorText(failure);
+  #renderFailure(failure: SdkError) {
+    const text = failure.code === 'locked' && this.#lockContact ? this.t('lockedContact', { ...this.#lockContact }) : this.errorText(failure);
     return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${text}</p>`;
   }
 
-  private renderReceipt(order: OrderDisplay) {
+  #renderReceipt(order: OrderDisplay) {
     const paidAt = order.paidAt
       ? new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.paidAt))
       : '';
     return html`<section part="receipt" aria-label=${this.t('receipt')}>
       <h3 role="status" tabindex="-1" data-focus-after-dialog>${this.t('paid')}</h3>
-      <span part="amount">${this.money(order.amount)}</span>
+      <span part="amount">${this.#money(order.amount)}</span>
       <dl>
         <dt>${this.t('payee')}</dt>
         <dd>${order.payee}</dd>
@@ -162,12 +162,12 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     </section>`;
   }
 
-  private async pay() {
+  async #pay() {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
     void loadAfterPay();
-    this.payingFor = order.id;
+    this.#payingFor = order.id;
     this.lastFailure = undefined;
     if (!this.session?.customer) {
       this.bank.act(this);
@@ -181,11 +181,11 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     const result = await this.openSecureFrame('pay', 'payDialog', { order: order.id });
     if (result?.outcome === 'paid') {
       const paymentId = String(result.paymentId);
-      if (this.loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
+      if (this.#loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
       this.phase = 'idle';
       this.emit(new BankPaySuccessEvent({ orderId: order.id, paymentId, status: 'paid' }));
     } else if (result === null) {
-      await this.checkAfterClose(order.id);
+      await this.#checkAfterClose(order.id);
     }
   }
 
@@ -193,19 +193,19 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
    * The customer closed the dialog: perhaps after an answer was lost, so the order may be paid all the same.
    * Ask the bank, never assume.
    */
-  private async checkAfterClose(orderId: string) {
+  async #checkAfterClose(orderId: string) {
     this.phase = 'checking';
-    const order = await this.refreshOrder(orderId);
+    const order = await this.#refreshOrder(orderId);
     // If the bank cannot say, nothing was confirmed: the button stays.
     this.phase = 'idle';
     if (order?.status === 'paid') this.emit(new BankPaySuccessEvent({ orderId, paymentId: String(order.paymentId), status: 'paid' }));
   }
 
   /** The bank's current record of the order (undefined if it cannot be had right now). */
-  private async refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
+  async #refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
     try {
       const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
-      if (this.loadedFor === orderId) this.order = order;
+      if (this.#loadedFor === orderId) this.order = order;
       return order;
     } catch {
       return undefined;
@@ -215,18 +215,18 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
   protected onFrameEvent(message: BankEventMessage) {
     if (message.event !== 'payment-failed') return;
     const { code, message: text, final, contact } = message.data;
-    this.lockContact = contact;
-    const orderId = this.payingFor ?? '';
+    this.#lockContact = contact;
+    const orderId = this.#payingFor ?? '';
     this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
     if (final) {
       // Shown once the failure texts are in (fetched when the payment started; at once if they cannot come).
-      void loadAfterPay().then(() => this.failPayment(sdkError(code, text, canPayAgain(code))));
+      void loadAfterPay().then(() => this.#failPayment(sdkError(code, text, canPayAgain(code))));
       this.closeSecureFrame({ outcome: 'failed' });
-      if (code === 'already_paid') void this.refreshOrder(orderId);
+      if (code === 'already_paid') void this.#refreshOrder(orderId);
     }
   }
 
-  private failPayment(error: SdkError) {
+  #failPayment(error: SdkError) {
     this.phase = 'failed';
     this.lastFailure = error;
   }
