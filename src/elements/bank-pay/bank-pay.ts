@@ -1,33 +1,32 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
-import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
 import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import type { PayAttributeMessage } from './attribute-messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
-type Phase = 'idle' | 'paying' | 'checking' | 'failed';
+export type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
-/** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
-let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
 /**
- * What a payment can end with, fetched when a payment starts (long before it can fail), not with the page: the
- * error table and the failure texts (failure-messages.ts, added to the element's messages). Should they not come,
- * a failure shows the bank's own message.
+ * What happens once the customer pressed Pay, and the texts of how a payment can end (payment.ts, its failure texts
+ * added to the element's messages): fetched on a first sign that the customer is about to pay (a pointer down or
+ * focus on Pay), or on the click, once a page. Should it not come, the element says the bank is unavailable, with
+ * Try again.
  */
-let afterPay: Promise<unknown> | undefined;
-const loadAfterPay = () => (afterPay ??= Promise.all([
-  import('../../protocol/errors.ts').then((m) => (rules = m.errorRules)),
-  import('./failure-messages.ts').then(({ payFailureMessages }) => {
-    Object.assign(payMessages.en, payFailureMessages.en);
-    Object.assign(payMessages['zh-CN'], payFailureMessages['zh-CN']);
-  }),
-]).catch(() => (afterPay = undefined)));
-const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
+let payment: Promise<typeof import('./payment.ts')> | undefined;
+let paymentFlow: typeof import('./payment.ts') | undefined;
+const loadPayment = () => (payment ??= import('./payment.ts').then((flow) => {
+  Object.assign(payMessages.en, flow.payFailureMessages.en);
+  Object.assign(payMessages['zh-CN'], flow.payFailureMessages['zh-CN']);
+  return (paymentFlow = flow);
+}, (error: unknown) => {
+  payment = undefined; // the next attempt fetches again
+  throw error;
+}));
+const preloadPayment = () => void loadPayment().catch(() => {});
 
 /**
  * Pays one order that the partner's server created (`POST /v1/orders`). The amount, payee and description shown
@@ -63,14 +62,13 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
   /** The order to pay, as created by the partner's server. */
   orderId?: string;
 
+  // The state below is the element's and its payment flow's (payment.ts), so not #private.
   private order?: OrderDisplay;
   private phase: Phase = 'idle';
   private lastFailure?: SdkError;
   /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
-  #lockContact?: BankContact;
-  #loadedFor?: string;
-  /** The order the open bank dialog is paying, whatever order-id says now. */
-  #payingFor?: string;
+  private lockContact?: BankContact;
+  private loadedFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -88,22 +86,22 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     if (changed.has('orderId') && this.failure?.code !== 'invalid_attribute') this.failure = null;
     super.willUpdate(changed);
     // Loads only without a standing failure, so a failed load waits for "Try again" instead of looping.
-    if (!this.failure && this.orderId && this.session?.status === 'ready' && this.#loadedFor !== this.orderId) {
+    if (!this.failure && this.orderId && this.session?.status === 'ready' && this.loadedFor !== this.orderId) {
       void this.#loadOrder(this.orderId);
     }
   }
 
   async #loadOrder(orderId: string) {
-    this.#loadedFor = orderId;
+    this.loadedFor = orderId;
     this.order = undefined;
     this.phase = 'idle';
     this.lastFailure = undefined;
     try {
       const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
-      if (this.#loadedFor === orderId) this.order = order;
+      if (this.loadedFor === orderId) this.order = order;
     } catch (error) {
-      if (this.#loadedFor === orderId) {
-        this.#loadedFor = undefined;
+      if (this.loadedFor === orderId) {
+        this.loadedFor = undefined;
         this.failure = error as SdkError;
       }
     }
@@ -133,12 +131,13 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
       ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
       ${this.phase === 'failed' && this.lastFailure ? this.#renderFailure(this.lastFailure) : nothing}
       ${this.phase === 'failed' && !this.lastFailure?.retryable ? nothing : html`<div class="row">
-        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#pay}>${this.t('pay', { amount: this.#money(order.amount) })}</button>
+        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#pay}
+          @pointerdown=${preloadPayment} @focus=${preloadPayment}>${this.t('pay', { amount: this.#money(order.amount) })}</button>
       </div>`}`;
   }
 
   #renderFailure(failure: SdkError) {
-    const text = failure.code === 'locked' && this.#lockContact ? this.t('lockedContact', { ...this.#lockContact }) : this.errorText(failure);
+    const text = failure.code === 'locked' && this.lockContact ? this.t('lockedContact', { ...this.lockContact }) : this.errorText(failure);
     return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${text}</p>`;
   }
 
@@ -166,68 +165,18 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
-    void loadAfterPay();
-    this.#payingFor = order.id;
-    this.lastFailure = undefined;
-    if (!this.session?.customer) {
-      this.bank.act(this);
-      const login = await this.openSecureFrame('login', 'loginDialog');
-      if (!login) {
-        this.phase = 'idle';
-        return;
-      }
-    }
-    // The frame is bound to this order id now; the page changing attributes later changes nothing here.
-    const result = await this.openSecureFrame('pay', 'payDialog', { order: order.id });
-    if (result?.outcome === 'paid') {
-      const paymentId = String(result.paymentId);
-      if (this.#loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
-      this.phase = 'idle';
-      this.emit(new BankPaySuccessEvent({ orderId: order.id, paymentId, status: 'paid' }));
-    } else if (result === null) {
-      await this.#checkAfterClose(order.id);
-    }
-  }
-
-  /**
-   * The customer closed the dialog: perhaps after an answer was lost, so the order may be paid all the same.
-   * Ask the bank, never assume.
-   */
-  async #checkAfterClose(orderId: string) {
-    this.phase = 'checking';
-    const order = await this.#refreshOrder(orderId);
-    // If the bank cannot say, nothing was confirmed: the button stays.
-    this.phase = 'idle';
-    if (order?.status === 'paid') this.emit(new BankPaySuccessEvent({ orderId, paymentId: String(order.paymentId), status: 'paid' }));
-  }
-
-  /** The bank's current record of the order (undefined if it cannot be had right now). */
-  async #refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
     try {
-      const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
-      if (this.#loadedFor === orderId) this.order = order;
-      return order;
+      await loadPayment();
     } catch {
-      return undefined;
+      // The payment's code did not come (the bank's CDN is unreachable): say so, with Try again.
+      this.phase = 'idle';
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+      return;
     }
+    await paymentFlow!.pay(this, order);
   }
 
   protected onFrameEvent(message: BankEventMessage) {
-    if (message.event !== 'payment-failed') return;
-    const { code, message: text, final, contact } = message.data;
-    this.#lockContact = contact;
-    const orderId = this.#payingFor ?? '';
-    this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
-    if (final) {
-      // Shown once the failure texts are in (fetched when the payment started; at once if they cannot come).
-      void loadAfterPay().then(() => this.#failPayment(sdkError(code, text, canPayAgain(code))));
-      this.closeSecureFrame({ outcome: 'failed' });
-      if (code === 'already_paid') void this.#refreshOrder(orderId);
-    }
-  }
-
-  #failPayment(error: SdkError) {
-    this.phase = 'failed';
-    this.lastFailure = error;
+    paymentFlow?.paymentFailed(this, message);
   }
 }

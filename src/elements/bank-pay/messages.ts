@@ -30,6 +30,6 @@ const zhCN: Record<PayMessage, string> = {
 
 /**
  * What <bank-pay> says before anyone pays, complete in both locales (in its own chunk, so other elements don't load
- * it). What only a payment can end with is in failure-messages.ts, fetched when a payment starts.
+ * it). What only a payment can end with is in failure-messages.ts, in the payment's chunk (payment.ts).
  */
 export const payMessages: Catalogue<PayMessage> = { en, 'zh-CN': zhCN };

@@ -178,7 +178,11 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     this.#textsPending = !this.#textsLoaded();
-    if (this.#textsPending) return;
+    if (this.#textsPending) {
+      // A wrong attribute stops the element while its texts load too: nothing is asked of the bank for it.
+      if (this.failure?.code !== 'invalid_attribute' && this.attributeProblems().length) this.failure = sdkError('invalid_attribute', '');
+      return;
+    }
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
     if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
       this.failure = null;
