@@ -4,7 +4,6 @@ import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 import { sdkError, type LoanProduct, type LoanQuote, type SdkError } from '../../protocol/post-message.ts';
 import { BankErrorEvent } from '../core/events.ts';
-import { BankLoanSubmittedEvent } from './events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
@@ -24,9 +23,18 @@ const quoteDelayMs = 300;
 /** The quote's payments and totals, in the order shown under the APR. */
 const quoteFigures = ['typicalPayment', 'firstPayment', 'lastPayment', 'totalInterest', 'totalPayment'] as const;
 
-/** What is seen only after acting (after-action.ts): fetched on opening the schedule or on Apply, once a page. */
+/**
+ * What is seen or done only after acting (after-action.ts: the schedule's table, the application and its decision):
+ * fetched on opening the schedule, or on a first pointer down or focus on Apply (or its click), once a page.
+ */
 type AfterAction = typeof import('./after-action.ts');
 let afterActionModule: Promise<AfterAction> | undefined;
+const loadAfterActionModule = () => (afterActionModule ??= import('./after-action.ts').catch((error: unknown) => {
+  afterActionModule = undefined;
+  throw error;
+}));
+/** On a first pointer down or focus on Apply: what Apply does is in the after-action chunk too. */
+const preloadAfterAction = () => void loadAfterActionModule().catch(() => {});
 
 /**
  * A loan calculator and application for a partner's customers: the bank's quote (APR first, as PBOC
@@ -247,7 +255,7 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
       ${this.#renderQuote(problem !== undefined)}
       ${this.decision ? this.afterAction?.renderDecision(this.#view, this.decision, () => this.#startOver()) ?? this.renderLoading() : html`<div class="row">
         <button part="button" ?disabled=${!this.quote || this.quoting || !!this.quoteError || this.applying || problem !== undefined}
-          @click=${this.#apply}>${this.t('apply')}</button>
+          @click=${this.#apply} @pointerdown=${preloadAfterAction} @focus=${preloadAfterAction}>${this.t('apply')}</button>
       </div>`}
     </section>`;
   }
@@ -305,12 +313,12 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
     if (this.afterAction !== undefined) return;
     this.afterAction = null;
     try {
-      const views = await (afterActionModule ??= import('./after-action.ts'));
+      const views = await loadAfterActionModule();
       const root = this.shadowRoot!;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, views.afterActionStyles.styleSheet!];
       this.afterAction = views;
     } catch {
-      afterActionModule = this.afterAction = undefined; // asking again fetches again
+      this.afterAction = undefined; // asking again fetches again
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
     }
   }
@@ -347,30 +355,11 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
     const quote = this.quote;
     if (!quote || this.applying) return;
     this.applying = true;
-    void this.#loadAfterAction(); // the decision's view, long before the bank decides
+    void this.#loadAfterAction(); // the application's code and the decision's view (if it cannot come: bank_unavailable)
     try {
-      if (!this.session?.customer) {
-        this.bank.act(this);
-        if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
-      }
-      const result = await this.openSecureFrame('loan', 'loanDialog', {
-        product: quote.product,
-        amount: quote.amount,
-        termMonths: String(quote.termMonths),
-        repaymentMethod: quote.repaymentMethod,
-        reference: this.reference ?? '',
-        ...(this.product === 'merchant-loan' && this.merchantId ? { merchantId: this.merchantId } : {}),
-      });
-      if (result && typeof result.applicationId === 'string') {
-        this.decision = {
-          applicationId: result.applicationId,
-          status: result.status as Decision['status'],
-          amount: String(result.amount),
-          termMonths: Number(result.termMonths),
-          apr: String(result.apr),
-        };
-        this.emit(new BankLoanSubmittedEvent({ ...this.decision }));
-      }
+      await (await afterActionModule)!.apply(this, quote);
+    } catch {
+      // #loadAfterAction says the bank is unavailable, with Try again.
     } finally {
       this.applying = false;
     }
