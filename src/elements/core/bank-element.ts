@@ -134,19 +134,20 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** Whether the element's attribute texts are in (or cannot come); else fetches them (once a page) and renders again. */
   #attributeTextsIn(): boolean {
     const element = this.constructor as typeof BankElement;
-    let texts = element.attributeTexts;
+    const texts = element.attributeTexts;
     if (!element.attributeMessages || this.#attributeTextsFailed || (texts && !(texts instanceof Promise))) return true;
-    texts ??= element.attributeTexts = element.attributeMessages().then(
+    (element.attributeTexts = texts ?? element.attributeMessages().then(
       (m) => void (element.attributeTexts = m.attributeMessages),
       (error: unknown) => {
         element.attributeTexts = undefined; // asking again fetches again
         throw error;
       },
-    );
-    texts.then(() => this.requestUpdate(), () => {
+    )).then(() => this.requestUpdate(), () => {
       this.#attributeTextsFailed = true;
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
     });
+    // The wrong attribute stops the element while its texts load too: nothing is asked of the bank for it.
+    if (this.failure?.code !== 'invalid_attribute') this.failure = sdkError('invalid_attribute', '');
     return false;
   }
 
@@ -178,11 +179,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     this.#textsPending = !this.#textsLoaded();
-    if (this.#textsPending) {
-      // A wrong attribute stops the element while its texts load too: nothing is asked of the bank for it.
-      if (this.failure?.code !== 'invalid_attribute' && this.attributeProblems().length) this.failure = sdkError('invalid_attribute', '');
-      return;
-    }
+    if (this.#textsPending) return;
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
     if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
       this.failure = null;
