@@ -7,7 +7,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { BankPay } from '../../src/elements/bank-pay/bank-pay.ts';
 import { alertOf, buttons, mountWithContext, shadow, text } from './harness.ts';
 
-const attributeTexts = () => import('../../src/elements/bank-pay/attribute-messages.ts');
+const attributeTexts = () => import('../../src/elements/bank-pay/attribute-messages.ts').then((m) => m.attributeMessages);
 const unavailableText = 'The bank is not available right now. Please try again in a few minutes.';
 
 describe('attribute texts, a lazy chunk', () => {

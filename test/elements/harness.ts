@@ -123,7 +123,7 @@ export async function mountWithContext<T extends HTMLElement = HTMLElement>(
   const elementClass = element.constructor as typeof BankElement;
   if (options.attributeTexts !== 'lazy' && elementClass.attributeMessages) {
     if (elementClass.attributeTexts instanceof Promise) await elementClass.attributeTexts;
-    elementClass.attributeTexts ??= (await elementClass.attributeMessages()).attributeMessages;
+    elementClass.attributeTexts ??= await elementClass.attributeMessages();
     await settled(element);
   }
 

@@ -29,7 +29,7 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpe
     opened: { state: true },
   };
   static messages = accountOpenMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.accountOpen);
 
   /** `II` (default) or `III`. */
   accountClass?: string;

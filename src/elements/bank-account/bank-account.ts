@@ -23,10 +23,11 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   ];
 
   /** The bank's inline frame. */
-  readonly #panel = new InlineFrame(this);
+  // Not #private: an element built on this one (test/e2e/inline-frame.spec.ts) renders its own frame with it.
+  private readonly panel = new InlineFrame(this);
 
   protected retry() {
-    this.#panel.reset();
+    this.panel.reset();
     super.retry();
   }
 
@@ -42,18 +43,18 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   }
 
   #onOpened = () => {
-    if (this.#panel.ready) this.#panel.refresh(); // a frame still loading shows the new account anyway
+    if (this.panel.ready) this.panel.refresh(); // a frame still loading shows the new account anyway
   };
 
   protected get showsRealData() {
-    return !this.session?.customer || this.#panel.ready;
+    return !this.session?.customer || this.panel.ready;
   }
 
   protected renderReady() {
     if (!this.session?.customer) {
       return html`<button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
-    return this.#panel.render('accounts', this.t('accountsFrame'));
+    return this.panel.render('accounts', this.t('accountsFrame'));
   }
 
   async #logIn() {

@@ -40,7 +40,7 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
     busy: { state: true },
   };
   static messages = consentMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.consent);
   static styles = [
     BankElement.styles,
     bankDataConsentStyles,

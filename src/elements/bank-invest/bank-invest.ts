@@ -31,7 +31,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     product: { reflect: true },
   };
   static messages = investMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.invest);
   static styles = [
     BankElement.styles,
     inlineFrameStyles,
@@ -39,10 +39,11 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
   ];
 
   /** The bank's inline frame. */
-  readonly #panel = new InlineFrame(this, (frame, params) => this.#onDialogRequest(frame, params));
+  // Not #private: an element built on this one (test/e2e/inline-frame.spec.ts) renders its own frame with it.
+  private readonly panel = new InlineFrame(this, (frame, params) => this.#onDialogRequest(frame, params));
 
   protected retry() {
-    this.#panel.reset();
+    this.panel.reset();
     super.retry();
   }
 
@@ -58,7 +59,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
   }
 
   protected get showsRealData() {
-    return !this.session?.customer || this.#panel.ready;
+    return !this.session?.customer || this.panel.ready;
   }
 
   protected renderReady() {
@@ -66,7 +67,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
       return html`<p>${this.t('loginPrompt')}</p>
         <button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
-    return this.#panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
+    return this.panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
   }
 
   async #logIn() {
@@ -89,7 +90,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     if (subscriptionId && amount && status) {
       this.emit(new BankInvestSuccessEvent({ subscriptionId, productId: product, amount, status }));
     }
-    this.#panel.refresh();
+    this.panel.refresh();
   }
 
   async #redeem(product: string, cancel?: string) {
@@ -102,6 +103,6 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     if (redemptionId && amount && arrival) {
       this.emit(new BankInvestRedeemedEvent({ redemptionId, productId: product, amount, arrival }));
     }
-    this.#panel.refresh();
+    this.panel.refresh();
   }
 }

@@ -75,7 +75,7 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
     afterAction: { state: true },
   };
   static messages = loanMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.loan);
   static styles = [
     BankElement.styles,
     bankLoanApplyStyles,

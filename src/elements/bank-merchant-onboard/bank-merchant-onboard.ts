@@ -34,7 +34,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
     busy: { state: true },
   };
   static messages = merchantOnboardMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.merchantOnboard);
   static styles = [
     BankElement.styles,
     bankMerchantOnboardStyles,

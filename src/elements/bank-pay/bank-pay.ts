@@ -53,7 +53,7 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     lastFailure: { state: true },
   };
   static messages = payMessages;
-  static attributeMessages = () => import('./attribute-messages.ts');
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.pay);
   static styles = [
     BankElement.styles,
     bankPayStyles,

@@ -61,7 +61,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * The element's texts for its attribute problems (`attr.*`): a lazy chunk, fetched when an attribute is wrong (a
    * page whose attributes are right never shows them). `attributeTexts` holds the fetch, then the texts.
    */
-  static attributeMessages?: () => Promise<{ attributeMessages: Catalogue<string> }>;
+  static attributeMessages?: () => Promise<Catalogue<string>>;
   static attributeTexts?: Promise<void> | Catalogue<string>;
 
   static properties: PropertyDeclarations = {
@@ -137,7 +137,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const texts = element.attributeTexts;
     if (!element.attributeMessages || this.#attributeTextsFailed || (texts && !(texts instanceof Promise))) return true;
     (element.attributeTexts = texts ?? element.attributeMessages().then(
-      (m) => void (element.attributeTexts = m.attributeMessages),
+      (texts) => void (element.attributeTexts = texts),
       (error: unknown) => {
         element.attributeTexts = undefined; // asking again fetches again
         throw error;
