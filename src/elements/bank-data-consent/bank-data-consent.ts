@@ -3,17 +3,10 @@ import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claim
 import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from './events.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
 import type { ConsentAttributeMessage } from './attribute-messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
-
-/** What Share does (share.ts): fetched on a first pointer down or focus on Share, or on the click, once a page. */
-let shareFlow: Promise<typeof import('./share.ts')> | undefined;
-const loadShare = () => (shareFlow ??= import('./share.ts').catch((error: unknown) => {
-  shareFlow = undefined; // the next attempt fetches again
-  throw error;
-}));
-const preloadShare = () => void loadShare().catch(() => {});
 
 /**
  * Asks the customer to let the bank answer a few yes/no questions about them for this platform, e.g. to waive
@@ -122,7 +115,7 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
       const dates = { created: this.#date(this.granted.createdAt), expires: this.#date(this.granted.expiresAt) };
       return html`<p part="status" role="status">${this.t('shared', dates)}</p>`;
     }
-    return html`<button part="button" ?disabled=${this.busy} @click=${this.#share} @pointerdown=${preloadShare} @focus=${preloadShare}>${this.t('share')}</button>
+    return html`<button part="button" ?disabled=${this.busy} @click=${this.#share}>${this.t('share')}</button>
       <p part="hint">${this.t('hint')}</p>`;
   }
 
@@ -131,20 +124,24 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
     const purpose = this.purpose;
     this.busy = true;
     try {
-      let flow;
-      try {
-        flow = await loadShare();
-      } catch {
-        // Share's code did not come (the bank's CDN is unreachable): say so, with Try again.
-        this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
-        return;
+      if (!this.session?.customer) {
+        this.bank.act(this);
+        if (!(await this.openSecureFrame('login', 'loginDialog'))) {
+          this.emit(new BankConsentDeclinedEvent({ purpose }));
+          return;
+        }
       }
-      await flow.share(this, purpose);
+      const result = await this.openSecureFrame('consent', 'consentDialog', { purpose, claims: this.claims });
+      if (result?.outcome === 'granted' && typeof result.consentId === 'string' && typeof result.expiresAt === 'string') {
+        this.granted = { createdAt: String(result.createdAt), expiresAt: result.expiresAt };
+        this.emit(new BankConsentGrantedEvent({ consentId: result.consentId, purpose, expiresAt: result.expiresAt }));
+      } else {
+        this.emit(new BankConsentDeclinedEvent({ purpose }));
+      }
     } finally {
       this.busy = false;
     }
   }
-
 
   protected retry() {
     if (this.failure && !['invalid_claim', 'purpose_not_allowed'].includes(this.failure.code)) this.allowed = undefined;

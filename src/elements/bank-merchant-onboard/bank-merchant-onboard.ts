@@ -1,18 +1,11 @@
 import { html, type PropertyValues } from 'lit';
-import { sdkError, type MerchantState, type SdkError } from '../../protocol/post-message.ts';
+import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { BankMerchantVerifiedEvent } from './events.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
 import type { MerchantOnboardAttributeMessage } from './attribute-messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
-
-/** What Verify does (verification.ts): fetched on a first pointer down or focus on it, or on the click, once a page. */
-let verification: Promise<typeof import('./verification.ts')> | undefined;
-const loadVerification = () => (verification ??= import('./verification.ts').catch((error: unknown) => {
-  verification = undefined; // the next attempt fetches again
-  throw error;
-}));
-const preloadVerification = () => void loadVerification().catch(() => {});
 
 /**
  * Verification of one of the platform's merchants (a rental company, a renovation firm, an individual landlord)
@@ -89,7 +82,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
         ${status === 'rejected' && reason && reasonKey in merchantOnboardMessages.en ? this.t(reasonKey) : ''}
       </p>
       ${canVerify
-        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.#verify} @pointerdown=${preloadVerification} @focus=${preloadVerification}>${this.t('verifyBusiness')}</button></div>`
+        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.#verify}>${this.t('verifyBusiness')}</button></div>`
         : ''}`;
   }
 
@@ -98,18 +91,20 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
     if (!merchant || this.busy) return;
     this.busy = true;
     try {
-      let flow;
-      try {
-        flow = await loadVerification();
-      } catch {
-        // The verification's code did not come (the bank's CDN is unreachable): say so, with Try again.
-        this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
-        return;
+      // The bank checks that the legal representative is the customer logged in: log in first.
+      if (!this.session?.customer) {
+        this.bank.act(this);
+        if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
       }
-      await flow.verify(this, merchant);
+      const result = await this.openSecureFrame('merchant', 'merchantDialog', { merchant: merchant.merchantId });
+      if (!result) return;
+      const status = result.status as MerchantState['status'];
+      this.merchant = { ...merchant, status, ...(typeof result.reason === 'string' ? { reason: result.reason } : {}) };
+      if (status === 'verified' || status === 'pending') {
+        this.emit(new BankMerchantVerifiedEvent({ merchantId: merchant.merchantId, status }));
+      }
     } finally {
       this.busy = false;
     }
   }
-
 }
