@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { transform as transformCss } from 'lightningcss';
 import ts from 'typescript';
 import { build as viteBuild, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { elementTags } from './src/elements/tags.ts';
@@ -30,7 +31,12 @@ const compactCss: Plugin = {
     const inFrame = id.includes('?frame=');
     return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
       const compact = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
-      return `css\`${inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact}\``;
+      const rules = inFrame ? compact.replace(/var\((--bank-color-[\w-]+), light-dark\([^()]*\)\)/g, 'var($1)') : compact;
+      if (inFrame) return `css\`${rules.replace(/([:,])\s+/g, '$1').replace(/;}/g, '}')}\``;
+      // A partner element's rules through Lightning CSS's minifier (no targets: nothing is rewritten for older
+      // browsers), piece by piece between the `${…}` that put other sheets in.
+      return `css\`${rules.split(/(\$\{[^}]*\})/).map((piece) => (piece.startsWith('${') || !piece.trim() ? piece
+        : transformCss({ filename: id, code: Buffer.from(piece), minify: true }).code.toString())).join('')}\``;
     });
   },
 };
@@ -315,6 +321,7 @@ const builds: Record<string, UserConfig> = {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
+          comments: false,
           // The inline frame's controller and the theme it shares with the dialog are one chunk: `<bank-account>` and
           // `<bank-invest>` reach it in one hop after their own chunk, not two (issue #14). The dialog, loaded after
           // bank-ready, fetches the inline frame's code with it.

@@ -206,3 +206,30 @@ test('axe finds no serious or critical violation in the calculator or the applic
   await expect(loanFrame(page).getByText('Enter your full name as on your ID card.')).toBeVisible();
   expect(await axeViolations(frame)).toEqual([]);
 });
+
+// What Apply does, with the schedule's table and the decision (after-action.ts), is a lazy chunk, fetched on opening
+// the schedule or on a first pointer down or focus on Apply: a CDN that fails it then shows in the element, with
+// Try again, which fetches again.
+test('when the application’s code cannot be fetched, Apply says the bank is unavailable, with Try again; then it applies', async ({ page }) => {
+  let blocked = 0;
+  await page.route('**/sdk/v1/elements/chunk-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('bank-loan-submitted') && blocked++ < 1) return route.abort('connectionfailed');
+    return route.fulfill({ response, body });
+  });
+  await openLoanPage(page);
+  const loan = page.locator('bank-loan-apply');
+  await expect(loan.locator('[part~="apr"]')).toContainText('7.20%');
+  await loan.getByRole('button', { name: 'Apply' }).click();
+  await expect(loan.getByRole('alert')).toContainText('The bank is not available right now. Please try again in a few minutes.');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-error').map((e) => e.detail)).toEqual([
+    { code: 'bank_unavailable', message: 'The bank did not answer.', retryable: true },
+  ]);
+  await expect(page.locator('iframe[title="Bank login"]')).toHaveCount(0);
+  await loan.getByRole('button', { name: 'Try again' }).click();
+  await loan.getByRole('button', { name: 'Apply' }).click();
+  // Not logged in: the login dialog comes first, as always.
+  await expect(page.frameLocator('iframe[title="Bank login"]').getByRole('textbox', { name: 'Phone number' })).toBeVisible();
+  expect(blocked, 'fetched again').toBe(2);
+});

@@ -325,3 +325,29 @@ test('axe finds no serious or critical violation in <bank-pay> or inside the con
   await expect(payFrame(page).getByText('请输入6位支付密码。')).toBeVisible();
   expect(await axeViolations(frame)).toEqual([]);
 });
+
+// What a payment does after the click (payment.ts, with its failure texts) is a lazy chunk, fetched on a first
+// pointer down or focus on Pay: a CDN that fails it then shows in the element, with Try again, which fetches again.
+test('when the payment’s code cannot be fetched, Pay says the bank is unavailable, with Try again; then it pays', async ({ page }) => {
+  const orderId = await createOrder('12.00', 'Key deposit');
+  let blocked = 0;
+  await page.route('**/sdk/v1/elements/chunk-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('bank-pay-success') && blocked++ < 1) return route.abort('connectionfailed');
+    return route.fulfill({ response, body });
+  });
+  await openPayPage(page, orderId);
+  const pay = page.locator('bank-pay');
+  await pay.getByRole('button', { name: /^Pay/ }).click();
+  await expect(pay.getByRole('alert')).toContainText('The bank is not available right now. Please try again in a few minutes.');
+  await expect.poll(async () => ofType(await bankEvents(page), 'bank-error').map((e) => e.detail)).toEqual([
+    { code: 'bank_unavailable', message: 'The bank did not answer.', retryable: true },
+  ]);
+  expect(blocked, 'fetched once, on pointer down (the click waited for that fetch)').toBe(1);
+  await pay.getByRole('button', { name: 'Try again' }).click();
+  await pay.getByRole('button', { name: /^Pay/ }).click();
+  // Not logged in: the login dialog comes first, as always.
+  await expect(page.frameLocator('iframe[title="Bank login"]').getByRole('textbox', { name: 'Phone number' })).toBeVisible();
+  expect(blocked, 'fetched again').toBe(2);
+});

@@ -16,6 +16,7 @@ import { nothing, render, type TemplateResult } from 'lit';
 import {
   bankContext, configContext, sessionContext, type BankCore, type BankDialog, type FrameResult, type SdkConfig, type SessionState,
 } from '../../src/elements/core/context.ts';
+import type { BankElement } from '../../src/elements/core/bank-element.ts';
 import { BankCancelEvent } from '../../src/elements/core/events.ts';
 import type { DialogHost } from '../../src/elements/core/secure-dialog.ts';
 import { sessionAnnouncer } from '../../src/elements/core/session-announcer.ts';
@@ -55,6 +56,12 @@ export interface MountOptions {
   record?: string[];
   /** What the fake bank answers; without it every bridge call fails with `notConnected`. */
   bank?: FakeBankOptions;
+  /**
+   * The element's attribute texts (`attr.*`, a lazy chunk fetched when an attribute is wrong) are in before the
+   * mount resolves, as the partner texts are, so a test reads an attribute problem in one update. `lazy`: as on a
+   * page (test/elements/attribute-texts.test.ts).
+   */
+  attributeTexts?: 'lazy';
 }
 
 export interface Mounted<T extends HTMLElement> {
@@ -113,6 +120,12 @@ export async function mountWithContext<T extends HTMLElement = HTMLElement>(
   element = wrapper.firstElementChild as T | null;
   if (!element) throw new Error('mountWithContext: the template rendered no element');
   await settled(element);
+  const elementClass = element.constructor as typeof BankElement;
+  if (options.attributeTexts !== 'lazy' && elementClass.attributeMessages) {
+    if (elementClass.attributeTexts instanceof Promise) await elementClass.attributeTexts;
+    elementClass.attributeTexts ??= await elementClass.attributeMessages();
+    await settled(element);
+  }
 
   return {
     element,

@@ -3,6 +3,7 @@ import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankAccountOpenedEvent } from './events.ts';
 import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
+import type { AccountOpenAttributeMessage } from './attribute-messages.ts';
 
 type Opened = { accountId: string; accountClass: 'II' | 'III'; last4: string };
 
@@ -22,18 +23,19 @@ const isOpened = (data: Record<string, unknown> | null, accountClass: string): d
  *
  * @tagname bank-account-open
  */
-export class BankAccountOpen extends BankElement<AccountOpenMessage> implements BankAccountOpenElement {
+export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpenAttributeMessage> implements BankAccountOpenElement {
   static properties = {
     accountClass: { attribute: 'account-class', reflect: true },
     opened: { state: true },
   };
   static messages = accountOpenMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.accountOpen);
 
   /** `II` (default) or `III`. */
   accountClass?: string;
   private opened?: Opened;
 
-  private get chosenClass() {
+  get #chosenClass() {
     return this.accountClass ?? 'II';
   }
 
@@ -50,12 +52,12 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage> implements 
     return html`${opened
         ? html`<p part="result" role="status">${this.t('opened', { class: this.t(`class.${opened.accountClass}`), last4: opened.last4 })}</p>`
         : nothing}
-      <button part="button" @click=${this.open}>${this.t('openAccount')}</button>`;
+      <button part="button" @click=${this.#open}>${this.t('openAccount')}</button>`;
   }
 
-  private async open() {
+  async #open() {
     this.bank.act(this);
-    const accountClass = this.chosenClass;
+    const accountClass = this.#chosenClass;
     const result = await this.openSecureFrame('account-open', 'openDialog', { class: accountClass });
     if (!isOpened(result, accountClass)) return;
     this.opened = { accountId: result.accountId, accountClass: result.accountClass, last4: result.last4 };

@@ -1,7 +1,6 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
-  'attr.accountClass': 'account-class "{value}" must be "II" or "III"',
   openAccount: 'Open an account',
   openDialog: 'Open an account',
   opened: 'Your {class} ···· {last4} is open.',
@@ -13,7 +12,6 @@ const en = {
 export type AccountOpenMessage = keyof typeof en;
 
 const zhCN: Record<AccountOpenMessage, string> = {
-  'attr.accountClass': 'account-class属性“{value}”必须是“II”或“III”',
   openAccount: '开立账户',
   openDialog: '开立账户',
   opened: '您的{class} ···· {last4}已开立。',

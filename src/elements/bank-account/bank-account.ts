@@ -23,6 +23,7 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   ];
 
   /** The bank's inline frame. */
+  // Not #private: an element built on this one (test/e2e/inline-frame.spec.ts) renders its own frame with it.
   private readonly panel = new InlineFrame(this);
 
   protected retry() {
@@ -33,15 +34,15 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
   connectedCallback() {
     super.connectedCallback();
     // An account opened elsewhere on the page shows here at once.
-    document.addEventListener('bank-account-opened', this.onOpened);
+    document.addEventListener('bank-account-opened', this.#onOpened);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('bank-account-opened', this.onOpened);
+    document.removeEventListener('bank-account-opened', this.#onOpened);
   }
 
-  private onOpened = () => {
+  #onOpened = () => {
     if (this.panel.ready) this.panel.refresh(); // a frame still loading shows the new account anyway
   };
 
@@ -51,12 +52,12 @@ export class BankAccount extends BankElement<AccountMessage> implements BankAcco
 
   protected renderReady() {
     if (!this.session?.customer) {
-      return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+      return html`<button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
     return this.panel.render('accounts', this.t('accountsFrame'));
   }
 
-  private async logIn() {
+  async #logIn() {
     this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }

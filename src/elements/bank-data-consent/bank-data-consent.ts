@@ -5,6 +5,7 @@ import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from './events.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
+import type { ConsentAttributeMessage } from './attribute-messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
 
 /**
@@ -23,7 +24,7 @@ import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
  *
  * @tagname bank-data-consent
  */
-export class BankDataConsent extends BankElement<ConsentMessage> implements BankDataConsentElement {
+export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttributeMessage> implements BankDataConsentElement {
   static properties = {
     purpose: { reflect: true },
     claims: { reflect: true },
@@ -32,6 +33,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     busy: { state: true },
   };
   static messages = consentMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.consent);
   static styles = [
     BankElement.styles,
     bankDataConsentStyles,
@@ -45,7 +47,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
   private granted?: { createdAt: string; expiresAt: string };
   private busy = false;
 
-  private get request() {
+  get #request() {
     return `${this.purpose}\n${this.claims}`;
   }
 
@@ -57,7 +59,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     return problems;
   }
 
-  private claimProblem(): string | null {
+  #claimProblem(): string | null {
     try {
       parseClaims(this.claims ?? '');
       return null;
@@ -67,7 +69,7 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
   }
 
   protected get hasData() {
-    return this.allowed?.request === this.request && this.allowed.allowed;
+    return this.allowed?.request === this.#request && this.allowed.allowed;
   }
 
   protected willUpdate(changed: PropertyValues) {
@@ -77,47 +79,47 @@ export class BankDataConsent extends BankElement<ConsentMessage> implements Bank
     }
     super.willUpdate(changed);
     if (this.failure?.code === 'invalid_attribute') return;
-    const claimProblem = this.claims?.trim() ? this.claimProblem() : null;
+    const claimProblem = this.claims?.trim() ? this.#claimProblem() : null;
     if (claimProblem) {
       if (this.failure?.message !== claimProblem) this.failure = sdkError('invalid_claim', claimProblem);
       return;
     }
-    if (!this.failure && this.session?.status === 'ready' && this.allowed?.request !== this.request) void this.check(this.request);
+    if (!this.failure && this.session?.status === 'ready' && this.allowed?.request !== this.#request) void this.#check(this.#request);
   }
 
   /** Asks the bank whether this app is registered for the purpose: a yes or a no, nothing about the customer. */
-  private async check(request: string) {
+  async #check(request: string) {
     this.allowed = { request, allowed: false };
     try {
       const { allowed } = await this.bank.call<{ allowed: boolean }>('checkConsentRequest', {
         purpose: this.purpose!, claims: this.claims!,
       });
-      if (this.request !== request) return;
+      if (this.#request !== request) return;
       this.allowed = { request, allowed };
       if (!allowed) {
         this.failure = sdkError('purpose_not_allowed', `This app is not registered for the purpose "${this.purpose}".`);
       }
     } catch (error) {
-      if (this.request !== request) return;
+      if (this.#request !== request) return;
       this.allowed = undefined;
       this.failure = error as SdkError;
     }
   }
 
-  private date(iso: string) {
+  #date(iso: string) {
     return new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium' }).format(new Date(iso));
   }
 
   protected renderReady() {
     if (this.granted) {
-      const dates = { created: this.date(this.granted.createdAt), expires: this.date(this.granted.expiresAt) };
+      const dates = { created: this.#date(this.granted.createdAt), expires: this.#date(this.granted.expiresAt) };
       return html`<p part="status" role="status" tabindex="-1" data-focus-after-dialog>${this.t('shared', dates)}</p>`;
     }
-    return html`<button part="button" ?disabled=${this.busy} @click=${this.share}>${this.t('share')}</button>
+    return html`<button part="button" ?disabled=${this.busy} @click=${this.#share}>${this.t('share')}</button>
       <p part="hint">${this.t('hint')}</p>`;
   }
 
-  private async share() {
+  async #share() {
     if (this.busy || !this.purpose || !this.claims) return;
     const purpose = this.purpose;
     this.busy = true;

@@ -1,9 +1,6 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
-  'attr.purposeRequired': 'purpose is required',
-  'attr.purposeUnknown': 'purpose "{value}" is not one of {list}',
-  'attr.claimsRequired': 'claims is required',
   share: 'Share my data',
   consentDialog: 'Share data',
   hint: 'The bank asks you first and shares only yes/no answers, never amounts.',
@@ -15,9 +12,6 @@ const en = {
 export type ConsentMessage = keyof typeof en;
 
 const zhCN: Record<ConsentMessage, string> = {
-  'attr.purposeRequired': '缺少purpose属性',
-  'attr.purposeUnknown': 'purpose“{value}”不是以下用途之一：{list}',
-  'attr.claimsRequired': '缺少claims属性',
   share: '共享我的数据',
   consentDialog: '共享数据',
   hint: '银行会先征得您的同意，只共享“是/否”结果，不共享任何金额。',

@@ -5,6 +5,7 @@ import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
 import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from './events.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
+import type { InvestAttributeMessage } from './attribute-messages.ts';
 import { bankInvestStyles } from './bank-invest.styles.ts';
 
 /** The bank's products (CONTRACT §6): the only values `product` accepts. */
@@ -25,11 +26,12 @@ const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && 
  *
  * @tagname bank-invest
  */
-export class BankInvest extends BankElement<InvestMessage> implements BankInvestElement {
+export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessage> implements BankInvestElement {
   static properties = {
     product: { reflect: true },
   };
   static messages = investMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.invest);
   static styles = [
     BankElement.styles,
     inlineFrameStyles,
@@ -37,7 +39,8 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   ];
 
   /** The bank's inline frame. */
-  private readonly panel = new InlineFrame(this, (frame, params) => this.onDialogRequest(frame, params));
+  // Not #private: an element built on this one (test/e2e/inline-frame.spec.ts) renders its own frame with it.
+  private readonly panel = new InlineFrame(this, (frame, params) => this.#onDialogRequest(frame, params));
 
   protected retry() {
     this.panel.reset();
@@ -62,24 +65,24 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
   protected renderReady() {
     if (!this.session?.customer) {
       return html`<p>${this.t('loginPrompt')}</p>
-        <button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+        <button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
     }
     return this.panel.render('invest', this.t('investFrame'), this.product ? { product: this.product } : {});
   }
 
-  private async logIn() {
+  async #logIn() {
     this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 
-  private onDialogRequest(frame: string, params: Record<string, string>) {
+  #onDialogRequest(frame: string, params: Record<string, string>) {
     const product = productIds.includes(params.product ?? '') ? params.product! : undefined;
     if (!product) return;
-    if (frame === 'invest-buy') void this.buy(product);
-    else if (frame === 'invest-redeem') void this.redeem(product, text(params.cancel, /^sub_[\w-]{1,40}$/));
+    if (frame === 'invest-buy') void this.#buy(product);
+    else if (frame === 'invest-redeem') void this.#redeem(product, text(params.cancel, /^sub_[\w-]{1,40}$/));
   }
 
-  private async buy(product: string) {
+  async #buy(product: string) {
     const result = await this.openSecureFrame('invest-buy', 'buyDialog', { product });
     const subscriptionId = text(result?.subscriptionId, /^sub_[\w-]{1,40}$/);
     const amount = text(result?.amount, /^\d+\.\d{2}$/);
@@ -90,7 +93,7 @@ export class BankInvest extends BankElement<InvestMessage> implements BankInvest
     this.panel.refresh();
   }
 
-  private async redeem(product: string, cancel?: string) {
+  async #redeem(product: string, cancel?: string) {
     const result = await this.openSecureFrame(
       'invest-redeem', cancel ? 'cancelDialog' : 'redeemDialog', cancel ? { product, cancel } : { product },
     );

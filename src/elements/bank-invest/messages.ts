@@ -1,7 +1,6 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
-  'attr.product': 'product "{value}" must be one of {list}',
   investFrame: 'Investments',
   buyDialog: 'Buy',
   redeemDialog: 'Redeem',
@@ -14,7 +13,6 @@ const en = {
 export type InvestMessage = keyof typeof en;
 
 const zhCN: Record<InvestMessage, string> = {
-  'attr.product': 'product“{value}”必须是以下产品之一：{list}',
   investFrame: '理财',
   buyDialog: '购买',
   redeemDialog: '赎回',

@@ -1,13 +1,15 @@
 import { css, html } from 'lit';
 import type { Locale } from '../../i18n/locale.ts';
 import type { LoanQuote } from '../../protocol/post-message.ts';
+import type { BankCore, FrameResult, SessionState } from '../core/context.ts';
 import { afterActionMessages, type AfterActionMessage } from './after-action-messages.ts';
+import type { BankLoanApply } from './bank-loan-apply.ts';
+import { BankLoanSubmittedEvent } from './events.ts';
 
 /**
- * What <bank-loan-apply> shows only after the customer acted: the repayment schedule's table (once "Repayment
- * schedule" is opened: most customers never do) and the decision on an application (fetched when Apply is pressed,
- * long before the bank decides). A chunk of its own, with its texts and styles, so the calculator's page does not
- * carry it.
+ * What <bank-loan-apply> shows or does only after the customer acted: the repayment schedule's table (once
+ * "Repayment schedule" is opened: most customers never do), the application (Apply) and the decision on it. A chunk
+ * of its own, with its texts and styles, so the calculator's page does not carry it.
  */
 
 /** The bank's decision, as `bank-loan-submitted` carries it. */
@@ -87,4 +89,43 @@ export function renderDecision(view: LoanView, decision: Decision, startOver: ()
     </dl>
     <div class="row"><button part="button new" class="secondary" @click=${startOver}>${own(view, 'newApplication')}</button></div>
   </div>`;
+}
+
+/** The element's members the application works with: it is part of the element, in this chunk. */
+interface Application {
+  product?: string;
+  merchantId?: string;
+  reference?: string;
+  decision?: Decision;
+  session?: SessionState;
+  bank: BankCore;
+  emit(event: Event): void;
+  openSecureFrame(name: string, titleKey: string, params?: Record<string, string>): Promise<FrameResult>;
+}
+
+/** Applies for `quote`: login first if nobody is, then the bank's `Loan application` frame; its decision is shown. */
+export async function apply(element: BankLoanApply, quote: LoanQuote) {
+  const loan = element as unknown as Application;
+  if (!loan.session?.customer) {
+    loan.bank.act(element);
+    if (!(await loan.openSecureFrame('login', 'loginDialog'))) return;
+  }
+  const result = await loan.openSecureFrame('loan', 'loanDialog', {
+    product: quote.product,
+    amount: quote.amount,
+    termMonths: String(quote.termMonths),
+    repaymentMethod: quote.repaymentMethod,
+    reference: loan.reference ?? '',
+    ...(loan.product === 'merchant-loan' && loan.merchantId ? { merchantId: loan.merchantId } : {}),
+  });
+  if (result && typeof result.applicationId === 'string') {
+    loan.decision = {
+      applicationId: result.applicationId,
+      status: result.status as Decision['status'],
+      amount: String(result.amount),
+      termMonths: Number(result.termMonths),
+      apr: String(result.apr),
+    };
+    loan.emit(new BankLoanSubmittedEvent({ ...loan.decision }));
+  }
 }

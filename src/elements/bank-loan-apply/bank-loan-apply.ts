@@ -4,11 +4,11 @@ import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 import { sdkError, type LoanProduct, type LoanQuote, type SdkError } from '../../protocol/post-message.ts';
 import { BankErrorEvent } from '../core/events.ts';
-import { BankLoanSubmittedEvent } from './events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
+import type { LoanAttributeMessage } from './attribute-messages.ts';
 import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
 
 const methods = ['equal-installment', 'equal-principal', 'interest-first'] as const;
@@ -23,9 +23,18 @@ const quoteDelayMs = 300;
 /** The quote's payments and totals, in the order shown under the APR. */
 const quoteFigures = ['typicalPayment', 'firstPayment', 'lastPayment', 'totalInterest', 'totalPayment'] as const;
 
-/** What is seen only after acting (after-action.ts): fetched on opening the schedule or on Apply, once a page. */
+/**
+ * What is seen or done only after acting (after-action.ts: the schedule's table, the application and its decision):
+ * fetched on opening the schedule, or on a first pointer down or focus on Apply (or its click), once a page.
+ */
 type AfterAction = typeof import('./after-action.ts');
 let afterActionModule: Promise<AfterAction> | undefined;
+const loadAfterActionModule = () => (afterActionModule ??= import('./after-action.ts').catch((error: unknown) => {
+  afterActionModule = undefined;
+  throw error;
+}));
+/** On a first pointer down or focus on Apply: what Apply does is in the after-action chunk too. */
+const preloadAfterAction = () => void loadAfterActionModule().catch(() => {});
 
 /**
  * A loan calculator and application for a partner's customers: the bank's quote (APR first, as PBOC
@@ -47,7 +56,7 @@ let afterActionModule: Promise<AfterAction> | undefined;
  *
  * @tagname bank-loan-apply
  */
-export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanApplyElement {
+export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessage> implements BankLoanApplyElement {
   static properties = {
     product: {},
     amount: {},
@@ -66,6 +75,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     afterAction: { state: true },
   };
   static messages = loanMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.loan);
   static styles = [
     BankElement.styles,
     bankLoanApplyStyles,
@@ -88,13 +98,13 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   private quoteError?: SdkError;
   private decision?: Decision;
   private applying = false;
-  private quoteTimer?: ReturnType<typeof setTimeout>;
-  private productsLoading = false;
-  private quoteFor = '';
+  #quoteTimer?: ReturnType<typeof setTimeout>;
+  #productsLoading = false;
+  #quoteFor = '';
   /** The after-action views once asked for (`null` while they load). */
   private afterAction?: AfterAction | null;
 
-  private get productInfo() {
+  get #productInfo() {
     return this.productList?.find((p) => p.id === this.product);
   }
 
@@ -103,7 +113,7 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     if (this.product === 'merchant-loan' && !this.merchantId) problems.push({ key: 'attr.merchantIdRequired' });
     if (this.merchantId && !/^mer_[\w-]{6,64}$/.test(this.merchantId)) problems.push({ key: 'attr.merchantIdInvalid', params: { value: this.merchantId } });
     if (!this.product) problems.push({ key: 'attr.productRequired' });
-    else if (this.productList && !this.productInfo) {
+    else if (this.productList && !this.#productInfo) {
       problems.push({ key: 'attr.productUnknown', params: { value: this.product, list: this.productList.map((p) => p.id).join(', ') } });
     }
     if (this.amount != null && !/^\d+(\.\d{1,2})?$/.test(this.amount)) problems.push({ key: 'attr.amount', params: { value: this.amount } });
@@ -118,31 +128,31 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // Without a standing failure only, so a failed load waits for "Try again" instead of looping.
-    if (!this.failure && this.session?.status === 'ready' && !this.productList && !this.productsLoading) this.loadProducts();
+    if (!this.failure && this.session?.status === 'ready' && !this.productList && !this.#productsLoading) this.#loadProducts();
     // A decision is shown by the after-action views (normally fetched on Apply already).
-    if (this.decision && !this.failure && this.afterAction === undefined) void this.loadAfterAction();
-    const product = this.productInfo;
+    if (this.decision && !this.failure && this.afterAction === undefined) void this.#loadAfterAction();
+    const product = this.#productInfo;
     if (!product || this.failure) return;
     if (changed.has('product') || changed.has('amount') || changed.has('term') || changed.has('productList')) {
       // The attributes set the starting point; attributes changed later move the calculator too.
       this.amountText = this.amount ?? product.minAmount.replace(/\.00$/, '');
       const term = this.term ? Number(this.term) : 12;
       this.termMonths = Math.min(product.maxTermMonths, Math.max(product.minTermMonths, term));
-      this.requestQuote(0);
+      this.#requestQuote(0);
     }
   }
 
-  private loadProducts() {
-    this.productsLoading = true;
+  #loadProducts() {
+    this.#productsLoading = true;
     products ??= this.bank.call<{ products: LoanProduct[] }>('loanProducts').then((r) => r.products);
     products.then(
       (list) => {
-        this.productsLoading = false;
+        this.#productsLoading = false;
         this.productList = list;
       },
       (error: SdkError) => {
         products = undefined;
-        this.productsLoading = false;
+        this.#productsLoading = false;
         this.failure = error;
       },
     );
@@ -152,8 +162,8 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
    * The amount in fen when it is valid for the product, else the message explaining why not. Typed the way
    * customers type it: full-width digits, separators, `¥`, `元` and `万` are read (src/domain/amount-input.ts).
    */
-  private get amountCheck(): number | LoanMessage {
-    const product = this.productInfo!;
+  get #amountCheck(): number | LoanMessage {
+    const product = this.#productInfo!;
     const read = parseAmountInput(this.amountText);
     if (!read.ok) return read.problem === 'precision' ? 'amountPrecision' : read.problem === 'format' || read.problem === 'empty' ? 'amountFormat' : 'amountRange';
     const minor = read.minor;
@@ -161,13 +171,13 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
   }
 
   /** `{n} month` / `{n} months` by the locale's plural rules. */
-  private months(n: number) {
+  #months(n: number) {
     return this.t(`termMonths.${pluralForm(this.activeLocale, n)}`, { n });
   }
 
-  private requestQuote(delay = quoteDelayMs) {
-    clearTimeout(this.quoteTimer);
-    const amount = this.amountCheck;
+  #requestQuote(delay = quoteDelayMs) {
+    clearTimeout(this.#quoteTimer);
+    const amount = this.#amountCheck;
     if (typeof amount !== 'number') {
       this.quote = undefined;
       this.quoting = false;
@@ -180,10 +190,10 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       repaymentMethod: this.method,
     };
     const key = JSON.stringify(params);
-    this.quoteFor = key;
+    this.#quoteFor = key;
     this.quoting = true;
     this.quoteError = undefined;
-    this.quoteTimer = setTimeout(async () => {
+    this.#quoteTimer = setTimeout(async () => {
       let pending = quotes.get(key);
       if (!pending) {
         pending = this.bank.call<LoanQuote>('loanQuote', params);
@@ -192,30 +202,30 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       }
       try {
         const quote = await pending;
-        if (this.quoteFor === key) this.quote = quote;
+        if (this.#quoteFor === key) this.quote = quote;
       } catch (error) {
-        if (this.quoteFor === key) {
+        if (this.#quoteFor === key) {
           this.quoteError = error as SdkError;
           this.emit(new BankErrorEvent({ ...(error as SdkError) }));
         }
       } finally {
-        if (this.quoteFor === key) this.quoting = false;
+        if (this.#quoteFor === key) this.quoting = false;
       }
     }, delay);
   }
 
   protected retry() {
     super.retry();
-    if (this.productInfo) this.requestQuote(0);
+    if (this.#productInfo) this.#requestQuote(0);
   }
 
-  private money(amount: string) {
+  #money(amount: string) {
     return formatMoney(minorUnits(amount), this.activeLocale);
   }
 
   protected renderReady() {
-    const product = this.productInfo!;
-    const check = this.amountCheck;
+    const product = this.#productInfo!;
+    const check = this.#amountCheck;
     const problem = typeof check === 'number' ? undefined : check;
     const terms = Array.from({ length: product.maxTermMonths - product.minTermMonths + 1 }, (_, i) => product.minTermMonths + i);
     // After a decision the calculator shows what was applied for: read-only until a new application starts.
@@ -224,39 +234,39 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
       <h3 id="loan-title">${product.name[this.activeLocale]}</h3>
       <div class="field">
         <label for="amount">${this.t('loanAmount')}</label>
-        <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.onAmount}
-          @change=${this.onAmountDone} ?disabled=${decided}
+        <input id="amount" inputmode="decimal" autocomplete="off" .value=${this.amountText} @input=${this.#onAmount}
+          @change=${this.#onAmountDone} ?disabled=${decided}
           aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'amount-error' : nothing} />
         ${problem ? html`<p class="field-error" id="amount-error">${this.t(problem, {
-          min: this.money(product.minAmount), max: this.money(product.maxAmount),
+          min: this.#money(product.minAmount), max: this.#money(product.maxAmount),
         })}</p>` : nothing}
       </div>
       <div class="field">
         <label for="term">${this.t('term')}</label>
-        <select id="term" @change=${this.onTerm} ?disabled=${decided}>
-          ${terms.map((n) => html`<option value=${n} ?selected=${n === this.termMonths}>${this.months(n)}</option>`)}
+        <select id="term" @change=${this.#onTerm} ?disabled=${decided}>
+          ${terms.map((n) => html`<option value=${n} ?selected=${n === this.termMonths}>${this.#months(n)}</option>`)}
         </select>
       </div>
       <fieldset>
         <legend>${this.t('repaymentMethod')}</legend>
         ${methods.map((m) => html`<label><input type="radio" name="method" value=${m} .checked=${m === this.method}
-          ?disabled=${decided} @change=${this.onMethod} /> ${this.t(`method.${m}`)}</label>`)}
+          ?disabled=${decided} @change=${this.#onMethod} /> ${this.t(`method.${m}`)}</label>`)}
       </fieldset>
-      ${this.renderQuote(problem !== undefined)}
-      ${this.decision ? this.afterAction?.renderDecision(this.view, this.decision, () => this.startOver()) ?? this.renderLoading() : html`<div class="row">
+      ${this.#renderQuote(problem !== undefined)}
+      ${this.decision ? this.afterAction?.renderDecision(this.#view, this.decision, () => this.#startOver()) ?? this.renderLoading() : html`<div class="row">
         <button part="button" ?disabled=${!this.quote || this.quoting || !!this.quoteError || this.applying || problem !== undefined}
-          @click=${this.apply}>${this.t('apply')}</button>
+          @click=${this.#apply} @pointerdown=${preloadAfterAction} @focus=${preloadAfterAction}>${this.t('apply')}</button>
       </div>`}
     </section>`;
   }
 
-  private renderQuote(invalid: boolean) {
+  #renderQuote(invalid: boolean) {
     if (invalid) return nothing;
     const error = this.quoteError;
     if (error) {
       return html`<div part="quote-error" class="row" role="alert">
         <p>${this.t('quoteFailed')} ${this.errorText(error)}</p>
-        ${error.retryable ? html`<button class="secondary" part="button retry" @click=${() => this.requestQuote(0)}>${this.t('retry')}</button>` : nothing}
+        ${error.retryable ? html`<button class="secondary" part="button retry" @click=${() => this.#requestQuote(0)}>${this.t('retry')}</button>` : nothing}
       </div>`;
     }
     const quote = this.quote;
@@ -267,108 +277,89 @@ export class BankLoanApply extends BankElement<LoanMessage> implements BankLoanA
     return html`<div part="quote" class=${stale} aria-busy=${this.quoting ? 'true' : 'false'}>
         <p part="apr"><span class="apr-label">${this.t('apr')}</span><span class="apr-value">${quote.apr}%</span></p>
         <p class="fine">${this.t('aprNote')} · ${this.t('monthlyRate', { rate: `${monthly}%` })}</p>
-        <dl>${quoteFigures.map((k) => html`<dt>${this.t(k)}</dt><dd>${this.money(quote[k])}</dd>`)}</dl>
+        <dl>${quoteFigures.map((k) => html`<dt>${this.t(k)}</dt><dd>${this.#money(quote[k])}</dd>`)}</dl>
       </div>
-      <details part="schedule" class=${stale} @toggle=${this.onScheduleToggle}>
+      <details part="schedule" class=${stale} @toggle=${this.#onScheduleToggle}>
         <summary>${this.t('schedule')}</summary>
-        ${this.renderSchedule(quote)}
+        ${this.#renderSchedule(quote)}
       </details>`;
   }
 
   /** The table once its chunk is in, its skeleton until then. */
-  private renderSchedule(quote: LoanQuote) {
+  #renderSchedule(quote: LoanQuote) {
     if (this.afterAction === undefined) return nothing;
-    return this.afterAction ? this.afterAction.renderSchedule(this.view, quote) : this.renderLoading(this.t('schedule'));
+    return this.afterAction ? this.afterAction.renderSchedule(this.#view, quote) : this.renderLoading(this.t('schedule'));
   }
 
   /** What the after-action views borrow from the element. */
-  private get view(): LoanView {
+  get #view(): LoanView {
     return {
       locale: this.activeLocale,
       text: (key) => this.t(key as LoanMessage),
-      money: (amount) => this.money(amount),
-      months: (n) => this.months(n),
+      money: (amount) => this.#money(amount),
+      months: (n) => this.#months(n),
     };
   }
 
-  private onScheduleToggle(event: Event) {
-    if ((event.target as HTMLDetailsElement).open) void this.loadAfterAction();
+  #onScheduleToggle(event: Event) {
+    if ((event.target as HTMLDetailsElement).open) void this.#loadAfterAction();
   }
 
   /**
    * Fetches the after-action views once (the chunk, and its styles into this element's shadow root). If the bank's
    * CDN does not answer, the element says so, with Try again, as when the dialog's code does not come.
    */
-  private async loadAfterAction() {
+  async #loadAfterAction() {
     if (this.afterAction !== undefined) return;
     this.afterAction = null;
     try {
-      const views = await (afterActionModule ??= import('./after-action.ts'));
+      const views = await loadAfterActionModule();
       const root = this.shadowRoot!;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, views.afterActionStyles.styleSheet!];
       this.afterAction = views;
     } catch {
-      afterActionModule = this.afterAction = undefined; // asking again fetches again
+      this.afterAction = undefined; // asking again fetches again
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
     }
   }
 
   /** A new application: the calculator is editable again, from the terms just decided. */
-  private async startOver() {
+  async #startOver() {
     this.decision = undefined;
     await this.updateComplete;
     (this.renderRoot.querySelector('#amount') as HTMLInputElement | null)?.focus();
   }
 
-  private onAmount(event: Event) {
+  #onAmount(event: Event) {
     this.amountText = (event.target as HTMLInputElement).value;
-    this.requestQuote();
+    this.#requestQuote();
   }
 
   /** Leaving the field: a readable amount is shown the way the bank reads it (`3.6万` → `36000`). */
-  private onAmountDone() {
+  #onAmountDone() {
     const read = parseAmountInput(this.amountText);
     if (read.ok) this.amountText = formatAmount(read.minor).replace(/\.00$/, '');
   }
 
-  private onTerm(event: Event) {
+  #onTerm(event: Event) {
     this.termMonths = Number((event.target as HTMLSelectElement).value);
-    this.requestQuote(0);
+    this.#requestQuote(0);
   }
 
-  private onMethod(event: Event) {
+  #onMethod(event: Event) {
     this.method = (event.target as HTMLInputElement).value as Method;
-    this.requestQuote(0);
+    this.#requestQuote(0);
   }
 
-  private async apply() {
+  async #apply() {
     const quote = this.quote;
     if (!quote || this.applying) return;
     this.applying = true;
-    void this.loadAfterAction(); // the decision's view, long before the bank decides
+    void this.#loadAfterAction(); // the application's code and the decision's view (if it cannot come: bank_unavailable)
     try {
-      if (!this.session?.customer) {
-        this.bank.act(this);
-        if (!(await this.openSecureFrame('login', 'loginDialog'))) return;
-      }
-      const result = await this.openSecureFrame('loan', 'loanDialog', {
-        product: quote.product,
-        amount: quote.amount,
-        termMonths: String(quote.termMonths),
-        repaymentMethod: quote.repaymentMethod,
-        reference: this.reference ?? '',
-        ...(this.product === 'merchant-loan' && this.merchantId ? { merchantId: this.merchantId } : {}),
-      });
-      if (result && typeof result.applicationId === 'string') {
-        this.decision = {
-          applicationId: result.applicationId,
-          status: result.status as Decision['status'],
-          amount: String(result.amount),
-          termMonths: Number(result.termMonths),
-          apr: String(result.apr),
-        };
-        this.emit(new BankLoanSubmittedEvent({ ...this.decision }));
-      }
+      await (await afterActionModule)!.apply(this, quote);
+    } catch {
+      // #loadAfterAction says the bank is unavailable, with Try again.
     } finally {
       this.applying = false;
     }

@@ -1,12 +1,6 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
-  'attr.merchantIdRequired': 'merchant-id is required for merchant-loan',
-  'attr.merchantIdInvalid': 'merchant-id "{value}" is not a merchant id',
-  'attr.productRequired': 'product is required',
-  'attr.productUnknown': 'product "{value}" is not one of {list}',
-  'attr.amount': 'amount "{value}" is not an amount in yuan like "36000"',
-  'attr.term': 'term "{value}" is not a whole number of months',
   loanAmount: 'Loan amount',
   term: 'Term',
   'termMonths.one': '{n} month',
@@ -37,12 +31,6 @@ const en = {
 export type LoanMessage = keyof typeof en;
 
 const zhCN: Record<LoanMessage, string> = {
-  'attr.merchantIdRequired': 'merchant-loan需要merchant-id属性',
-  'attr.merchantIdInvalid': 'merchant-id“{value}”不是有效的商户号',
-  'attr.productRequired': '缺少product属性',
-  'attr.productUnknown': 'product“{value}”不是以下产品之一：{list}',
-  'attr.amount': 'amount“{value}”不是以元为单位的金额（例如“36000”）',
-  'attr.term': 'term“{value}”不是整月数',
   loanAmount: '借款金额',
   term: '期限',
   'termMonths.one': '{n}个月',

@@ -32,18 +32,18 @@ export class BankLogin extends BankElement<LoginMessage> implements BankLoginEle
     if (customer) {
       return html`<div class="row">
         <span part="customer">${this.t('loggedInAs', { name: customer.displayName })}</span>
-        <button class="secondary" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.logOut}>${this.t('logOut')}</button>
+        <button class="secondary" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#logOut}>${this.t('logOut')}</button>
       </div>`;
     }
-    return html`<button part="button" @click=${this.logIn}>${this.t('logIn')}</button>`;
+    return html`<button part="button" @click=${this.#logIn}>${this.t('logIn')}</button>`;
   }
 
-  private async logIn() {
+  async #logIn() {
     this.bank.act(this);
     await this.openSecureFrame('login', 'loginDialog');
   }
 
-  private async logOut() {
+  async #logOut() {
     if (this.busy) return;
     this.busy = true;
     try {

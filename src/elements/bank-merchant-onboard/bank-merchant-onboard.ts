@@ -4,6 +4,7 @@ import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { BankMerchantVerifiedEvent } from './events.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
+import type { MerchantOnboardAttributeMessage } from './attribute-messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
 
 /**
@@ -19,13 +20,14 @@ import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
  *
  * @tagname bank-merchant-onboard
  */
-export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> implements BankMerchantOnboardElement {
+export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | MerchantOnboardAttributeMessage> implements BankMerchantOnboardElement {
   static properties = {
     merchantId: { attribute: 'merchant-id', reflect: true },
     merchant: { state: true },
     busy: { state: true },
   };
   static messages = merchantOnboardMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.merchantOnboard);
   static styles = [
     BankElement.styles,
     bankMerchantOnboardStyles,
@@ -36,7 +38,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
 
   private merchant?: MerchantState;
   private busy = false;
-  private loadedFor?: string;
+  #loadedFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -52,20 +54,20 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
   protected willUpdate(changed: PropertyValues) {
     if (changed.has('merchantId') && this.failure?.code !== 'invalid_attribute') this.failure = null;
     super.willUpdate(changed);
-    if (!this.failure && this.merchantId && this.session?.status === 'ready' && this.loadedFor !== this.merchantId) {
-      void this.load(this.merchantId);
+    if (!this.failure && this.merchantId && this.session?.status === 'ready' && this.#loadedFor !== this.merchantId) {
+      void this.#load(this.merchantId);
     }
   }
 
-  private async load(merchantId: string) {
-    this.loadedFor = merchantId;
+  async #load(merchantId: string) {
+    this.#loadedFor = merchantId;
     this.merchant = undefined;
     try {
       const merchant = await this.bank.call<MerchantState>('getMerchant', { merchantId });
-      if (this.loadedFor === merchantId) this.merchant = merchant;
+      if (this.#loadedFor === merchantId) this.merchant = merchant;
     } catch (error) {
-      if (this.loadedFor === merchantId) {
-        this.loadedFor = undefined;
+      if (this.#loadedFor === merchantId) {
+        this.#loadedFor = undefined;
         this.failure = error as SdkError;
       }
     }
@@ -80,11 +82,11 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage> imp
         ${status === 'rejected' && reason && reasonKey in merchantOnboardMessages.en ? this.t(reasonKey) : ''}
       </p>
       ${canVerify
-        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.verify}>${this.t('verifyBusiness')}</button></div>`
+        ? html`<div class="row"><button part="button" ?disabled=${this.busy} @click=${this.#verify}>${this.t('verifyBusiness')}</button></div>`
         : ''}`;
   }
 
-  private async verify() {
+  async #verify() {
     const merchant = this.merchant;
     if (!merchant || this.busy) return;
     this.busy = true;

@@ -1,8 +1,6 @@
 import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
-  'attr.merchantIdRequired': 'merchant-id is required',
-  'attr.merchantIdInvalid': 'merchant-id "{value}" is not a merchant id',
   verifyBusiness: 'Verify business',
   merchantDialog: 'Merchant verification',
   'status.unverified': 'Not verified by the bank yet. Verify to receive payments and payouts.',
@@ -18,8 +16,6 @@ const en = {
 export type MerchantOnboardMessage = keyof typeof en;
 
 const zhCN: Record<MerchantOnboardMessage, string> = {
-  'attr.merchantIdRequired': '缺少merchant-id属性',
-  'attr.merchantIdInvalid': 'merchant-id“{value}”不是有效的商户号',
   verifyBusiness: '认证商户',
   merchantDialog: '商户认证',
   'status.unverified': '尚未通过银行认证。认证后即可收款和提现。',

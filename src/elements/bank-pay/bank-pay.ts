@@ -1,32 +1,32 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { formatMoney, minorUnits } from '../../domain/money.ts';
-import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
 import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
+import type { PayAttributeMessage } from './attribute-messages.ts';
 import { bankPayStyles } from './bank-pay.styles.ts';
 
-type Phase = 'idle' | 'paying' | 'checking' | 'failed';
+export type Phase = 'idle' | 'paying' | 'checking' | 'failed';
 
-/** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
-let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
 /**
- * What a payment can end with, fetched when a payment starts (long before it can fail), not with the page: the
- * error table and the failure texts (failure-messages.ts, added to the element's messages). Should they not come,
- * a failure shows the bank's own message.
+ * What happens once the customer pressed Pay, and the texts of how a payment can end (payment.ts, its failure texts
+ * added to the element's messages): fetched on a first sign that the customer is about to pay (a pointer down or
+ * focus on Pay), or on the click, once a page. Should it not come, the element says the bank is unavailable, with
+ * Try again.
  */
-let afterPay: Promise<unknown> | undefined;
-const loadAfterPay = () => (afterPay ??= Promise.all([
-  import('../../protocol/errors.ts').then((m) => (rules = m.errorRules)),
-  import('./failure-messages.ts').then(({ payFailureMessages }) => {
-    Object.assign(payMessages.en, payFailureMessages.en);
-    Object.assign(payMessages['zh-CN'], payFailureMessages['zh-CN']);
-  }),
-]).catch(() => (afterPay = undefined)));
-const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
+let payment: Promise<typeof import('./payment.ts')> | undefined;
+let paymentFlow: typeof import('./payment.ts') | undefined;
+const loadPayment = () => (payment ??= import('./payment.ts').then((flow) => {
+  Object.assign(payMessages.en, flow.payFailureMessages.en);
+  Object.assign(payMessages['zh-CN'], flow.payFailureMessages['zh-CN']);
+  return (paymentFlow = flow);
+}, (error: unknown) => {
+  payment = undefined; // the next attempt fetches again
+  throw error;
+}));
+const preloadPayment = () => void loadPayment().catch(() => {});
 
 /**
  * Pays one order that the partner's server created (`POST /v1/orders`). The amount, payee and description shown
@@ -45,7 +45,7 @@ const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === t
  *
  * @tagname bank-pay
  */
-export class BankPay extends BankElement<PayMessage | PayFailureMessage> implements BankPayElement {
+export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAttributeMessage> implements BankPayElement {
   static properties = {
     orderId: { attribute: 'order-id', reflect: true },
     order: { state: true },
@@ -53,6 +53,7 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     lastFailure: { state: true },
   };
   static messages = payMessages;
+  static attributeMessages = () => import('../core/attribute-texts.ts').then((texts) => texts.pay);
   static styles = [
     BankElement.styles,
     bankPayStyles,
@@ -61,14 +62,13 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
   /** The order to pay, as created by the partner's server. */
   orderId?: string;
 
+  // The state below is the element's and its payment flow's (payment.ts), so not #private.
   private order?: OrderDisplay;
   private phase: Phase = 'idle';
   private lastFailure?: SdkError;
   /** The bank's hotline, sent by the bank frame with a lock (public facts of the bank, never the customer's). */
   private lockContact?: BankContact;
   private loadedFor?: string;
-  /** The order the open bank dialog is paying, whatever order-id says now. */
-  private payingFor?: string;
 
   protected attributeProblems() {
     const problems = super.attributeProblems();
@@ -87,11 +87,11 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     super.willUpdate(changed);
     // Loads only without a standing failure, so a failed load waits for "Try again" instead of looping.
     if (!this.failure && this.orderId && this.session?.status === 'ready' && this.loadedFor !== this.orderId) {
-      void this.loadOrder(this.orderId);
+      void this.#loadOrder(this.orderId);
     }
   }
 
-  private async loadOrder(orderId: string) {
+  async #loadOrder(orderId: string) {
     this.loadedFor = orderId;
     this.order = undefined;
     this.phase = 'idle';
@@ -110,16 +110,16 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
   protected firstUpdated() {
     // The page's first currency format loads the browser's currency data (15–40 ms): done while the session starts,
     // so that it is not on the way from the order's arrival to `bank-ready`.
-    setTimeout(() => this.money('0.00'));
+    setTimeout(() => this.#money('0.00'));
   }
 
-  private money(amount: string) {
+  #money(amount: string) {
     return formatMoney(minorUnits(amount), this.activeLocale);
   }
 
   protected renderReady() {
     const order = this.order!;
-    if (order.status === 'paid') return this.renderReceipt(order);
+    if (order.status === 'paid') return this.#renderReceipt(order);
     const summary = html`<div part="order">
       <dl>
         <dt>${this.t('payee')}</dt>
@@ -127,7 +127,7 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
         <dt>${this.t('orderFor')}</dt>
         <dd>${order.description}</dd>
       </dl>
-      <span part="amount" aria-label="${this.t('amount')} ${this.money(order.amount)}">${this.money(order.amount)}</span>
+      <span part="amount" aria-label="${this.t('amount')} ${this.#money(order.amount)}">${this.#money(order.amount)}</span>
     </div>`;
     if (order.status === 'cancelled') {
       return html`${summary}<p part="status" role="status">${this.t('error.order_cancelled')}</p>`;
@@ -135,24 +135,25 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     const busy = this.phase === 'paying' || this.phase === 'checking';
     return html`${summary}
       ${this.phase === 'checking' ? this.renderLoading(this.t('checking')) : nothing}
-      ${this.phase === 'failed' && this.lastFailure ? this.renderFailure(this.lastFailure) : nothing}
+      ${this.phase === 'failed' && this.lastFailure ? this.#renderFailure(this.lastFailure) : nothing}
       ${this.phase === 'failed' && !this.lastFailure?.retryable ? nothing : html`<div class="row">
-        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.pay}>${this.t('pay', { amount: this.money(order.amount) })}</button>
+        <button part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#pay}
+          @pointerdown=${preloadPayment} @focus=${preloadPayment}>${this.t('pay', { amount: this.#money(order.amount) })}</button>
       </div>`}`;
   }
 
-  private renderFailure(failure: SdkError) {
+  #renderFailure(failure: SdkError) {
     const text = failure.code === 'locked' && this.lockContact ? this.t('lockedContact', { ...this.lockContact }) : this.errorText(failure);
     return html`<p part="status error" role="alert" tabindex="-1" data-focus-after-dialog>${this.t('payFailed')} ${text}</p>`;
   }
 
-  private renderReceipt(order: OrderDisplay) {
+  #renderReceipt(order: OrderDisplay) {
     const paidAt = order.paidAt
       ? new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.paidAt))
       : '';
     return html`<section part="receipt" aria-label=${this.t('receipt')}>
       <h3 role="status" tabindex="-1" data-focus-after-dialog>${this.t('paid')}</h3>
-      <span part="amount">${this.money(order.amount)}</span>
+      <span part="amount">${this.#money(order.amount)}</span>
       <dl>
         <dt>${this.t('payee')}</dt>
         <dd>${order.payee}</dd>
@@ -166,72 +167,22 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage> impleme
     </section>`;
   }
 
-  private async pay() {
+  async #pay() {
     const order = this.order;
     if (!order || this.phase === 'paying' || this.phase === 'checking') return;
     this.phase = 'paying';
-    void loadAfterPay();
-    this.payingFor = order.id;
-    this.lastFailure = undefined;
-    if (!this.session?.customer) {
-      this.bank.act(this);
-      const login = await this.openSecureFrame('login', 'loginDialog');
-      if (!login) {
-        this.phase = 'idle';
-        return;
-      }
-    }
-    // The frame is bound to this order id now; the page changing attributes later changes nothing here.
-    const result = await this.openSecureFrame('pay', 'payDialog', { order: order.id });
-    if (result?.outcome === 'paid') {
-      const paymentId = String(result.paymentId);
-      if (this.loadedFor === order.id) this.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
-      this.phase = 'idle';
-      this.emit(new BankPaySuccessEvent({ orderId: order.id, paymentId, status: 'paid' }));
-    } else if (result === null) {
-      await this.checkAfterClose(order.id);
-    }
-  }
-
-  /**
-   * The customer closed the dialog: perhaps after an answer was lost, so the order may be paid all the same.
-   * Ask the bank, never assume.
-   */
-  private async checkAfterClose(orderId: string) {
-    this.phase = 'checking';
-    const order = await this.refreshOrder(orderId);
-    // If the bank cannot say, nothing was confirmed: the button stays.
-    this.phase = 'idle';
-    if (order?.status === 'paid') this.emit(new BankPaySuccessEvent({ orderId, paymentId: String(order.paymentId), status: 'paid' }));
-  }
-
-  /** The bank's current record of the order (undefined if it cannot be had right now). */
-  private async refreshOrder(orderId: string): Promise<OrderDisplay | undefined> {
     try {
-      const order = await this.bank.call<OrderDisplay>('getOrder', { orderId });
-      if (this.loadedFor === orderId) this.order = order;
-      return order;
+      await loadPayment();
     } catch {
-      return undefined;
+      // The payment's code did not come (the bank's CDN is unreachable): say so, with Try again.
+      this.phase = 'idle';
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+      return;
     }
+    await paymentFlow!.pay(this, order);
   }
 
   protected onFrameEvent(message: BankEventMessage) {
-    if (message.event !== 'payment-failed') return;
-    const { code, message: text, final, contact } = message.data;
-    this.lockContact = contact;
-    const orderId = this.payingFor ?? '';
-    this.emit(new BankPayFailureEvent({ orderId, code, message: text }));
-    if (final) {
-      // Shown once the failure texts are in (fetched when the payment started; at once if they cannot come).
-      void loadAfterPay().then(() => this.failPayment(sdkError(code, text, canPayAgain(code))));
-      this.closeSecureFrame({ outcome: 'failed' });
-      if (code === 'already_paid') void this.refreshOrder(orderId);
-    }
-  }
-
-  private failPayment(error: SdkError) {
-    this.phase = 'failed';
-    this.lastFailure = error;
+    paymentFlow?.paymentFailed(this, message);
   }
 }

@@ -26,6 +26,6 @@ const zhCN: Record<PayFailureMessage, string> = {
 
 /**
  * What <bank-pay> says only once a payment was tried: the status check after the dialog closed and the failures
- * (complete in both locales). A chunk of its own, fetched when a payment starts, long before it can fail.
+ * (complete in both locales). Part of the payment's chunk (payment.ts), fetched on a first sign of paying, long before a payment can fail.
  */
 export const payFailureMessages: Catalogue<PayFailureMessage> = { en, 'zh-CN': zhCN };

@@ -2,8 +2,6 @@ import type { Catalogue } from '../../i18n/locale.ts';
 
 const en = {
   pay: 'Pay {amount}',
-  'attr.orderIdRequired': 'order-id is required',
-  'attr.orderIdInvalid': 'order-id "{value}" is not an order id',
   payDialog: 'Confirm payment',
   payee: 'Payee',
   orderFor: 'For',
@@ -19,8 +17,6 @@ export type PayMessage = keyof typeof en;
 
 const zhCN: Record<PayMessage, string> = {
   pay: '支付{amount}',
-  'attr.orderIdRequired': '缺少order-id属性',
-  'attr.orderIdInvalid': 'order-id“{value}”不是有效的订单号',
   payDialog: '确认付款',
   payee: '收款方',
   orderFor: '用途',
@@ -34,6 +30,6 @@ const zhCN: Record<PayMessage, string> = {
 
 /**
  * What <bank-pay> says before anyone pays, complete in both locales (in its own chunk, so other elements don't load
- * it). What only a payment can end with is in failure-messages.ts, fetched when a payment starts.
+ * it). What only a payment can end with is in failure-messages.ts, in the payment's chunk (payment.ts).
  */
 export const payMessages: Catalogue<PayMessage> = { en, 'zh-CN': zhCN };

@@ -59,6 +59,13 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   /** An element's own texts, looked up before the shared catalogue (kept in the element's chunk). */
   static messages?: Catalogue<string>;
 
+  /**
+   * The element's texts for its attribute problems (`attr.*`): a lazy chunk, fetched when an attribute is wrong (a
+   * page whose attributes are right never shows them). `attributeTexts` holds the fetch, then the texts.
+   */
+  static attributeMessages?: () => Promise<Catalogue<string>>;
+  static attributeTexts?: Promise<void> | Catalogue<string>;
+
   static properties: PropertyDeclarations = {
     locale: { reflect: true },
     config: { state: true },
@@ -84,10 +91,10 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (value) => (this.session = value) });
   }
 
-  private announcedError?: SdkError;
-  private announcedReady = false;
+  #announcedError?: SdkError;
+  #announcedReady = false;
   /** The element's bank dialog, from the core's dialog manager once the element first opened one. */
-  private secureDialog?: BankDialog;
+  #secureDialog?: BankDialog;
 
   /** The element's locale: its own attribute, else the SDK's. */
   protected get activeLocale(): Locale {
@@ -95,24 +102,26 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   protected t(key: PartnerMessage | Own, params?: Record<string, string | number>): string {
-    return this.textIn(this.activeLocale, key, params);
+    return this.#textIn(this.activeLocale, key, params);
   }
 
-  private textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
-    const own = (this.constructor as typeof BankElement).messages?.[locale][key];
+  #textIn(locale: Locale, key: PartnerMessage | Own, params?: Record<string, string | number>): string {
+    const element = this.constructor as typeof BankElement;
+    const own = element.messages?.[locale][key] ?? (element.attributeTexts as Catalogue<string> | undefined)?.[locale]?.[key];
     return format(own ?? partnerCatalogue(locale)?.[key as PartnerMessage] ?? '', params);
   }
 
   /** The shared texts this render needs have not loaded yet: nothing is shown or announced until they have. */
-  private textsPending = true;
+  #textsPending = true;
 
   /** Whether the texts of the element's locale (and English, for a `bank-error` message) are in; else loads them. */
-  private textsLoaded(): boolean {
+  #textsLoaded(): boolean {
     // Before the SDK's config arrives the locale is not known: load nothing yet.
     if (!this.config && !isLocale(this.locale)) return false;
     const needed = new Set<Locale>([this.activeLocale]);
-    if (this.config?.error || this.attributeProblems().length) needed.add('en');
-    let loaded = true;
+    const problems = this.attributeProblems().length > 0;
+    if (this.config?.error || problems) needed.add('en');
+    let loaded = !problems || this.#attributeTextsIn();
     for (const locale of needed) {
       if (partnerCatalogue(locale)) continue;
       loaded = false;
@@ -121,8 +130,31 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     return loaded;
   }
 
+  /** The attribute texts' chunk could not be fetched: the element says the bank is unavailable (Try again fetches again). */
+  #attributeTextsFailed = false;
+
+  /** Whether the element's attribute texts are in (or cannot come); else fetches them (once a page) and renders again. */
+  #attributeTextsIn(): boolean {
+    const element = this.constructor as typeof BankElement;
+    const texts = element.attributeTexts;
+    if (!element.attributeMessages || this.#attributeTextsFailed || (texts && !(texts instanceof Promise))) return true;
+    (element.attributeTexts = texts ?? element.attributeMessages().then(
+      (texts) => void (element.attributeTexts = texts),
+      (error: unknown) => {
+        element.attributeTexts = undefined; // asking again fetches again
+        throw error;
+      },
+    )).then(() => this.requestUpdate(), () => {
+      this.#attributeTextsFailed = true;
+      this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
+    });
+    // The wrong attribute stops the element while its texts load too: nothing is asked of the bank for it.
+    if (this.failure?.code !== 'invalid_attribute') this.failure = sdkError('invalid_attribute', '');
+    return false;
+  }
+
   /** The current attribute problems in the element's locale, for the visible alert. */
-  private attributeText?: string;
+  #attributeText?: string;
 
   protected emit(event: BankEvent) {
     this.dispatchEvent(event);
@@ -148,18 +180,19 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
-    this.textsPending = !this.textsLoaded();
-    if (this.textsPending) return;
+    this.#textsPending = !this.#textsLoaded();
+    if (this.#textsPending) return;
     // The SDK started a new bank session (after the old one ended): what failed for that reason can go again.
     if (changed.has('session') && this.session?.status === 'ready' && this.failure?.code === 'session_expired') {
       this.failure = null;
     }
     const problems = this.attributeProblems();
+    if (problems.length && this.#attributeTextsFailed) return;
     if (problems.length) {
       const inLocale = (locale: Locale) =>
-        problems.map((p) => (typeof p === 'string' ? p : this.textIn(locale, p.key, p.params))).join(locale === 'en' ? '; ' : '；');
+        problems.map((p) => (typeof p === 'string' ? p : this.#textIn(locale, p.key, p.params))).join(locale === 'en' ? '; ' : '；');
       const message = inLocale('en');
-      this.attributeText = inLocale(this.activeLocale);
+      this.#attributeText = inLocale(this.activeLocale);
       if (this.failure?.code !== 'invalid_attribute' || this.failure.message !== message) {
         this.failure = sdkError('invalid_attribute', message);
       }
@@ -170,14 +203,14 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   protected updated(changed: PropertyValues) {
     super.updated(changed);
-    if (this.textsPending) return;
+    if (this.#textsPending) return;
     const error = this.currentError;
-    if (error && error !== this.announcedError) {
-      this.announcedError = error;
+    if (error && error !== this.#announcedError) {
+      this.#announcedError = error;
       this.emit(new BankErrorEvent({ ...error }));
     }
-    if (!error && !this.announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
-      this.announcedReady = true;
+    if (!error && !this.#announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
+      this.#announcedReady = true;
       this.emit(new BankReadyEvent());
       // Off the path to ready, yet before anyone taps: a bank that goes down later can still be shown in its dialog.
       this.bank.preloadDialog();
@@ -190,7 +223,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   }
 
   render() {
-    if (this.textsPending) return html`<div part="loading" class="skeleton"><span></span><span></span></div>`;
+    if (this.#textsPending) return html`<div part="loading" class="skeleton"><span></span><span></span></div>`;
     const error = this.currentError;
     let content: TemplateResult;
     if (error) content = this.renderError(error);
@@ -204,7 +237,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
         content = this.renderError(sdkError('internal', String(failure)));
       }
     }
-    return html`${content}${this.secureDialog?.render() ?? nothing}`;
+    return html`${content}${this.#secureDialog?.render() ?? nothing}`;
   }
 
   /** The element's usable state: the session is ready and its data is loaded. */
@@ -217,8 +250,8 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** The customer-facing text for an error code, in the element's locale. */
   protected errorText(error: SdkError): string {
-    if (error.code === 'invalid_attribute' && error === this.failure && this.attributeText) {
-      return this.t('error.invalid_attribute', { detail: this.attributeText });
+    if (error.code === 'invalid_attribute' && error === this.failure && this.#attributeText) {
+      return this.t('error.invalid_attribute', { detail: this.#attributeText });
     }
     const key = `error.${error.code}`;
     // A code only one element shows has its text in that element's messages (e.g. a payment's failures in <bank-pay>).
@@ -237,6 +270,7 @@ export abstract class BankElement<Own extends string = never> extends LitElement
 
   /** Retries what failed; elements override to retry their own action first. */
   protected retry() {
+    this.#attributeTextsFailed = false;
     if (this.failure) this.failure = null;
     else this.bank.connect().catch(() => {});
   }
@@ -248,30 +282,30 @@ export abstract class BankElement<Own extends string = never> extends LitElement
   protected async openSecureFrame(name: string, titleKey: PartnerMessage | Own, params: Record<string, string> = {}) {
     const active = this.shadowRoot?.activeElement;
     try {
-      this.secureDialog = await this.bank.dialog(this as unknown as DialogHost);
+      this.#secureDialog = await this.bank.dialog(this as unknown as DialogHost);
     } catch {
       // The dialog's code did not come (the bank's CDN is unreachable): say so in the element, with Try again.
       this.failure = sdkError('bank_unavailable', 'The bank did not answer.', true);
       this.bank.release(this);
       return null;
     }
-    const result = await this.secureDialog.open(name, titleKey, params, active);
+    const result = await this.#secureDialog.open(name, titleKey, params, active);
     // A later session change (a renewal, a logout elsewhere) must not be announced from this element.
     if (!result) this.bank.release(this);
     return result;
   }
 
   protected closeSecureFrame(result: Record<string, unknown> | null) {
-    this.secureDialog?.close(result);
+    this.#secureDialog?.close(result);
   }
 
-  private readonly internals = this.attachInternals();
+  readonly #internals = this.attachInternals();
 
   connectedCallback() {
     super.connectedCallback();
     // The dialog's code loads on the first sign that the customer is about to act, so the click finds it ready.
-    for (const type of intents) this.addEventListener(type, this.preloadDialog, { once: true, passive: true });
-    if (!schemeChecks.size) queueMicrotask(BankElement.checkSchemes);
+    for (const type of intents) this.addEventListener(type, this.#preloadDialog, { once: true, passive: true });
+    if (!schemeChecks.size) queueMicrotask(BankElement.#checkSchemes);
     schemeChecks.add(this);
   }
 
@@ -280,17 +314,17 @@ export abstract class BankElement<Own extends string = never> extends LitElement
    * state, so nothing is written into the partner's DOM). The elements connected together (a chunk upgrading 50 of
    * them) are all read first, then all marked: one style recalculation for all, not one per element.
    */
-  private static checkSchemes() {
+  static #checkSchemes() {
     const auto = [...schemeChecks].filter((element) => {
       const computed = getComputedStyle(element); // of an element no longer connected: empty, so not 'normal'
       return computed.colorScheme === 'normal' &&
         !themeProperties.some((p) => p.startsWith('--bank-color-') && computed.getPropertyValue(p).trim());
     });
     schemeChecks.clear();
-    for (const element of auto) element.internals.states.add('auto-scheme');
+    for (const element of auto) element.#internals.states.add('auto-scheme');
   }
 
-  private preloadDialog = () => this.bank?.preloadDialog();
+  #preloadDialog = () => this.bank?.preloadDialog();
 
   disconnectedCallback() {
     super.disconnectedCallback();

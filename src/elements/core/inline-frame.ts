@@ -26,53 +26,52 @@ const frameTimeout = 8000;
 export class InlineFrame implements ReactiveController {
   /** The frame reported that it shows real data. */
   ready = false;
-  private src?: string;
+  #src?: string;
   /** The measured height, for the `src` it was measured for (a new `src` measures again). */
-  private measured?: { src: string; height: number };
-  private timer?: ReturnType<typeof setTimeout>;
-  private readonly host: InlineHost;
+  #measured?: { src: string; height: number };
+  #timer?: ReturnType<typeof setTimeout>;
+  readonly #host: InlineHost;
+  /** The frame asks for one of its element's dialog frames; elements open only frames they know. */
+  readonly #onDialogRequest: (frame: string, params: Record<string, string>) => void;
 
-  constructor(
-    host: ReactiveElement,
-    /** The frame asks for one of its element's dialog frames; elements open only frames they know. */
-    private readonly onDialogRequest: (frame: string, params: Record<string, string>) => void = () => {},
-  ) {
-    this.host = host as InlineHost;
+  constructor(host: ReactiveElement, onDialogRequest: (frame: string, params: Record<string, string>) => void = () => {}) {
+    this.#host = host as InlineHost;
+    this.#onDialogRequest = onDialogRequest;
     host.addController(this);
   }
 
-  private get element() {
-    return this.host.renderRoot.querySelector<HTMLIFrameElement>('iframe[part~="panel"]');
+  get #element() {
+    return this.#host.renderRoot.querySelector<HTMLIFrameElement>('iframe[part~="panel"]');
   }
 
   hostConnected() {
-    window.addEventListener('message', this.onMessage);
+    window.addEventListener('message', this.#onMessage);
   }
 
   hostDisconnected() {
-    clearTimeout(this.timer);
-    window.removeEventListener('message', this.onMessage);
+    clearTimeout(this.#timer);
+    window.removeEventListener('message', this.#onMessage);
   }
 
   /** Loads the frame afresh on the next render (the element's Try again). */
   reset() {
-    this.src = undefined;
+    this.#src = undefined;
   }
 
   render(name: string, title: string, params: Record<string, string> = {}) {
-    const host = this.host;
+    const host = this.#host;
     const src = host.bank.frameUrl(name, { locale: host.activeLocale, theme: JSON.stringify(collectTheme(host)), ...params });
-    if (src !== this.src) {
-      this.src = src;
+    if (src !== this.#src) {
+      this.#src = src;
       this.ready = false;
-      this.measured = undefined;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        if (this.measured?.src === src || this.src !== src) return;
+      this.#measured = undefined;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        if (this.#measured?.src === src || this.#src !== src) return;
         host.failure = sdkError('bank_unavailable', 'The bank frame did not load in time.', true);
       }, frameTimeout);
     }
-    const measured = this.measured?.src === src;
+    const measured = this.#measured?.src === src;
     return html`${measured ? nothing : html`<div part="skeleton" class="skeleton" role="status">
         <span class="label">${host.t('loading')}</span><span></span><span></span><span></span>
       </div>`}
@@ -81,27 +80,27 @@ export class InlineFrame implements ReactiveController {
         class=${measured ? '' : 'measuring'}
         title=${title}
         src=${src}
-        height=${measured ? this.measured!.height : 0}
+        height=${measured ? this.#measured!.height : 0}
         sandbox="allow-scripts allow-same-origin allow-forms allow-downloads"
       ></iframe>`;
   }
 
   /** Tells the frame to load its data again (after a dialog changed it). */
   refresh() {
-    this.element?.contentWindow?.postMessage({ bank: 1, event: 'refresh', data: {} }, this.host.config!.bankOrigin);
+    this.#element?.contentWindow?.postMessage({ bank: 1, event: 'refresh', data: {} }, this.#host.config!.bankOrigin);
   }
 
-  private onMessage = (event: MessageEvent) => {
-    const frame = this.element;
-    if (!frame || event.origin !== this.host.config?.bankOrigin || event.source !== frame.contentWindow) return;
+  #onMessage = (event: MessageEvent) => {
+    const frame = this.#element;
+    if (!frame || event.origin !== this.#host.config?.bankOrigin || event.source !== frame.contentWindow) return;
     const message: unknown = event.data;
     if (!isBankEvent(message)) return;
     if (message.event === 'resize') {
-      clearTimeout(this.timer);
-      this.measured = { src: this.src!, height: Math.ceil(message.data.height) };
+      clearTimeout(this.#timer);
+      this.#measured = { src: this.#src!, height: Math.ceil(message.data.height) };
     } else if (message.event === 'ready') this.ready = true;
-    else if (message.event === 'error') this.host.emit(new BankErrorEvent({ ...message.data }));
-    else if (message.event === 'open-dialog') this.onDialogRequest(message.data.frame, message.data.params);
-    this.host.requestUpdate();
+    else if (message.event === 'error') this.#host.emit(new BankErrorEvent({ ...message.data }));
+    else if (message.event === 'open-dialog') this.#onDialogRequest(message.data.frame, message.data.params);
+    this.#host.requestUpdate();
   };
 }
