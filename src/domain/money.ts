@@ -60,21 +60,16 @@ export function formatAmount(minor: number): string {
   return `${minor < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 /**
- * Minor units (hundredths of `currency`) for display in `locale`, with the narrow symbol.
+ * Minor units of yuan (fen) for display: `¥3,500.00`, `-¥1.00`. Both of the SDK's locales write yuan so:
+ * `Intl.NumberFormat` with the narrow symbol gives exactly this for `en` and `zh-CN` (a property test holds it to
+ * that). It is written here because the browser's first currency format loads its currency data, 15–40 ms of a
+ * phone's main thread on the way from an order's arrival to showing it.
  * @example
- * formatMoney(350000, 'en'); // '¥3,500.00'
+ * formatMoney(350000); // '¥3,500.00'
  */
-export function formatMoney(minor: number, locale: string, currency = 'CNY'): string {
-  const key = `${locale}|${currency}`;
-  let nf = formats.get(key);
-  if (!nf) {
-    nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
-    formats.set(key, nf);
-  }
-  return nf.format(minor / 100);
+export function formatMoney(minor: number): string {
+  return (minor < 0 ? '-¥' : '¥') + (Math.abs(minor) / 100).toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ',');
 }
 
 /**

@@ -81,7 +81,7 @@ async function once(profile: boolean): Promise<Result> {
     ${markup}</body></html>`,
   }));
   const cdp = profile ? await context.newCDPSession(page) : undefined;
-  if (profile) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (profile) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -107,6 +107,18 @@ async function once(profile: boolean): Promise<Result> {
       const ts = (t as unknown as { ts: number }).ts;
       const inner = trace.traceEvents.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name !== 'RunTask' && (e as unknown as { ts: number }).ts >= ts && (e as unknown as { ts: number }).ts < ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000);
       console.log(`  task pid ${t.pid} ${(t.dur! / 1000).toFixed(1)} ms: ${inner.slice(0, 6).map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.replace(/^.*\/sdk\/v1\//, '').slice(0, 40)}` : ''} ${(e.dur! / 1000).toFixed(1)}`).join(' | ')}`);
+    }
+    if (process.env.TRACE_TIMELINE) {
+      // Every task of the partner page's main thread over 2 ms, on the page's clock (ms since its navigationStart).
+      const at = (e: unknown) => (e as { ts: number }).ts;
+      const nav = trace.traceEvents.find((e) => e.name === 'navigationStart' && pageThread.some((t) => t.pid === e.pid) &&
+        (e as unknown as { args: { data?: { isLoadingMainFrame?: boolean } } }).args.data?.isLoadingMainFrame);
+      const main = tasks.length ? tasks[0]! : undefined;
+      const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 2000 && main && e.pid === main.pid && e.tid === main.tid);
+      for (const t of all.sort((a, b) => at(a) - at(b))) {
+        const inner = trace.traceEvents.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name !== 'RunTask' && at(e) >= at(t) && at(e) < at(t) + (t.dur ?? 0) && (e.dur ?? 0) > 1000);
+        console.log(`  @${nav ? ((at(t) - at(nav)) / 1000).toFixed(0) : '?'} ${(t.dur! / 1000).toFixed(1)} ms: ${inner.slice(0, 5).map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.replace(/^.*\/sdk\/v1\//, '').slice(0, 30)}` : ''} ${(e.dur! / 1000).toFixed(1)}`).join(' | ')}`);
+      }
     }
     const byName = new Map<string, number>();
     for (const e of trace.traceEvents) {

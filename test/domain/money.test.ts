@@ -118,17 +118,24 @@ describe('formatAmount', () => {
 });
 
 describe('formatMoney', () => {
-  it('uses the narrow yuan symbol in English and Chinese', () => {
-    expect(formatMoney(350_000, 'en')).to.equal('¥3,500.00');
-    expect(formatMoney(350_000, 'zh-CN')).to.equal('¥3,500.00');
-    expect(formatMoney(1, 'en')).to.equal('¥0.01');
-    expect(formatMoney(100_000_000_000, 'en')).to.equal('¥1,000,000,000.00');
+  it('writes yuan with the narrow symbol, grouped, two decimals', () => {
+    expect(formatMoney(350_000)).to.equal('¥3,500.00');
+    expect(formatMoney(1)).to.equal('¥0.01');
+    expect(formatMoney(0)).to.equal('¥0.00');
+    expect(formatMoney(-100)).to.equal('-¥1.00');
+    expect(formatMoney(100_000_000_000)).to.equal('¥1,000,000,000.00');
   });
 
-  it('honours the currency and keeps locales apart', () => {
-    expect(formatMoney(123_456, 'en', 'USD')).to.equal('$1,234.56');
-    expect(formatMoney(123_456, 'de')).to.match(/^1\.234,56\s¥$/);
-    expect(formatMoney(123_456, 'en')).to.equal('¥1,234.56');
+  it('writes exactly what Intl.NumberFormat writes in en and zh-CN, for 2000 generated amounts of either sign', () => {
+    const intl = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
+    const formats = [intl('en'), intl('zh-CN')];
+    let seed = 11;
+    for (let k = 0; k < 2000; k++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      // Every magnitude from 1 fen to 10^13 fen, so every grouping length is met.
+      const minor = (seed % 2 ? -1 : 1) * (1 + Math.floor((seed % 100_000) * 10 ** (k % 9)));
+      for (const format of formats) expect(formatMoney(minor), `${minor}`).to.equal(format.format(minor / 100));
+    }
   });
 });
 

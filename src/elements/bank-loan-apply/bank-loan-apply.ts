@@ -220,7 +220,7 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
   }
 
   #money(amount: string) {
-    return formatMoney(minorUnits(amount), this.activeLocale);
+    return formatMoney(minorUnits(amount));
   }
 
   protected renderReady() {

@@ -107,14 +107,8 @@ export class BankPay extends BankElement<PayMessage | PayFailureMessage | PayAtt
     }
   }
 
-  protected firstUpdated() {
-    // The page's first currency format loads the browser's currency data (15–40 ms): done while the session starts,
-    // so that it is not on the way from the order's arrival to `bank-ready`.
-    setTimeout(() => this.#money('0.00'));
-  }
-
   #money(amount: string) {
-    return formatMoney(minorUnits(amount), this.activeLocale);
+    return formatMoney(minorUnits(amount));
   }
 
   protected renderReady() {

@@ -151,7 +151,7 @@ class BankAccountsPanel extends InlinePanel {
   }
 
   private money(amount: string) {
-    return formatMoney(minorUnits(amount), this.framePage.locale);
+    return formatMoney(minorUnits(amount));
   }
 
   private date(iso: string) {

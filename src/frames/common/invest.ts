@@ -77,7 +77,7 @@ export function investErrorKey(error: SdkError, fallback: (error: SdkError) => F
   return key in investMessages.en ? (key as InvestMessage) : fallback(error);
 }
 
-export const money = (amount: string, locale: Locale) => formatMoney(minorUnits(amount), locale);
+export const money = (amount: string) => formatMoney(minorUnits(amount));
 
 export const day = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(iso));

@@ -142,14 +142,14 @@ class BankInvestBuyForm extends InvestDialog {
           <input id="amount" name="amount" inputmode="decimal" autocomplete="off" maxlength="16"
             aria-invalid=${this.amountProblem ? 'true' : 'false'} aria-describedby=${amountDescribed} />
         </label>
-        <p class="hint" id="amount-hint">${this.t('amountHint', { minimum: money(p.minimum, this.locale) })}</p>
+        <p class="hint" id="amount-hint">${this.t('amountHint', { minimum: money(p.minimum) })}</p>
         ${this.amountProblem ? html`<p class="field-error" id="amount-error">${this.t(this.amountProblem.key, this.amountProblem.params)}</p>` : nothing}
         <label for="account">${this.t('payFrom')}
           <select id="account" name="account">
             ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]} ?disabled=${a.status !== 'active'}>${this.t('accountOption', {
               class: this.t(a.accountClass === 'III' ? 'classIII' : a.accountClass === 'II' ? 'classII' : 'classI'),
               last4: a.number.slice(-4),
-              balance: money(a.balance, this.locale),
+              balance: money(a.balance),
             })}</option>`)}
           </select>
         </label>

@@ -50,7 +50,7 @@ if (host.busy) return;
   }
   const account = host.accounts.find((a) => a.id === accountId);
   if (!host.amountProblem && amount < minorUnits(p.minimum)) {
-    host.amountProblem = { key: 'error.below_minimum', params: { minimum: money(p.minimum, host.locale) } };
+    host.amountProblem = { key: 'error.below_minimum', params: { minimum: money(p.minimum) } };
   } else if (!host.amountProblem && account && amount > minorUnits(account.balance)) {
     host.amountProblem = { key: 'error.insufficient_funds' };
   }
@@ -93,7 +93,7 @@ async function explain(host: PurchaseHost, error: SdkError, focus: HTMLInputElem
   }
   if (error.code === 'below_minimum' || error.code === 'insufficient_funds') {
     host.error = null;
-    host.amountProblem = { key: `error.${error.code}`, params: { minimum: money(host.product!.minimum, host.locale) } };
+    host.amountProblem = { key: `error.${error.code}`, params: { minimum: money(host.product!.minimum) } };
     focus = input(host, 'amount');
   }
   await host.updateComplete;

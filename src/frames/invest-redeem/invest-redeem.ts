@@ -42,7 +42,7 @@ export class BankInvestRedeemForm extends InvestDialog {
     if (this.cancelId) {
       const lot = h.coolingOff.find((c) => c.id === this.cancelId);
       if (!lot) return closeOnly(html`<p role="alert">${this.t('notRedeemable')}</p>`);
-      return html`<p>${this.t('cancelExplain', { product: h.name, amount: money(lot.amount, this.locale) })}</p>
+      return html`<p>${this.t('cancelExplain', { product: h.name, amount: money(lot.amount) })}</p>
         ${this.renderError()}
         <div class="actions">
           <button type="button" ?disabled=${this.busy} @click=${this.cancelPurchase}>${this.t('cancelPurchase')}</button>
@@ -54,16 +54,16 @@ export class BankInvestRedeemForm extends InvestDialog {
     return html`<h2>${h.name}</h2>
       <dl class="order">
         <dt>${this.t('holdingValue')}</dt>
-        <dd class="amount">${money(h.redeemableValue, this.locale)}</dd>
+        <dd class="amount">${money(h.redeemableValue)}</dd>
       </dl>
-      <p id="arrival">${cash ? this.t('arrivalCash', { left: money(this.fastLeft, this.locale) }) : this.t('arrivalNextDay')}</p>
+      <p id="arrival">${cash ? this.t('arrivalCash', { left: money(this.fastLeft) }) : this.t('arrivalNextDay')}</p>
       <form @submit=${this.confirm} novalidate>
         <label for="amount">${this.t('amount')}
           <input id="amount" name="amount" inputmode="decimal" autocomplete="off" maxlength="16"
             aria-invalid=${this.amountProblem ? 'true' : 'false'}
             aria-describedby=${this.amountProblem ? 'amount-error amount-hint arrival' : 'amount-hint arrival'} />
         </label>
-        <p class="hint" id="amount-hint">${this.t('redeemAmountHint', { max: money(h.redeemableValue, this.locale) })}</p>
+        <p class="hint" id="amount-hint">${this.t('redeemAmountHint', { max: money(h.redeemableValue) })}</p>
         ${this.amountProblem ? html`<p class="field-error" id="amount-error">${this.t(this.amountProblem)}</p>` : nothing}
         ${this.renderPinField()}
         ${this.renderError()}

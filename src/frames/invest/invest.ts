@@ -124,7 +124,7 @@ export class BankInvestPanel extends InlinePanel {
           ? html`<dt>${this.t('nav')}</dt><dd>${this.t('navOn', { nav: formatNav(p.nav), date: day(`${p.navDate}T12:00:00+08:00`, this.locale) })}</dd>`
           : nothing}
         <dt>${this.t('minimum')}</dt>
-        <dd>${money(p.minimum, this.locale)}</dd>
+        <dd>${money(p.minimum)}</dd>
         <dt>${this.t('redemption')}</dt>
         <dd>${this.t(`redeem.${p.kind}`, { months: p.termMonths ?? 0 })}</dd>
       </dl>
@@ -139,13 +139,13 @@ export class BankInvestPanel extends InlinePanel {
       <h3>${h.name}</h3>
       <dl>
         <dt>${this.t('value')}</dt>
-        <dd>${money(h.value, this.locale)}</dd>
+        <dd>${money(h.value)}</dd>
         ${showShares && h.shares ? html`<dt>${this.t('shares')}</dt><dd>${formatShares(h.shares)}</dd>` : nothing}
       </dl>
       ${h.maturesAt ? html`<p>${this.t('maturesOn', { date: day(h.maturesAt, this.locale) })}</p>` : nothing}
-      ${h.pending.map((p) => html`<p>${this.t('pendingConfirm', { amount: money(p.amount, this.locale), date: day(p.confirmsAt, this.locale) })}</p>`)}
-      ${h.arriving.map((a) => html`<p>${this.t('arriving', { amount: money(a.amount, this.locale), date: day(a.arrivesAt, this.locale) })}</p>`)}
-      ${h.coolingOff.map((c) => html`<p>${this.t('coolingOff', { amount: money(c.amount, this.locale), date: day(c.endsAt, this.locale) })}</p>
+      ${h.pending.map((p) => html`<p>${this.t('pendingConfirm', { amount: money(p.amount), date: day(p.confirmsAt, this.locale) })}</p>`)}
+      ${h.arriving.map((a) => html`<p>${this.t('arriving', { amount: money(a.amount), date: day(a.arrivesAt, this.locale) })}</p>`)}
+      ${h.coolingOff.map((c) => html`<p>${this.t('coolingOff', { amount: money(c.amount), date: day(c.endsAt, this.locale) })}</p>
         <button type="button" class="secondary" @click=${() => this.openDialog('invest-redeem', { product: h.productId, cancel: c.id })}>
           ${this.t('cancelPurchase')}
         </button>`)}

@@ -54,7 +54,7 @@ export class BankLoanForm extends SecureForm<LoanMessage> {
   }
 
   private money(amount: string) {
-    return formatMoney(minorUnits(amount), this.framePage.locale);
+    return formatMoney(minorUnits(amount));
   }
 
   protected renderBody() {

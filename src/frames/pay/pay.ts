@@ -62,7 +62,7 @@ export class BankPayForm extends SecureForm<PayMessage> {
   }
 
   private money(amount: string) {
-    return formatMoney(minorUnits(amount), this.framePage.locale);
+    return formatMoney(minorUnits(amount));
   }
 
   /** An account this order can be paid from, as far as the frame can tell (the bank checks again, with limits). */
