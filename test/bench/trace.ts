@@ -113,7 +113,8 @@ async function once(profile: boolean): Promise<Result> {
       const at = (e: unknown) => (e as { ts: number }).ts;
       const nav = trace.traceEvents.find((e) => e.name === 'navigationStart' && pageThread.some((t) => t.pid === e.pid) &&
         (e as unknown as { args: { data?: { isLoadingMainFrame?: boolean } } }).args.data?.isLoadingMainFrame);
-      const main = tasks.length ? tasks[0]! : undefined;
+      // The partner page's renderer is the one that ran the loader.
+      const main = trace.traceEvents.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/bank-sdk.js'));
       const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 2000 && main && e.pid === main.pid && e.tid === main.tid);
       for (const t of all.sort((a, b) => at(a) - at(b))) {
         const inner = trace.traceEvents.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name !== 'RunTask' && at(e) >= at(t) && at(e) < at(t) + (t.dur ?? 0) && (e.dur ?? 0) > 1000);
