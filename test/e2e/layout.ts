@@ -96,7 +96,13 @@ export async function reach(page: Page, target: Locator, over: Locator) {
   };
   for (let i = 0; i < 40; i++) {
     const box = await inView();
-    if (box) return box;
+    if (box) {
+      // A swipe may still be moving the sheet: the target is where it came to rest, not where it passed by.
+      await page.waitForTimeout(50);
+      const rest = await inView();
+      if (rest && Math.abs(rest.y - box.y) < 1 && Math.abs(rest.x - box.x) < 1) return rest;
+      continue;
+    }
     const area = (await over.boundingBox())!;
     const current = await target.boundingBox();
     await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));

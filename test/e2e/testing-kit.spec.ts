@@ -207,6 +207,8 @@ test('buy after the risk assessment, then redeem, through the Investments frame'
   await page.locator('bank-invest').getByRole('button', { name: 'Log in', exact: true }).click();
   await loginInBankFrame(page, { phone: customer });
   const shelf = page.frameLocator('iframe[title="Investments"]');
+  // The shelf as the logged-in customer's (a click on the one before the login could land as it is replaced).
+  await expect(shelf.getByText('You have not taken the risk assessment yet.')).toBeVisible();
   await shelf.getByRole('region', { name: 'Cash Plus' }).getByRole('button', { name: 'Buy' }).click();
   await expect(buyInvestment(page, { amount: '1000', pin: sandboxPin })).rejects.toThrow(
     'Buy: asks for the risk assessment first: pass `riskAnswers`.');
