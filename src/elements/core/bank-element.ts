@@ -19,7 +19,7 @@ export type AttributeProblem<K extends string = string> = string | { key: K; par
 
 /** Signs that the customer is about to press one of the element's buttons. */
 const intents = ['pointerdown', 'keydown', 'focusin'];
-/** Elements whose colour scheme is still to be checked (`BankElement.checkSchemes`). */
+/** Elements whose colour scheme is still to be checked (`BankElement.#checkSchemes`). */
 const schemeChecks = new Set<BankElement<string>>();
 
 /**
