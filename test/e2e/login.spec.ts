@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import {
-  axeViolations, bankApi, bankEvents, logIn, loginFrame, newCustomer, password, recordEvents, servePartnerPage, smsCode,
+  axeViolations, bankApi, bankEvents, bankOrigin, rentOrder, logIn, loginFrame, newCustomer, password, recordEvents, servePartnerPage, smsCode,
   watchForProblems, test } from './helpers.ts';
 import { frameSession } from './bank-client.ts';
 
@@ -162,6 +162,43 @@ test('two <bank-login> elements share one session and one logout; BankSDK.logout
   await page.evaluate(() => (window as unknown as { BankSDK: { logout(): Promise<void> } }).BankSDK.logout());
   await expect(page.locator('#a').getByRole('button', { name: 'Log in' })).toBeVisible();
   await expect(page.locator('#b').getByRole('button', { name: 'Log in' })).toBeVisible();
+});
+
+test('Pay tapped while the bank logs the customer out asks for a login; a logout the bank refuses leaves them logged in', async ({ page }) => {
+  await recordEvents(page);
+  const orderId = await rentOrder('88.00');
+  await servePartnerPage(page, '/logout-race', `{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay>`);
+  await page.goto('/logout-race');
+  await logIn(page);
+  // Each logout the bridge sends is held until the test answers it: refused (503) or passed on to the bank.
+  const logouts: ((answer: 'refuse' | 'pass') => void)[] = [];
+  await page.route(`${bankOrigin}/v1/frame/logout`, async (route) => {
+    const answer = await new Promise<'refuse' | 'pass'>((done) => logouts.push(done));
+    if (answer === 'pass') await route.continue();
+    else await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Down.' } }) });
+  });
+  const logOut = page.locator('bank-login').getByRole('button', { name: 'Log out' });
+  const pay = page.locator('bank-pay').getByRole('button', { name: /^Pay ¥88\.00/ });
+
+  // Refused: the customer is still logged in, as the bank says (Pay goes straight to the payment), and is told so.
+  await logOut.click();
+  await expect.poll(() => logouts.length).toBe(1);
+  logouts[0]!('refuse');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-error' && e.target === 'bank-login').length).toBe(1);
+  await pay.click();
+  await expect(page.locator('iframe[title="Confirm payment"]')).toBeVisible();
+  await page.frameLocator('iframe[title="Confirm payment"]').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
+
+  // Held: Pay tapped meanwhile asks for a login, never a payment for the customer who is leaving.
+  await page.locator('bank-login').getByRole('button', { name: 'Try again' }).click();
+  await logOut.click();
+  await expect.poll(() => logouts.length).toBe(2);
+  await pay.click();
+  await expect(page.locator('iframe[title="Bank login"]')).toBeVisible();
+  await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
+  logouts[1]!('pass');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-logout').length).toBe(1);
 });
 
 test('zh-CN is complete: the element and the bank frame speak Chinese', async ({ page }) => {

@@ -350,7 +350,14 @@ function frameUrl(name: string, params: Record<string, string> = {}): string {
 export async function logout(from?: EventTarget): Promise<void> {
   if (!bridge || !session.customer) return;
   if (from) announcer.act(from);
-  await bridge.call('logout');
+  // While the bank logs them out, no element acts for the leaving customer (a Pay tapped meanwhile asks for a login).
+  sessionProvider.setValue({ ...session, customer: null });
+  try {
+    await bridge.call('logout');
+  } catch (error) {
+    sessionProvider.setValue(session); // still logged in, as the bank says
+    throw error;
+  }
   setSession({ customer: null });
 }
 
