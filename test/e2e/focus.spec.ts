@@ -81,6 +81,8 @@ for (const [phone, decision] of [['13800000001', 'Approved'], ['13800000004', 'D
     await page.keyboard.press('Escape');
     await expect(apply).toBeFocused();
     await apply.click();
+    // The customer closes the dialog they see: its form is there.
+    await expect(frame.getByRole('textbox', { name: 'Full name' })).toBeVisible();
     await sheet(page, 'bank-loan-apply').getByRole('button', { name: 'Close' }).click();
     await expect(apply).toBeFocused();
     await apply.click();
