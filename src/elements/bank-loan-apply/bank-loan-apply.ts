@@ -7,6 +7,7 @@ import { BankErrorEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { once } from '../core/once.ts';
 import { loanMessages, type LoanMessage } from './messages.ts';
 import type { LoanAttributeMessage } from './attribute-messages.ts';
 import { bankLoanApplyStyles } from './bank-loan-apply.styles.ts';
@@ -28,11 +29,7 @@ const quoteFigures = ['typicalPayment', 'firstPayment', 'lastPayment', 'totalInt
  * fetched on opening the schedule, or on a first pointer down or focus on Apply (or its click), once a page.
  */
 type AfterAction = typeof import('./after-action.ts');
-let afterActionModule: Promise<AfterAction> | undefined;
-const loadAfterActionModule = () => (afterActionModule ??= import('./after-action.ts').catch((error: unknown) => {
-  afterActionModule = undefined;
-  throw error;
-}));
+const loadAfterActionModule = once(() => import('./after-action.ts'));
 /** On a first pointer down or focus on Apply: what Apply does is in the after-action chunk too. */
 const preloadAfterAction = () => void loadAfterActionModule().catch(() => {});
 
@@ -357,7 +354,7 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
     this.applying = true;
     void this.#loadAfterAction(); // the application's code and the decision's view (if it cannot come: bank_unavailable)
     try {
-      await (await afterActionModule)!.apply(this, quote);
+      await (await loadAfterActionModule()).apply(this, quote);
     } catch {
       // #loadAfterAction says the bank is unavailable, with Try again.
     } finally {

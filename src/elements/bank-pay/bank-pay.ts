@@ -3,6 +3,7 @@ import { formatMoney, minorUnits } from '../../domain/money.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankPayElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
+import { once } from '../core/once.ts';
 import type { PayFailureMessage } from './failure-messages.ts';
 import { payMessages, type PayMessage } from './messages.ts';
 import type { PayAttributeMessage } from './attribute-messages.ts';
@@ -16,15 +17,11 @@ export type Phase = 'idle' | 'paying' | 'checking' | 'failed';
  * focus on Pay), or on the click, once a page. Should it not come, the element says the bank is unavailable, with
  * Try again.
  */
-let payment: Promise<typeof import('./payment.ts')> | undefined;
 let paymentFlow: typeof import('./payment.ts') | undefined;
-const loadPayment = () => (payment ??= import('./payment.ts').then((flow) => {
+const loadPayment = once(() => import('./payment.ts').then((flow) => {
   Object.assign(payMessages.en, flow.payFailureMessages.en);
   Object.assign(payMessages['zh-CN'], flow.payFailureMessages['zh-CN']);
   return (paymentFlow = flow);
-}, (error: unknown) => {
-  payment = undefined; // the next attempt fetches again
-  throw error;
 }));
 const preloadPayment = () => void loadPayment().catch(() => {});
 

@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorRule } from '../../protocol/errors.ts';
 import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, type SdkError } from '../../protocol/post-message.ts';
 import type { BankCore, FrameResult, SessionState } from '../core/context.ts';
+import { once } from '../core/once.ts';
 import type { BankPay, Phase } from './bank-pay.ts';
 import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
 
@@ -32,14 +33,15 @@ const payingFor = new WeakMap<BankPay, string>();
 
 /** Failures after which trying again can succeed (another account, a top-up, a fresh login). */
 let rules: Readonly<Record<ErrorCode, ErrorRule>> | undefined;
-let rulesLoading: Promise<unknown> | undefined;
-const loadRules = () => (rulesLoading ??= import('../../protocol/errors.ts').then((m) => (rules = m.errorRules), () => (rulesLoading = undefined)));
+const loadRules = once(() => import('../../protocol/errors.ts').then((m) => void (rules = m.errorRules)));
+/** The error table, in or not: should it not come, no failure can be tried again (the next payment asks again). */
+const rulesIn = () => loadRules().catch(() => {});
 const canPayAgain = (code: string) => rules?.[code as ErrorCode]?.payAgain === true;
 
 /** Pays `order`: login first if nobody is, then the bank's `Confirm payment` frame (the element is busy meanwhile). */
 export async function pay(element: BankPay, order: OrderDisplay) {
   const p = payment(element);
-  void loadRules();
+  void rulesIn();
   payingFor.set(element, order.id);
   p.lastFailure = undefined;
   if (!p.session?.customer) {
@@ -95,7 +97,7 @@ export function paymentFailed(element: BankPay, message: BankEventMessage) {
   p.emit(new BankPayFailureEvent({ orderId, code, message: text }));
   if (final) {
     // Shown once the error table is in (fetched when the payment started; at once if it cannot come).
-    void loadRules().then(() => {
+    void rulesIn().then(() => {
       p.phase = 'failed';
       p.lastFailure = sdkError(code, text, canPayAgain(code));
     });

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { ElementTag } from '../tags.ts';
 import { isLocale, matchLocale, type Locale } from '../../i18n/locale.ts';
 import {
-  isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError,
+  isCustomerDisplay, sdkError, type BridgeMethod, type CustomerDisplay, type SdkError, type SdkErrorCode,
 } from '../../protocol/post-message.ts';
 import { loadPartnerCatalogue } from '../../i18n/partner-catalogue.ts';
 import { BridgeClient, type EarlyBridge } from './bridge-client.ts';
@@ -12,7 +12,8 @@ import {
 import type { DialogHost } from './secure-dialog.ts';
 import { sessionAnnouncer } from './session-announcer.ts';
 import { earlyReads } from './early-reads.ts';
-import type { DeveloperHint } from './developer-hints.ts';
+import type { ConfigProblem, SetupFailure } from './setup-failures.ts';
+import { once } from './once.ts';
 
 /**
  * The shared base of the elements, in this chunk (`core.js`) so a page fetches all shared code in one file, at
@@ -20,6 +21,7 @@ import type { DeveloperHint } from './developer-hints.ts';
  */
 export { BankElement } from './bank-element.ts';
 export { define } from './define.ts';
+export { once } from './once.ts';
 
 /** Each element's chunk (`elements/<tag>.js`), imported by the loader when the tag is in the page. */
 const elementChunks: Record<ElementTag, () => Promise<unknown>> = {
@@ -113,25 +115,24 @@ const announcer = sessionAnnouncer();
 
 function readConfig(raw: LoaderInput): SdkConfig {
   const bankOrigin = new URL(raw.base).origin;
-  const problems: string[] = [];
-  if (!raw.appId) problems.push('data-app-id is required');
-  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push(`data-app-id "${raw.appId}" is not an app id (app_…)`);
-  if (!raw.tokenUrl && !raw.clientToken) problems.push('data-token-url (or data-client-token) is required');
+  const problems: ConfigProblem[] = [];
+  if (!raw.appId) problems.push('appId');
+  else if (!/^app_[A-Za-z0-9_]{1,64}$/.test(raw.appId)) problems.push('appIdForm');
+  if (!raw.tokenUrl && !raw.clientToken) problems.push('tokenUrl');
   if (raw.tokenUrl) {
     try {
       new URL(raw.tokenUrl, location.href);
     } catch {
-      problems.push(`data-token-url "${raw.tokenUrl}" is not a URL`);
+      problems.push('tokenUrlForm');
     }
   }
-  if (raw.locale !== undefined && !isLocale(raw.locale)) problems.push(`data-locale "${raw.locale}" must be "en" or "zh-CN"`);
-  const locale = pageLocale(raw.locale);
+  if (raw.locale !== undefined && !isLocale(raw.locale)) problems.push('locale');
   return {
     appId: raw.appId ?? '',
-    locale,
+    locale: pageLocale(raw.locale),
     bankOrigin,
     base: raw.base,
-    error: problems.length ? withHint(sdkError('config_invalid', problems.join('; ')), 'config', problems.join('; ')) : null,
+    error: problems.length ? setupFailure('config_invalid', 'config', [raw, problems]) : null,
   };
 }
 
@@ -234,22 +235,27 @@ async function startSession(): Promise<void> {
 
 const withoutHint = ({ hint: _hint, ...error }: SdkError): SdkError => error;
 
-/** Set-up mistakes, with the developer hint that explains them (written in sandbox mode only). */
-const hints = new WeakMap<SdkError, [DeveloperHint, string[]]>();
-function withHint(error: SdkError, hint: DeveloperHint, ...args: string[]): SdkError {
-  hints.set(error, [hint, args]);
+/**
+ * Set-up mistakes (a broken script tag, an app or origin the bank refuses, a failing token endpoint): their code is
+ * known at once, their words (message and developer hint) are in `setup-failures.ts`, fetched only when one happens.
+ */
+const setupFailures = new WeakMap<SdkError, [SetupFailure, unknown[]]>();
+function setupFailure(code: SdkErrorCode, failure: SetupFailure, args: unknown[], retryable = false): SdkError {
+  const error = sdkError(code, failure, retryable);
+  setupFailures.set(error, [failure, args]);
   return error;
 }
 
 /**
- * In sandbox mode: gives the error its developer hint and writes it once to the console. Otherwise (production,
- * or the bank not reachable) drops it: customers see only their own message. The hints' code loads only here.
+ * Gives a set-up mistake its words; in sandbox mode also its developer hint, written once to the console. Otherwise
+ * (production, or the bank not reachable) a hint is dropped: customers see only their own message.
  */
 async function explain(error: SdkError): Promise<SdkError> {
-  const pending = hints.get(error);
-  if (!error.hint && !pending) return error;
-  if ((await bankMode) !== 'sandbox') return withoutHint(error);
-  return import('./developer-hints.ts').then((m) => m.explain(error, pending), () => withoutHint(error));
+  const failure = setupFailures.get(error);
+  if (!error.hint && !failure) return error;
+  const sandbox = (await bankMode) === 'sandbox';
+  if (!failure && !sandbox) return withoutHint(error);
+  return import('./setup-failures.ts').then((m) => m.explain(error, failure, sandbox), () => withoutHint(error));
 }
 
 /** The bank's public pre-check of this page's app and origin; its answer also tells the bank's mode. */
@@ -285,12 +291,8 @@ export function unreachable(message = 'Could not reach the bank.'): SdkError {
 async function checkOrigin() {
   const response = await askBank(config.appId);
   if (!response) throw unreachable();
-  if (response.status === 403) {
-    throw withHint(sdkError('origin_not_allowed', `${location.origin} is not a registered origin of ${config.appId}.`), 'originNotAllowed', config.appId);
-  }
-  if (response.status === 404) {
-    throw withHint(sdkError('config_invalid', `The bank knows no app ${config.appId}.`), 'unknownApp', config.appId);
-  }
+  if (response.status === 403) throw setupFailure('origin_not_allowed', 'originNotAllowed', [config.appId]);
+  if (response.status === 404) throw setupFailure('config_invalid', 'unknownApp', [config.appId]);
   if (response.status === 429) throw sdkError('rate_limited', 'The bank asks to wait before trying again.', true);
   if (!response.ok) throw unreachable(`The bank answered ${response.status}.`);
 }
@@ -300,12 +302,9 @@ async function fetchClientToken(): Promise<string> {
     directTokenUsed = true;
     return input.clientToken;
   }
-  if (!input.tokenUrl) {
-    throw sdkError('session_expired', 'The data-client-token was used; give a data-token-url to refresh sessions.');
-  }
+  if (!input.tokenUrl) throw setupFailure('session_expired', 'clientTokenUsed', []);
   const url = input.tokenUrl;
-  const fail = (why: string, hint: DeveloperHint, args: string[], retryable = true, extra: Partial<SdkError> = {}) =>
-    withHint({ ...sdkError('token_fetch_failed', `data-token-url ${why}.`, retryable), ...extra }, hint, url, ...args);
+  const fail = (failure: SetupFailure, args: unknown[], retryable = true) => setupFailure('token_fetch_failed', failure, [url, ...args], retryable);
   let response: Response;
   try {
     const early = input.token;
@@ -318,24 +317,14 @@ async function fetchClientToken(): Promise<string> {
   } catch {
     throw navigator.onLine === false
       ? unreachable()
-      : fail('could not be reached', 'tokenUnreachable', []);
+      : fail('tokenUnreachable', []);
   }
+  const { status } = response;
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const status = response.status;
-    // A partner endpoint that passes the bank's refusal on (`{"error": {"code"}}`) tells the developer its cause.
-    const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
-    const bankCode = typeof code === 'string' && /^[a-z_]{1,40}$/.test(code) ? code : undefined;
-    const retryable = status >= 500 || status === 429;
-    if (!bankCode) {
-      throw fail(`answered HTTP ${status}`, 'tokenStatus', [`${status}`], retryable, { status });
-    }
-    throw fail(`answered HTTP ${status} (bank code "${bankCode}")`, 'tokenBankCode', [`${status}`, bankCode, config.appId], retryable, { status, bankCode });
-  }
+  // A partner endpoint that passes the bank's refusal on (`{"error": {"code"}}`) tells the developer its cause.
+  if (!response.ok) throw fail('tokenStatus', [status, body, config.appId], status >= 500 || status === 429);
   const token = (body as { clientToken?: unknown } | undefined)?.clientToken;
-  if (typeof token !== 'string' || !token) {
-    throw fail('answered without a "clientToken" string', 'tokenMissing', [`${response.status}`], false);
-  }
+  if (typeof token !== 'string' || !token) throw fail('tokenMissing', [status], false);
   return token;
 }
 
@@ -365,12 +354,7 @@ export async function logout(from?: EventTarget): Promise<void> {
  * The dialog's code (and its styles), fetched once per page when the first element is ready (after its
  * `bank-ready`, so never on the way to it), or sooner on a first intent to act.
  */
-let dialogModule: Promise<typeof import('./secure-dialog.ts')> | undefined;
-const loadDialog = () =>
-  (dialogModule ??= import('./secure-dialog.ts').catch((error: unknown) => {
-    dialogModule = undefined; // the next attempt fetches again
-    throw error;
-  }));
+const loadDialog = once(() => import('./secure-dialog.ts'));
 
 /** Each element's one dialog. */
 const dialogs = new WeakMap<DialogHost, BankDialog>();
