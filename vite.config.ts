@@ -42,14 +42,14 @@ const compactCss: Plugin = {
 };
 
 /**
- * The elements' Lit `html` templates ship verbatim too: the line breaks and indentation of the source are dropped
+ * The elements' (and their shared core's) Lit `html` templates ship verbatim too: the line breaks and indentation of the source are dropped
  * from their static parts (found with TypeScript's parser, so nested templates and `${…}` are left alone). A break next to a
  * tag goes (`>⏎  <` → `><`), any other becomes one space; whitespace within a line stays, so text keeps its spaces.
  */
 const compactHtml: Plugin = {
   name: 'compact-lit-html',
   transform(code, id) {
-    if (!/\/src\/elements\/bank-[\w-]+\/[\w.-]+\.ts$/.test(id) || !code.includes('html`')) return null;
+    if (!/\/src\/elements\/(bank-[\w-]+|core)\/[\w.-]+\.ts$/.test(id) || !code.includes('html`')) return null;
     const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const edits: [start: number, end: number, text: string][] = [];
     const compact = (node: ts.Node) => {
