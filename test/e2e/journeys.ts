@@ -6,10 +6,10 @@ import { clippedSideways, dialogOf, expectNoHorizontalOverflow, expectReadable, 
 
 /**
  * The newer elements' journeys by touch (account opening then Add money, data sharing, buying and redeeming a
- * wealth product, merchant verification), driven by accessible names in either locale, at any phone size, with or
- * without the partner's dark theme: every field and button is reached the way a finger reaches it (scrolling the
- * sheet or the page, never sideways), nothing overflows sideways in the page or the bank frame, and with a theme
- * every text in each bank frame is readable. Used by keyboard-open.spec.ts and phone-flows.spec.ts.
+ * wealth product, merchant verification), driven by accessible names in either locale, at any phone size (upright or
+ * on its side), with or without the partner's dark theme: every field and button is reached the way a finger reaches
+ * it (scrolling the dialog or the page, never sideways), the dialog lies wholly on the screen, nothing overflows
+ * sideways in the page or the bank frame, and with a theme every text in each bank frame is readable. Used by keyboard-open.spec.ts and phone-flows.spec.ts.
  */
 export type Locale = 'en' | 'zh-CN';
 export interface Run {
