@@ -18,6 +18,12 @@ export const words = {
 } as const;
 export type Words = (typeof words)['en' | 'zh-CN'];
 
+/**
+ * Up to this viewport width the dialog is a bottom sheet (full width, on the bottom edge); wider, a centred box
+ * (the media query in src/elements/core/secure-dialog.styles.ts).
+ */
+export const sheetMaxWidth = 640;
+
 /** The element's open bank dialog (the sheet around the frame). */
 export const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
 

@@ -1,13 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 import { bankEvents, password, paymentPin, recordEvents, smsCode, test } from './helpers.ts';
-import { dialogOf, expectNoHorizontalOverflow, reach, reachAndClick, words, type Words } from './layout.ts';
+import { useDarkTheme } from './journeys.ts';
+import { dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, sheetMaxWidth, words, type Words } from './layout.ts';
 
-// Every dialog, on phones and a laptop, in both locales: nothing sideways, the primary button and Close reachable
-// by scrolling as a person scrolls, and the flows complete with the on-screen keyboard taking half the screen.
+// Login, pay and the loan form on phones upright (320×568, 375×667), phones on their side (667×375, wider than a
+// bottom sheet, and 568×320, a sheet on a short screen) and a laptop (1280×800), each in both locales: the dialog
+// wholly on the screen, nothing sideways, the primary button and Close reachable by scrolling as a person scrolls.
+// At 375×667 in zh-CN under the partner's dark theme (journeys.ts `darkTheme`), every text of the login, payment
+// and loan frames is also readable (4.5:1; frame-themes.spec.ts covers English). Below, the flows complete with
+// the on-screen keyboard taking half the screen.
 
 const sizes = [
   { width: 320, height: 568, phone: true },
-  { width: 375, height: 667, phone: true },
+  { width: 375, height: 667, phone: true, dark: 'zh-CN' },
+  { width: 667, height: 375, phone: true },
+  { width: 568, height: 320, phone: true },
   { width: 1280, height: 800, phone: false },
 ];
 
@@ -20,7 +27,10 @@ async function checkDialog(page: Page, tag: string, frameTitle: string, primary:
   const viewport = page.viewportSize()!;
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width + 0.5);
-  if (viewport.width <= 640) {
+  // No taller than the screen: what does not fit scrolls inside the dialog.
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height + 0.5);
+  if (viewport.width <= sheetMaxWidth) {
     // A bottom sheet: full width, resting on the bottom edge.
     expect(Math.round(box!.width)).toBe(viewport.width);
     expect(Math.round(box!.y + box!.height)).toBe(viewport.height);
@@ -32,12 +42,14 @@ async function checkDialog(page: Page, tag: string, frameTitle: string, primary:
 for (const size of sizes) {
   for (const locale of ['en', 'zh-CN'] as const) {
     const w = words[locale];
-    test.describe(`${size.width}×${size.height} ${locale}`, () => {
+    const dark = size.dark === locale;
+    test.describe(`${size.width}×${size.height} ${locale}${dark ? ' dark' : ''}`, () => {
       test.use({ viewport: { width: size.width, height: size.height }, isMobile: size.phone, hasTouch: size.phone });
 
       test('login, SMS step, pay and the loan form with every error: nothing sideways, buttons and Close reachable', async ({ page }) => {
         // Three dialogs with many scroll-and-measure steps: generous on a shared, busy machine.
         test.setTimeout(180_000);
+        if (dark) await useDarkTheme(page);
         await page.goto(`/?lang=${locale}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 
@@ -48,11 +60,13 @@ for (const size of sizes) {
         await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialogOf(page, 'bank-login'));
         await expect(login.locator('.field-error')).toHaveCount(2);
         await checkDialog(page, 'bank-login', w.loginDialog, w.logIn, w);
+        if (dark) await expectReadable(page, 'login', 'dark');
         await login.getByRole('textbox', { name: w.phone }).fill('138 0000 0001');
         await login.getByRole('textbox', { name: w.password }).fill(password);
         await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialogOf(page, 'bank-login'));
         await expect(login.getByRole('textbox', { name: w.smsCode })).toBeVisible();
         await checkDialog(page, 'bank-login', w.loginDialog, w.verify, w);
+        if (dark) await expectReadable(page, 'login', 'dark');
         await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
         await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialogOf(page, 'bank-login'));
         await expect(page.locator('bank-login').getByRole('button', { name: w.logOut })).toBeVisible();
@@ -61,6 +75,7 @@ for (const size of sizes) {
         const pay = page.frameLocator(`iframe[title="${w.payDialog}"]`);
         await expect(pay.getByRole('combobox', { name: w.payFrom })).toBeVisible();
         await checkDialog(page, 'bank-pay', w.payDialog, w.confirmPay, w);
+        if (dark) await expectReadable(page, 'pay', 'dark');
         await reachAndClick(page, dialogOf(page, 'bank-pay').getByRole('button', { name: w.close }), dialogOf(page, 'bank-pay'));
         await expect(dialogOf(page, 'bank-pay')).toHaveCount(0);
 
@@ -71,6 +86,7 @@ for (const size of sizes) {
         await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialogOf(page, 'bank-loan-apply'));
         await expect(loan.locator('.field-error')).toHaveCount(5);
         await checkDialog(page, 'bank-loan-apply', w.loanDialog, w.submit, w);
+        if (dark) await expectReadable(page, 'loan', 'dark');
         await reachAndClick(page, dialogOf(page, 'bank-loan-apply').getByRole('button', { name: w.close }), dialogOf(page, 'bank-loan-apply'));
         await expect(dialogOf(page, 'bank-loan-apply')).toHaveCount(0);
         // The page behind never scrolled sideways, and is scrollable again.
