@@ -9,7 +9,7 @@
  *   least the amount.
  * Amounts are decimal strings in yuan (`10500`, `3500.5`), normalised to two decimals (`income-at-least:10500.00`).
  */
-import { AmountError, formatAmount, parseAmount } from './money.ts';
+import { formatAmount, readAmount } from './money.ts';
 
 /** The purposes the bank knows; an app may ask only for those it is registered for. */
 export const purposes = ['rental-screening', 'car-rental-deposit-waiver', 'renovation-financing'] as const;
@@ -53,14 +53,11 @@ export function parseClaim(text: string): Claim {
   const match = /^(balance-at-least|income-at-least):(.*)$/.exec(text);
   if (!match) throw new ClaimError('unknown', `unknown claim "${text}"`);
   const kind = match[1] as 'balance-at-least' | 'income-at-least';
-  let amount: number;
-  try {
-    amount = parseAmount(match[2], { max: maxClaimAmount });
-  } catch (error) {
-    const reason = error instanceof AmountError ? error.reason : 'format';
-    throw new ClaimError('amount', `"${text}": ${reason === 'zero'
+  const amount = readAmount(match[2]!, maxClaimAmount);
+  if (typeof amount === 'string') {
+    throw new ClaimError('amount', `"${text}": ${amount === 'zero'
       ? 'the amount must be above zero'
-      : reason === 'too_large' ? 'the amount is above ¥100,000,000.00' : 'the amount must be a number like 10500 or 3500.50'}`);
+      : amount === 'too_large' ? 'the amount is above ¥100,000,000.00' : 'the amount must be a number like 10500 or 3500.50'}`);
   }
   return { kind, amount, key: `${kind}:${formatAmount(amount)}` };
 }

@@ -17,7 +17,7 @@ import {
   bankContext, configContext, sessionContext, type BankCore, type BankDialog, type FrameResult, type SdkConfig, type SessionState,
 } from '../../src/elements/core/context.ts';
 import type { BankElement } from '../../src/elements/core/bank-element.ts';
-import { BankCancelEvent } from '../../src/elements/core/events.ts';
+import { bankEvent } from '../../src/elements/core/events.ts';
 import type { DialogHost } from '../../src/elements/core/secure-dialog.ts';
 import { sessionAnnouncer } from '../../src/elements/core/session-announcer.ts';
 import { loadPartnerCatalogue } from '../../src/i18n/partner-catalogue.ts';
@@ -315,7 +315,7 @@ class FakeDialog implements BankDialog {
     this.settle = undefined;
     this.request = undefined;
     this.host.requestUpdate();
-    if (result === null) this.host.emit(new BankCancelEvent());
+    if (result === null) this.host.emit(bankEvent('bank-cancel', {}));
     settle(result);
   }
 

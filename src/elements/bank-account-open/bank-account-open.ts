@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BankAccountOpenElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankAccountOpenedEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 import { accountOpenMessages, type AccountOpenMessage } from './messages.ts';
 import type { AccountOpenAttributeMessage } from './attribute-messages.ts';
 
@@ -61,6 +61,6 @@ export class BankAccountOpen extends BankElement<AccountOpenMessage | AccountOpe
     const result = await this.openSecureFrame('account-open', 'openDialog', { class: accountClass });
     if (!isOpened(result, accountClass)) return;
     this.opened = { accountId: result.accountId, accountClass: result.accountClass, last4: result.last4 };
-    this.emit(new BankAccountOpenedEvent({ ...this.opened }));
+    this.emit(bankEvent('bank-account-opened', { ...this.opened }));
   }
 }

@@ -3,7 +3,7 @@ import { ClaimError, isPurpose, parseClaims, purposes } from '../../domain/claim
 import { sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankDataConsentElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankConsentDeclinedEvent, BankConsentGrantedEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 import { consentMessages, type ConsentMessage } from './messages.ts';
 import type { ConsentAttributeMessage } from './attribute-messages.ts';
 import { bankDataConsentStyles } from './bank-data-consent.styles.ts';
@@ -127,16 +127,16 @@ export class BankDataConsent extends BankElement<ConsentMessage | ConsentAttribu
       if (!this.session?.customer) {
         this.bank.act(this);
         if (!(await this.openSecureFrame('login', 'loginDialog'))) {
-          this.emit(new BankConsentDeclinedEvent({ purpose }));
+          this.emit(bankEvent('bank-consent-declined', { purpose }));
           return;
         }
       }
       const result = await this.openSecureFrame('consent', 'consentDialog', { purpose, claims: this.claims });
       if (result?.outcome === 'granted' && typeof result.consentId === 'string' && typeof result.expiresAt === 'string') {
         this.granted = { createdAt: String(result.createdAt), expiresAt: result.expiresAt };
-        this.emit(new BankConsentGrantedEvent({ consentId: result.consentId, purpose, expiresAt: result.expiresAt }));
+        this.emit(bankEvent('bank-consent-granted', { consentId: result.consentId, purpose, expiresAt: result.expiresAt }));
       } else {
-        this.emit(new BankConsentDeclinedEvent({ purpose }));
+        this.emit(bankEvent('bank-consent-declined', { purpose }));
       }
     } finally {
       this.busy = false;

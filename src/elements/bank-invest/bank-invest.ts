@@ -3,7 +3,7 @@ import type { BankInvestElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
 import { InlineFrame } from '../core/inline-frame.ts';
 import { inlineFrameStyles } from '../core/inline-frame.styles.ts';
-import { BankInvestRedeemedEvent, BankInvestSuccessEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 import { investMessages, type InvestMessage } from './messages.ts';
 import type { InvestAttributeMessage } from './attribute-messages.ts';
 import { bankInvestStyles } from './bank-invest.styles.ts';
@@ -88,7 +88,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     const amount = text(result?.amount, /^\d+\.\d{2}$/);
     const status = result?.status === 'confirmed' || result?.status === 'cooling-off' ? result.status : undefined;
     if (subscriptionId && amount && status) {
-      this.emit(new BankInvestSuccessEvent({ subscriptionId, productId: product, amount, status }));
+      this.emit(bankEvent('bank-invest-success', { subscriptionId, productId: product, amount, status }));
     }
     this.panel.refresh();
   }
@@ -101,7 +101,7 @@ export class BankInvest extends BankElement<InvestMessage | InvestAttributeMessa
     const amount = text(result?.amount, /^\d+\.\d{2}$/);
     const arrival = result?.arrival === 'instant' || result?.arrival === 'next-day' ? result.arrival : undefined;
     if (redemptionId && amount && arrival) {
-      this.emit(new BankInvestRedeemedEvent({ redemptionId, productId: product, amount, arrival }));
+      this.emit(bankEvent('bank-invest-redeemed', { redemptionId, productId: product, amount, arrival }));
     }
     this.panel.refresh();
   }

@@ -4,7 +4,7 @@ import type { LoanQuote } from '../../protocol/post-message.ts';
 import type { BankCore, FrameResult, SessionState } from '../core/context.ts';
 import { afterActionMessages, type AfterActionMessage } from './after-action-messages.ts';
 import type { BankLoanApply } from './bank-loan-apply.ts';
-import { BankLoanSubmittedEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 
 /**
  * What <bank-loan-apply> shows or does only after the customer acted: the repayment schedule's table (once
@@ -126,6 +126,6 @@ export async function apply(element: BankLoanApply, quote: LoanQuote) {
       termMonths: Number(result.termMonths),
       apr: String(result.apr),
     };
-    loan.emit(new BankLoanSubmittedEvent({ ...loan.decision }));
+    loan.emit(bankEvent('bank-loan-submitted', { ...loan.decision }));
   }
 }

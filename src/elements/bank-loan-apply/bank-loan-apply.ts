@@ -3,7 +3,7 @@ import { parseAmountInput } from '../../domain/amount-input.ts';
 import { formatAmount, formatMoney, minorUnits } from '../../domain/money.ts';
 import { pluralForm } from '../../i18n/locale.ts';
 import { sdkError, type LoanProduct, type LoanQuote, type SdkError } from '../../protocol/post-message.ts';
-import { BankErrorEvent } from '../core/events.ts';
+import { bankEvent } from '../core/events.ts';
 import type { BankLoanApplyElement } from '../../types/public.ts';
 import type { Decision, LoanView } from './after-action.ts';
 import { BankElement } from '../core/bank-element.ts';
@@ -203,7 +203,7 @@ export class BankLoanApply extends BankElement<LoanMessage | LoanAttributeMessag
       } catch (error) {
         if (this.#quoteFor === key) {
           this.quoteError = error as SdkError;
-          this.emit(new BankErrorEvent({ ...(error as SdkError) }));
+          this.emit(bankEvent('bank-error', { ...(error as SdkError) }));
         }
       } finally {
         if (this.#quoteFor === key) this.quoting = false;

@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import type { MerchantState, SdkError } from '../../protocol/post-message.ts';
 import type { BankMerchantOnboardElement } from '../../types/public.ts';
 import { BankElement } from '../core/bank-element.ts';
-import { BankMerchantVerifiedEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 import { merchantOnboardMessages, type MerchantOnboardMessage } from './messages.ts';
 import type { MerchantOnboardAttributeMessage } from './attribute-messages.ts';
 import { bankMerchantOnboardStyles } from './bank-merchant-onboard.styles.ts';
@@ -101,7 +101,7 @@ export class BankMerchantOnboard extends BankElement<MerchantOnboardMessage | Me
       const status = result.status as MerchantState['status'];
       this.merchant = { ...merchant, status, ...(typeof result.reason === 'string' ? { reason: result.reason } : {}) };
       if (status === 'verified' || status === 'pending') {
-        this.emit(new BankMerchantVerifiedEvent({ merchantId: merchant.merchantId, status }));
+        this.emit(bankEvent('bank-merchant-verified', { merchantId: merchant.merchantId, status }));
       }
     } finally {
       this.busy = false;

@@ -3,7 +3,7 @@ import { sdkError, type BankContact, type BankEventMessage, type OrderDisplay, t
 import type { BankCore, FrameResult, SessionState } from '../core/context.ts';
 import { once } from '../core/once.ts';
 import type { BankPay, Phase } from './bank-pay.ts';
-import { BankPayFailureEvent, BankPaySuccessEvent } from './events.ts';
+import { bankEvent } from '../core/events.ts';
 
 /**
  * What `<bank-pay>` does once the customer pressed Pay, and the texts of what a payment can end with: a lazy chunk,
@@ -58,7 +58,7 @@ export async function pay(element: BankPay, order: OrderDisplay) {
     const paymentId = String(result.paymentId);
     if (p.loadedFor === order.id) p.order = { ...order, status: 'paid', paymentId, paidAt: String(result.paidAt) };
     p.phase = 'idle';
-    p.emit(new BankPaySuccessEvent({ orderId: order.id, paymentId, status: 'paid' }));
+    p.emit(bankEvent('bank-pay-success', { orderId: order.id, paymentId, status: 'paid' }));
   } else if (result === null) {
     await checkAfterClose(p, order.id);
   }
@@ -73,7 +73,7 @@ async function checkAfterClose(p: Payment, orderId: string) {
   const order = await refreshOrder(p, orderId);
   // If the bank cannot say, nothing was confirmed: the button stays.
   p.phase = 'idle';
-  if (order?.status === 'paid') p.emit(new BankPaySuccessEvent({ orderId, paymentId: String(order.paymentId), status: 'paid' }));
+  if (order?.status === 'paid') p.emit(bankEvent('bank-pay-success', { orderId, paymentId: String(order.paymentId), status: 'paid' }));
 }
 
 /** The bank's current record of the order (undefined if it cannot be had right now). */
@@ -94,7 +94,7 @@ export function paymentFailed(element: BankPay, message: BankEventMessage) {
   const { code, message: text, final, contact } = message.data;
   p.lockContact = contact;
   const orderId = payingFor.get(element) ?? '';
-  p.emit(new BankPayFailureEvent({ orderId, code, message: text }));
+  p.emit(bankEvent('bank-pay-failure', { orderId, code, message: text }));
   if (final) {
     // Shown once the error table is in (fetched when the payment started; at once if it cannot come).
     void rulesIn().then(() => {

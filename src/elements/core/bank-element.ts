@@ -6,7 +6,7 @@ import { sdkError, type BankEventMessage, type SdkError } from '../../protocol/p
 import {
   bankContext, configContext, sessionContext, type BankCore, type BankDialog, type SdkConfig, type SessionState,
 } from './context.ts';
-import { BankErrorEvent, BankReadyEvent, type BankEvent } from './events.ts';
+import { bankEvent, type BankEvent } from './events.ts';
 import type { DialogHost } from './secure-dialog.ts';
 import { themeProperties } from './theme-properties.ts';
 import { baseStyles } from './bank-element.styles.ts';
@@ -207,11 +207,11 @@ export abstract class BankElement<Own extends string = never> extends LitElement
     const error = this.currentError;
     if (error && error !== this.#announcedError) {
       this.#announcedError = error;
-      this.emit(new BankErrorEvent({ ...error }));
+      this.emit(bankEvent('bank-error', { ...error }));
     }
     if (!error && !this.#announcedReady && this.session?.status === 'ready' && this.hasData && this.showsRealData) {
       this.#announcedReady = true;
-      this.emit(new BankReadyEvent());
+      this.emit(bankEvent('bank-ready', {}));
       // Off the path to ready, yet before anyone taps: a bank that goes down later can still be shown in its dialog.
       this.bank.preloadDialog();
     }

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { isBankEvent, sdkError, type SdkError } from '../../protocol/post-message.ts';
 import type { BankCore } from './context.ts';
-import { BankErrorEvent, type BankEvent } from './events.ts';
+import { bankEvent, type BankEvent } from './events.ts';
 import { collectTheme } from './theme.ts';
 
 /** What the inline frame needs of its element (members that are `protected` there). */
@@ -99,7 +99,7 @@ export class InlineFrame implements ReactiveController {
       clearTimeout(this.#timer);
       this.#measured = { src: this.#src!, height: Math.ceil(message.data.height) };
     } else if (message.event === 'ready') this.ready = true;
-    else if (message.event === 'error') this.#host.emit(new BankErrorEvent({ ...message.data }));
+    else if (message.event === 'error') this.#host.emit(bankEvent('bank-error', { ...message.data }));
     else if (message.event === 'open-dialog') this.#onDialogRequest(message.data.frame, message.data.params);
     this.#host.requestUpdate();
   };

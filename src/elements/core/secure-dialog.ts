@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { isBankEvent, sdkError, type BankEventMessage, type SdkError } from '../../protocol/post-message.ts';
 import type { BankCore, BankDialog, FrameResult } from './context.ts';
-import { BankCancelEvent, BankErrorEvent, type BankEvent } from './events.ts';
+import { bankEvent, type BankEvent } from './events.ts';
 import { secureDialogStyles } from './secure-dialog.styles.ts';
 import { collectTheme } from './theme.ts';
 
@@ -109,7 +109,7 @@ export class SecureDialog implements ReactiveController, BankDialog {
     this.frameTimer = setTimeout(() => {
       if (!this.frame || this.frame.measured) return;
       this.set({ ...this.frame, failed: true });
-      this.host.emit(new BankErrorEvent(frameUnavailable()));
+      this.host.emit(bankEvent('bank-error', frameUnavailable()));
     }, frameTimeout);
   }
 
@@ -132,7 +132,7 @@ export class SecureDialog implements ReactiveController, BankDialog {
     this.dialog?.close();
     lockScroll(false);
     this.focusReturn = { opener: frame.opener, until: Date.now() + focusWatch };
-    if (result === null) this.host.emit(new BankCancelEvent());
+    if (result === null) this.host.emit(bankEvent('bank-cancel', {}));
     frame.settle(result);
   }
 

@@ -1,5 +1,5 @@
 import type { CustomerDisplay } from '../../protocol/post-message.ts';
-import { BankLoginSuccessEvent, BankLogoutEvent } from './events.ts';
+import { bankEvent } from './events.ts';
 
 /**
  * Announces the page's session changes once each: `bank-login-success` when a customer arrives, `bank-logout` when
@@ -20,7 +20,7 @@ export function sessionAnnouncer() {
       if (!before === !after) return;
       const target = acting ?? document.querySelector('bank-login') ?? document;
       acting = undefined;
-      target.dispatchEvent(after ? new BankLoginSuccessEvent({ ...after }) : new BankLogoutEvent());
+      target.dispatchEvent(after ? bankEvent('bank-login-success', { ...after }) : bankEvent('bank-logout', {}));
     },
   };
 }
