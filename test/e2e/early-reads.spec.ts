@@ -1,9 +1,9 @@
 /**
  * Issue #14: what the page's elements read first goes with the bridge's `start` (src/elements/core/early-reads.ts).
- * `<bank-pay>` is ready one round trip sooner because the bank answers the page's orders with the session; the
- * other first reads are asked by the bridge right after the exchange, once for all elements that ask the same. The
- * answers still come from the bank (the same answer as the frame API's `GET /orders/:id`, for this app's orders
- * only); the page never sees a token.
+ * The bank answers the page's orders, merchants, purpose checks and loan products with the session, once for all
+ * elements that ask the same, and the bridge hands those answers to the page with its reply to `start`, so the
+ * elements render with their data in one pass, with no message to the bridge. The answers still come from the bank
+ * (the same answer as the frame API's `GET /orders/:id`, for this app's orders only); the page never sees a token.
  */
 import { expect } from '@playwright/test';
 import { frameCall, mintClientToken, partnerCall, registerApp } from './bank-client.ts';
@@ -172,4 +172,41 @@ test('what follows bank-ready (the dialog’s code) waits for the page’s eleme
   expect(chunks.indexOf('got bank-merchant-onboard'), chunks.join(', ')).toBeGreaterThan(-1);
   expect(chunks.findIndex((c) => c.startsWith('ask dialog-')), chunks.join(', ')).toBeGreaterThan(chunks.indexOf('got bank-merchant-onboard'));
   await expect(page.locator('bank-merchant-onboard').getByRole('button', { name: 'Verify business' })).toBeVisible();
+});
+
+test('the first reads’ answers come with the start’s reply: the elements ask the bridge nothing more to be ready; a later read asks it', async ({ page }) => {
+  await recordEvents(page);
+  const merchantId = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'One Pass Ltd' } })).body.id as string;
+  const orderId = await rentOrder('3333.00');
+  // In every frame, before its own scripts: the methods the page asks of the bridge, as the bridge receives them.
+  await page.addInitScript(() => {
+    const asked: string[] = ((window as unknown as { asked: string[] }).asked = []);
+    addEventListener('message', (event) => {
+      if (typeof event.data?.method === 'string') asked.push(event.data.method);
+    }, true);
+  });
+  const markup = [
+    `<bank-pay order-id="${orderId}"></bank-pay>`,
+    `<bank-merchant-onboard merchant-id="${merchantId}"></bank-merchant-onboard>`,
+    '<bank-data-consent purpose="rental-screening" claims="identity"></bank-data-consent>',
+    '<bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>',
+  ].join('');
+  await servePartnerPage(page, '/one-pass', `{{sdk}}${markup}`);
+  await page.goto('/one-pass');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length).toBe(4);
+  await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay ¥3,333\.00/ })).toBeVisible();
+  await expect(page.locator('bank-merchant-onboard').getByRole('button', { name: 'Verify business' })).toBeVisible();
+  const bridge = page.frames().find((frame) => new URL(frame.url()).pathname.endsWith('/frames/bridge.html'))!;
+  const asked = () => bridge.evaluate(() => (window as unknown as { asked: string[] }).asked);
+  // The bridge heard the start (so it hears the page), and of the first reads nothing (the loan's quote follows ready).
+  expect((await asked()).filter((method) => method !== 'loanQuote')).toEqual(['start']);
+  // An element added later reads through the bridge, as always.
+  await page.evaluate((id) => {
+    const later = document.createElement('bank-merchant-onboard');
+    later.id = 'later';
+    later.setAttribute('merchant-id', id);
+    document.body.append(later);
+  }, merchantId);
+  await expect(page.locator('#later').getByRole('button', { name: 'Verify business' })).toBeVisible();
+  expect((await asked()).filter((method) => method !== 'loanQuote')).toEqual(['start', 'getMerchant']);
 });

@@ -65,7 +65,23 @@ export class BridgeClient {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The bridge's answers to the page's first reads, sent with its reply to `start` (issue #14; bridge.ts,
+   * `keepEarly`): the elements that render when the session arrives find their data at once, all in that one task,
+   * instead of one message (and one render) each. Kept for that task only; any later read asks the bridge. By
+   * method and parameters as the elements write them: a read written otherwise only misses its early answer.
+   */
+  private early: Record<string, unknown> = {};
+
+  keepEarly(answers: unknown) {
+    this.early = Object(answers);
+    setTimeout(() => (this.early = {}));
+  }
+
   async call<T>(method: BridgeMethod, params?: Record<string, string>): Promise<T> {
+    const early = this.early[method + JSON.stringify(params ?? {})];
+    // A copy: elements that read the same thing must not share one object.
+    if (early) return structuredClone(early) as T;
     await this.ready;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -219,7 +219,8 @@ async function startSession(): Promise<void> {
       });
     }
     const [clientToken] = await refusedOr(Promise.all([fetchClientToken(), bridge.ready.then((c) => (channel = c))]));
-    const result = await refusedOr(bridge.call<{ customer: CustomerDisplay | null }>('start', { clientToken, locale: config.locale, elements: earlyReads() }));
+    const result = await refusedOr(bridge.call<{ customer: CustomerDisplay | null; early?: unknown }>('start', { clientToken, locale: config.locale, elements: earlyReads() }));
+    bridge.keepEarly(result.early);
     setSession({ status: 'ready', customer: isCustomerDisplay(result.customer) ? result.customer : null });
   } catch (error) {
     // The pre-check's refusal (an unregistered origin, an unknown app) explains a failure best when there is one.

@@ -58,8 +58,8 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
     });
     api.token = started.sessionToken;
     setCustomer(page, isCustomerDisplay(started.customer) ? started.customer : null, false);
-    keepEarly(first.reads, started.orders, started.reads);
-    return { customer };
+    // The page gets them too, with this reply: its elements render with their data in one pass (bridge-client.ts).
+    return { customer, early: keepEarly(first.reads, started.orders, started.reads) };
   },
   async logout(page) {
     await api.post('logout');
@@ -252,20 +252,24 @@ const earlyViews: Partial<Record<BridgeRequest['method'], (answer: Record<string
   checkConsentRequest: ({ allowed }) => ({ allowed: allowed === true }),
 };
 
-/** Keeps the bank's answers to the first reads; a read it did not answer (`null`) goes to the bank when asked. */
+/**
+ * Keeps the bank's answers to the first reads; a read it did not answer (`null`) goes to the bank when asked.
+ * Returns them for the page, exactly as its elements' own reads would be answered, by method and parameters as the
+ * elements write them (`getOrder{"orderId":…}`: bridge-client.ts).
+ */
 function keepEarly(reads: [BridgeRequest['method'], Record<string, string>][], orders: unknown, answers: unknown) {
   const at = Date.now();
-  earlyAnswers = new Map();
+  const views: [BridgeRequest['method'], Record<string, string>, unknown][] = [];
   for (const order of Array.isArray(orders) ? orders : []) {
-    if (typeof order?.id === 'string') earlyAnswers.set(readKey('getOrder', { orderId: order.id }), { read: Promise.resolve(order), at });
+    if (typeof order?.id === 'string') views.push(['getOrder', { orderId: order.id }, order]);
   }
   reads.forEach(([method, params], i) => {
     const answer: unknown = Array.isArray(answers) ? answers[i] : null;
     const view = earlyViews[method];
-    if (view && answer && typeof answer === 'object') {
-      earlyAnswers.set(readKey(method, params), { read: Promise.resolve(view(answer as Record<string, unknown>)), at });
-    }
+    if (view && answer && typeof answer === 'object') views.push([method, params, view(answer as Record<string, unknown>)]);
   });
+  earlyAnswers = new Map(views.map(([method, params, view]) => [readKey(method, params), { read: Promise.resolve(view), at }]));
+  return Object.fromEntries(views.map(([method, params, view]) => [method + JSON.stringify(params), view]));
 }
 
 function pageCall(page: FramePage, method: BridgeRequest['method'], params: Record<string, unknown>) {
