@@ -20,15 +20,10 @@ export function format(template: string, params: Record<string, string | number>
 }
 
 /**
- * The plural form of `n` in `locale`, for catalogues with `key.one` / `key.other` entries (Intl.PluralRules:
- * English has both, Chinese only `other`).
+ * The plural form of `n` in `locale`, for catalogues with `key.one` / `key.other` entries: English has both (`one`
+ * for exactly 1 or -1), Chinese only `other`. What `Intl.PluralRules` says for these two locales (a property test holds it
+ * to that), without loading the browser's plural data on the way to showing a quote.
  * @example
  * pluralForm('en', 1); // 'one'
  */
-export function pluralForm(locale: Locale, n: number): 'one' | 'other' {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(n) === 'one' ? 'one' : 'other';
-}
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
+export const pluralForm = (locale: Locale, n: number): 'one' | 'other' => (locale === 'en' && Math.abs(n) === 1 ? 'one' : 'other');
