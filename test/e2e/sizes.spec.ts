@@ -13,18 +13,18 @@ import { apiTest as test } from './helpers.ts';
  * would be), which are held to their ceiling until they meet it. A frame is what it downloads to show itself
  * (`frameFiles`); the lazy chunks a frame's build loads on an action or in a rarer state (Accounts' Add money form,
  * Buy's purchase checks and risk assessment) have ceilings of their own, as the frame with all of them
- * (`frameWholeFiles`, `framesWhole`). The goals not met yet (pages ≤ 12 KB, all elements ≤ 30 KB) are reported by
- * `npm run bench`.
+ * (`frameWholeFiles`, `framesWhole`). All elements on one page are held to issue #14's 30 KB (met since the
+ * 28 Nov sessions). The goal not met yet (every page ≤ 12 KB) is reported by `npm run bench`.
  */
-const budgets = { loader: 1 };
+const budgets = { loader: 1, allElements: 30 };
 const frameGoal = 15;
 const framesOverGoal: string[] = [];
 const ceilings = {
   loader: 0.85,
-  allElements: 30.5,
+  allElements: 30,
   pages: {
-    'bank-login': 15.15, 'bank-pay': 16.6, 'bank-loan-apply': 19.4, 'bank-account-open': 15.4, 'bank-account': 16.55,
-    'bank-invest': 17.45, 'bank-data-consent': 17.1, 'bank-merchant-onboard': 16.2,
+    'bank-login': 14.9, 'bank-pay': 16.3, 'bank-loan-apply': 19.15, 'bank-account-open': 15.1, 'bank-account': 16.25,
+    'bank-invest': 17.1, 'bank-data-consent': 16.75, 'bank-merchant-onboard': 15.9,
   } as Record<string, number>,
   frames: {
     bridge: 9.05, login: 12, pay: 13.7, loan: 13.65, consent: 12.6, merchant: 13, 'account-open': 14.95, accounts: 15,
@@ -50,6 +50,7 @@ test('the loader, every partner page and every bank frame stay under their size 
     for (const file of page) everything.add(file);
   }
   check('all elements on one page', total(new Set([loaderFile, ...everything])), ceilings.allElements);
+  check('all elements on one page (issue #14 budget)', total(new Set([loaderFile, ...everything])), budgets.allElements);
   for (const name of frameNames()) {
     const ceiling = ceilings.frames[name];
     const limit = framesOverGoal.includes(name) || ceiling === undefined ? ceiling : Math.min(ceiling, frameGoal);
