@@ -9,7 +9,8 @@ import { journeys, walk, type Run } from './journeys.ts';
  *   (4.5:1, as frame-themes.spec.ts checks);
  * - 320×568, the smallest phone, in English and in zh-CN;
  * - 667×375, a phone on its side (English): short and wider than the bottom sheet's 640 px, so the dialog is the
- *   centred box; it must still fit the screen, and every button and Close be reached by scrolling it.
+ *   centred box; it must still fit the screen, and every button and Close be reached by scrolling it;
+ * - 568×320, the smallest phone on its side (zh-CN): a bottom sheet only 320 px tall.
  * Nothing overflows sideways in the page or the frames, nothing is cut off sideways; every button is reached by
  * scrolling. The keyboard-open size (320×300) is keyboard-open.spec.ts; login, payment and the loan application
  * (also on their side) are phone.spec.ts.
@@ -20,6 +21,7 @@ const runs: Run[] = [
   { locale: 'en', width: 320, height: 568 },
   { locale: 'zh-CN', width: 320, height: 568 },
   { locale: 'en', width: 667, height: 375 },
+  { locale: 'zh-CN', width: 568, height: 320 },
 ];
 
 for (const run of runs) {
