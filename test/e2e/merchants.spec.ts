@@ -8,6 +8,16 @@ import { expect, type Frame, type Page } from '@playwright/test';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { axeViolations, bankApi, newCustomer, paymentPin, servePartnerPage, test } from './helpers.ts';
 
+/**
+ * Log out, and wait until the bank has logged the customer out: the elements show no customer at once, while the
+ * bridge's request is still on its way (a page left meanwhile could take the request with it).
+ */
+async function logOut(page: Page) {
+  const done = page.waitForResponse((response) => new URL(response.url()).pathname === '/v1/frame/logout');
+  await page.locator('bank-login').getByRole('button', { name: 'Log out' }).click();
+  expect((await done).ok()).toBe(true);
+}
+
 const idNumber = '110105199003070017';
 const account = '6222000000000000012';
 const rejectedAccount = '6222000000000000046';
@@ -128,7 +138,7 @@ test('a split rent payment: the landlord is credited its share, the rest is supe
   await page.goto('/landlords?lang=en');
   await page.getByRole('button', { name: 'Create the lease order' }).click();
   // The tenant is another customer: the landlord logs out, the tenant logs in when paying.
-  await page.locator('bank-login').getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   const pay = page.locator('bank-pay');
   await pay.getByRole('button', { name: /^Pay/ }).click();
   await loginInBankFrame(page, { phone: await newCustomer() });
@@ -183,7 +193,7 @@ test('merchant loan: approved for the legal representative, refused for another 
   const submitted = events.find((e) => e.includes('bank-loan-submitted'))!;
   expect(submitted).toContain('"status":"approved"');
   // Another customer, logged in on the same page, is refused by the bank.
-  await page.locator('bank-login').getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   await page.goto('/landlords?lang=en');
   await page.locator('bank-loan-apply').getByRole('button', { name: 'Apply' }).click();
   await loginInBankFrame(page, { phone: '13800000002' });
