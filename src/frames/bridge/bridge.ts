@@ -70,12 +70,12 @@ const pageMethods: Record<BridgeRequest['method'], Handler> = {
   loanProducts: () => api.get('loan-products'),
   loanQuote: (_page, params) => api.post('loan-quotes', loanTermsOf(params)),
   /** May this app ask for this data? Only yes or no goes to the page: never an answer about the customer. */
-  async checkConsentRequest(_page, params) {
-    const { allowed } = await api.post<{ allowed: boolean }>('consent-checks', consentRequestOf(params));
-    return { allowed: allowed === true };
-  },
+  checkConsentRequest: async (_page, params) => consentAnswerOf(await api.post('consent-checks', consentRequestOf(params))),
   getMerchant: async (_page, params) => merchantStateOf(await api.get(`merchants/${encodeURIComponent(str(params.merchantId, 'merchantId', 100))}`)),
 };
+
+/** Only yes or no crosses to the page, whatever else an answer might carry. */
+const consentAnswerOf = (answer: unknown) => ({ allowed: (answer as { allowed?: unknown }).allowed === true });
 
 /** Only the state crosses to the page, whatever else an answer might carry. */
 function merchantStateOf(answer: unknown) {
@@ -249,7 +249,7 @@ function firstReadsOf(elements: unknown) {
 const earlyViews: Partial<Record<BridgeRequest['method'], (answer: Record<string, unknown>) => unknown>> = {
   loanProducts: (answer) => answer,
   getMerchant: merchantStateOf,
-  checkConsentRequest: ({ allowed }) => ({ allowed: allowed === true }),
+  checkConsentRequest: consentAnswerOf,
 };
 
 /**
