@@ -84,7 +84,12 @@ export class BankDialog {
   async waitFor<Key extends string>(states: Record<Key, Locator>, stage: string, { allowAlerts = false } = {}): Promise<Key> {
     const end = Date.now() + this.timeout;
     for (;;) {
-      for (const [key, locator] of Object.entries(states) as [Key, Locator][]) if (await visible(locator)) return key;
+      for (const [key, locator] of Object.entries(states) as [Key, Locator][]) {
+        if (await visible(locator)) {
+          await this.atRest();
+          return key;
+        }
+      }
       if (!allowAlerts) {
         const shown = await this.shown();
         if (shown.length) throw new BankFrameError(this.title, `refused (waiting for ${stage})`, shown);
@@ -94,6 +99,21 @@ export class BankDialog {
         throw new BankFrameError(this.title, `did not show ${stage} within ${this.timeout} ms`, (await this.shown()).length ? await this.shown() : await this.snapshot());
       }
       await pause(100);
+    }
+  }
+
+  /**
+   * Resolves once the dialog's frame stays where it is (its box the same 100 ms apart, for at most 2 s): the dialog
+   * grows to what its frame shows, and a centred dialog moves as it grows, so a click meanwhile lands where a
+   * field was.
+   */
+  private async atRest() {
+    let before = JSON.stringify(await this.iframe.boundingBox());
+    for (let i = 0; i < 20; i++) {
+      await pause(100);
+      const now = JSON.stringify(await this.iframe.boundingBox());
+      if (now === before) return;
+      before = now;
     }
   }
 
