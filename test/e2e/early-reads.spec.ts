@@ -191,6 +191,21 @@ test('the first reads’ answers come with the start’s reply: the elements ask
     '<bank-data-consent purpose="rental-screening" claims="identity"></bank-data-consent>',
     '<bank-loan-apply product="rent-loan" amount="36000" term="12"></bank-loan-apply>',
   ].join('');
+  // The answers are kept for the task the session arrives in: elements whose chunk or texts come later ask the bridge
+  // (which keeps them for 10 s). So the exchange is held until the four chunks and the page's texts are in.
+  const wanted = ['bank-pay', 'bank-merchant-onboard', 'bank-data-consent', 'bank-loan-apply', 'locale-en'];
+  const arrived = new Set<string>();
+  let allIn!: () => void;
+  const chunksIn = new Promise<void>((done) => (allIn = done));
+  page.on('requestfinished', (request) => {
+    const name = wanted.find((w) => new URL(request.url()).pathname.includes(`/sdk/v1/elements/${w}`));
+    if (name) arrived.add(name);
+    if (arrived.size === wanted.length) allIn();
+  });
+  await page.route(`${bankOrigin}/v1/frame/sessions`, async (route) => {
+    await chunksIn;
+    await route.continue();
+  });
   await servePartnerPage(page, '/one-pass', `{{sdk}}${markup}`);
   await page.goto('/one-pass');
   await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length).toBe(4);
