@@ -69,6 +69,9 @@ frameApi.post('/sessions', async (c) => {
   }, 201);
 });
 
+/** At most this many orders, and this many other reads, are answered with a session (as many as the bridge asks). */
+const mostEarly = 100;
+
 /**
  * The page's other first reads (`[method, params]` each: `getMerchant`, `checkConsentRequest`, `loanProducts`),
  * answered with the session like its orders, so that no read follows the exchange: the same answers as the frame
@@ -89,7 +92,7 @@ function readsWithSession(db: Db, appId: string, reads: unknown) {
     return null;
   };
   return {
-    reads: reads.slice(0, 20).map((read) => {
+    reads: reads.slice(0, mostEarly).map((read) => {
       try {
         return answer(read);
       } catch (error) {
@@ -107,7 +110,7 @@ function readsWithSession(db: Db, appId: string, reads: unknown) {
  */
 function ordersWithSession(c: Context<Env>, app: { id: string; name: string }, ids: unknown) {
   if (!Array.isArray(ids)) return {};
-  const wanted = ids.filter((id): id is string => typeof id === 'string' && /^ord_[\w-]{6,64}$/.test(id)).slice(0, 20);
+  const wanted = ids.filter((id): id is string => typeof id === 'string' && /^ord_[\w-]{6,64}$/.test(id)).slice(0, mostEarly);
   const orders = wanted.flatMap((id) => {
     try {
       return [frameOrderView(c, app, id)];

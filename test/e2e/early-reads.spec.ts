@@ -99,6 +99,26 @@ test('<bank-pay> shows its order with no order read after the token exchange; af
   expect(frameApiCalls.filter((call) => call === `GET /v1/frame/orders/${orderId}`)).toHaveLength(1);
 });
 
+test('a page of 50 <bank-pay>, each its own order (a tenant’s bills): every order comes with the session; no order read follows', async ({ page }) => {
+  await recordEvents(page);
+  const orderIds = await Promise.all(Array.from({ length: 50 }, (_, i) => rentOrder(`${1000 + i}.00`)));
+  const frameApiCalls: string[] = [];
+  let exchange: Record<string, unknown> | undefined;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== bankOrigin || !url.pathname.startsWith('/v1/frame/')) return;
+    frameApiCalls.push(`${request.method()} ${url.pathname}`);
+    if (url.pathname === '/v1/frame/sessions') exchange = request.postDataJSON();
+  });
+  await servePartnerPage(page, '/bills', `{{sdk}}${orderIds.map((id) => `<bank-pay order-id="${id}"></bank-pay>`).join('')}`);
+  await page.goto('/bills');
+  await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length, { timeout: 15_000 }).toBe(50);
+  await expect(page.locator('bank-pay').nth(49).getByRole('button', { name: /^Pay ¥1,049\.00/ })).toBeVisible();
+  await expect(page.locator('bank-pay').first().getByRole('button', { name: /^Pay ¥1,000\.00/ })).toBeVisible();
+  expect(exchange?.orderIds).toEqual(orderIds);
+  expect(frameApiCalls).toEqual(['POST /v1/frame/sessions']);
+});
+
 test('many elements asking the same first reads: the bank answers each once, with the session; no read follows the exchange', async ({ page }) => {
   await recordEvents(page);
   const merchantId = (await partnerCall('/v1/merchants', { method: 'POST', body: { type: 'business', name: 'Early Reads Ltd' } })).body.id as string;

@@ -230,11 +230,11 @@ function firstReadsOf(elements: unknown) {
   const reads = new Map<string, [BridgeRequest['method'], Record<string, string>]>();
   let list: unknown;
   try {
-    list = JSON.parse(String(elements).slice(0, 20_000));
+    list = JSON.parse(String(elements).slice(0, 50_000));
   } catch {
     // nothing early
   }
-  for (const item of Array.isArray(list) ? list.slice(0, 60) : []) {
+  for (const item of Array.isArray(list) ? list.slice(0, 2 * mostEarly) : []) {
     const [tag, orderId, merchantId, purpose, claims] = Array.isArray(item) && item.every((v) => v === null || typeof v === 'string') ? item : [];
     const read = (method: BridgeRequest['method'], params: Record<string, string>) => reads.set(readKey(method, params), [method, params]);
     if (tag === 'bank-pay' && /^ord_[\w-]{6,64}$/.test(orderId)) orderIds.add(orderId);
@@ -242,8 +242,14 @@ function firstReadsOf(elements: unknown) {
     else if (tag === 'bank-merchant-onboard' && merchantId) read('getMerchant', { merchantId });
     else if (tag === 'bank-data-consent' && purpose && claims) read('checkConsentRequest', { purpose, claims });
   }
-  return { orderIds: [...orderIds].slice(0, 20), reads: [...reads.values()].slice(0, 20) };
+  return { orderIds: [...orderIds].slice(0, mostEarly), reads: [...reads.values()].slice(0, mostEarly) };
 }
+
+/**
+ * How many orders, and how many other distinct reads, the bank answers with the session (as many as the sandbox's
+ * `/v1/frame/sessions` answers): a page of 50 `<bank-pay>` (a tenant's bills) renders in one pass too.
+ */
+const mostEarly = 100;
 
 /** What crosses to the page of each first read the bank answered with the session: as the page's own read gives. */
 const earlyViews: Partial<Record<BridgeRequest['method'], (answer: Record<string, unknown>) => unknown>> = {
