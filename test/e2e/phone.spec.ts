@@ -8,7 +8,7 @@ import { dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndCl
 // wholly on the screen, nothing sideways, the primary button and Close reachable by scrolling as a person scrolls.
 // At 375×667 in zh-CN under the partner's dark theme (journeys.ts `darkTheme`), every text of the login, payment
 // and loan frames is also readable (4.5:1; frame-themes.spec.ts covers English). Below, the flows complete with
-// the on-screen keyboard taking half the screen.
+// the on-screen keyboard taking half the screen, upright and (leaving under 200 px) on the phone's side.
 
 const sizes = [
   { width: 320, height: 568, phone: true },
@@ -96,66 +96,72 @@ for (const size of sizes) {
   }
 }
 
-test.describe('with the on-screen keyboard open (375×300)', () => {
-  test.use({ viewport: { width: 375, height: 300 }, isMobile: true, hasTouch: true });
+// Upright, then on its side (a landscape phone keeps about 190 px above its keyboard).
+for (const [width, height] of [[375, 300], [667, 190]]) {
+  test.describe(`with the on-screen keyboard open (${width}×${height})`, () => {
+    test.use({ viewport: { width, height }, isMobile: true, hasTouch: true });
 
-  test('a customer logs in and pays the rent; the page behind does not scroll', async ({ page }) => {
-    test.slow();
-    const w = words.en;
-    await recordEvents(page);
-    await page.goto('/?lang=en');
-    await page.locator('bank-pay').getByRole('button', { name: w.pay }).tap();
-    const dialog = dialogOf(page, 'bank-pay');
-    const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
-    await login.getByRole('textbox', { name: w.phone }).fill('138-0000-0001');
-    // Scroll lock: the page's own scroll position does not move while the sheet is open.
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
-    await login.getByRole('textbox', { name: w.password }).fill(password);
-    await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
-    await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
-    await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
-    const pay = page.frameLocator(`iframe[title="${w.payDialog}"]`);
-    await pay.getByRole('textbox', { name: w.pin }).fill(paymentPin);
-    await expectNoHorizontalOverflow(page, w.payDialog);
-    await reachAndClick(page, pay.getByRole('button', { name: w.confirmPay }), dialog);
-    await expect(page.locator('bank-pay').getByRole('status')).toHaveText(w.paid);
-    expect((await bankEvents(page)).filter((e) => e.type === 'bank-pay-success')).toHaveLength(1);
+    test('a customer logs in and pays the rent; the page behind does not scroll', async ({ page }) => {
+      test.slow();
+      const w = words.en;
+      await recordEvents(page);
+      await page.goto('/?lang=en');
+      await page.locator('bank-pay').getByRole('button', { name: w.pay }).tap();
+      const dialog = dialogOf(page, 'bank-pay');
+      const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+      await login.getByRole('textbox', { name: w.phone }).fill('138-0000-0001');
+      // Scroll lock: the page's own scroll position does not move while the sheet is open.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+      await login.getByRole('textbox', { name: w.password }).fill(password);
+      await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
+      await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+      await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
+      const pay = page.frameLocator(`iframe[title="${w.payDialog}"]`);
+      await pay.getByRole('textbox', { name: w.pin }).fill(paymentPin);
+      await expectNoHorizontalOverflow(page, w.payDialog);
+      await reachAndClick(page, pay.getByRole('button', { name: w.confirmPay }), dialog);
+      await expect(page.locator('bank-pay').getByRole('status')).toHaveText(w.paid);
+      expect((await bankEvents(page)).filter((e) => e.type === 'bank-pay-success')).toHaveLength(1);
+    });
   });
-});
+}
 
-test.describe('with the on-screen keyboard open on the smallest phone (320×300, zh-CN)', () => {
-  test.use({ viewport: { width: 320, height: 300 }, isMobile: true, hasTouch: true });
+// The smallest phone upright, then on its side (568×320 keeps about 170 px above its keyboard).
+for (const [width, height] of [[320, 300], [568, 170]]) {
+  test.describe(`with the on-screen keyboard open on the smallest phone (${width}×${height}, zh-CN)`, () => {
+    test.use({ viewport: { width, height }, isMobile: true, hasTouch: true });
 
-  test('a customer logs in and submits a rent-loan application by touch; every field and button is reachable', async ({ page }) => {
-    test.slow();
-    const w = words['zh-CN'];
-    await recordEvents(page);
-    await page.goto('/?lang=zh-CN');
-    await page.locator('bank-loan-apply').getByRole('button', { name: w.apply, exact: true }).tap();
-    const dialog = dialogOf(page, 'bank-loan-apply');
-    const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
-    await login.getByRole('textbox', { name: w.phone }).fill('13800000001');
-    await login.getByRole('textbox', { name: w.password }).fill(password);
-    await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
-    await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
-    await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
+    test('a customer logs in and submits a rent-loan application by touch; every field and button is reachable', async ({ page }) => {
+      test.slow();
+      const w = words['zh-CN'];
+      await recordEvents(page);
+      await page.goto('/?lang=zh-CN');
+      await page.locator('bank-loan-apply').getByRole('button', { name: w.apply, exact: true }).tap();
+      const dialog = dialogOf(page, 'bank-loan-apply');
+      const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+      await login.getByRole('textbox', { name: w.phone }).fill('13800000001');
+      await login.getByRole('textbox', { name: w.password }).fill(password);
+      await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialog);
+      await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+      await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialog);
 
-    const loan = page.frameLocator(`iframe[title="${w.loanDialog}"]`);
-    await expect(page.locator('bank-loan-apply iframe[part~="frame"]')).not.toHaveClass(/measuring/);
-    for (const [name, value] of [['姓名', '张三'], ['身份证号', '110105199003070017'], ['月收入', '15000'], ['工作单位', '北京示例有限公司']]) {
-      const field = loan.getByRole('textbox', { name });
-      await reach(page, field, dialog);
-      await field.fill(value);
-    }
-    const consent = loan.getByRole('checkbox', { name: '本人授权银行查询征信' });
-    await reachAndClick(page, consent, dialog);
-    await expect(consent).toBeChecked();
-    await expectNoHorizontalOverflow(page, w.loanDialog);
-    await reach(page, dialog.getByRole('button', { name: w.close }), dialog);
-    await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialog);
-    await expect(page.locator('bank-loan-apply').locator('[part~="decision"]')).toContainText('已批准');
-    const submitted = (await bankEvents(page)).filter((e) => e.type === 'bank-loan-submitted');
-    expect(submitted).toHaveLength(1);
-    expect(submitted[0]!.detail).toMatchObject({ status: 'approved', amount: '36000.00', termMonths: 12 });
+      const loan = page.frameLocator(`iframe[title="${w.loanDialog}"]`);
+      await expect(page.locator('bank-loan-apply iframe[part~="frame"]')).not.toHaveClass(/measuring/);
+      for (const [name, value] of [['姓名', '张三'], ['身份证号', '110105199003070017'], ['月收入', '15000'], ['工作单位', '北京示例有限公司']]) {
+        const field = loan.getByRole('textbox', { name });
+        await reach(page, field, dialog);
+        await field.fill(value);
+      }
+      const consent = loan.getByRole('checkbox', { name: '本人授权银行查询征信' });
+      await reachAndClick(page, consent, dialog);
+      await expect(consent).toBeChecked();
+      await expectNoHorizontalOverflow(page, w.loanDialog);
+      await reach(page, dialog.getByRole('button', { name: w.close }), dialog);
+      await reachAndClick(page, loan.getByRole('button', { name: w.submit }), dialog);
+      await expect(page.locator('bank-loan-apply').locator('[part~="decision"]')).toContainText('已批准');
+      const submitted = (await bankEvents(page)).filter((e) => e.type === 'bank-loan-submitted');
+      expect(submitted).toHaveLength(1);
+      expect(submitted[0]!.detail).toMatchObject({ status: 'approved', amount: '36000.00', termMonths: 12 });
+    });
   });
-});
+}
