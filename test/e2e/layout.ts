@@ -24,6 +24,21 @@ export type Words = (typeof words)['en' | 'zh-CN'];
  */
 export const sheetMaxWidth = 640;
 
+/** The safe area's insets, in CSS px: what the notch, the status bar, the home indicator or rounded corners cover. */
+export interface Insets { top: number; right: number; bottom: number; left: number }
+const noInsets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+const safeAreas = new WeakMap<Page, Insets>();
+
+/**
+ * Makes the page a notched phone's (`env(safe-area-inset-*)`, as in a full-screen app WebView or a page with
+ * `viewport-fit=cover`), through Chromium's DevTools protocol; `reach` then counts only the safe area as reachable.
+ */
+export async function useSafeArea(page: Page, insets: Insets) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets });
+  safeAreas.set(page, insets);
+}
+
 /** The element's open bank dialog (the sheet around the frame). */
 export const dialogOf = (page: Page, tag: string) => page.locator(`${tag} dialog[open]`);
 
@@ -96,9 +111,12 @@ export async function expectNoHorizontalOverflow(page: Page, frameTitle: string)
  */
 export async function reach(page: Page, target: Locator, over: Locator) {
   const viewport = page.viewportSize()!;
+  // On a notched phone, what sits under the notch, the status bar or the home indicator cannot be tapped.
+  const safe = safeAreas.get(page) ?? noInsets;
   const inView = async () => {
     const box = await target.boundingBox();
-    return box && box.y >= 0 && box.y + box.height <= viewport.height + 0.5 && box.x >= 0 && box.x + box.width <= viewport.width + 0.5 ? box : null;
+    return box && box.y >= safe.top && box.y + box.height <= viewport.height - safe.bottom + 0.5 &&
+      box.x >= safe.left && box.x + box.width <= viewport.width - safe.right + 0.5 ? box : null;
   };
   for (let i = 0; i < 40; i++) {
     const box = await inView();

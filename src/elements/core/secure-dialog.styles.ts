@@ -7,9 +7,10 @@ export const secureDialogStyles = css`
     border-radius: var(--bank-radius-dialog, 12px);
     padding: 0;
     box-sizing: border-box;
-    width: min(26rem, calc(100vw - 2rem));
+    /* Clear of a notched phone's safe-area insets (status bar, home indicator, camera hole) on every side. */
+    width: min(26rem, calc(100vw - 2rem - 2 * max(env(safe-area-inset-left), env(safe-area-inset-right))));
     max-width: 100vw;
-    max-height: calc(100dvh - 2rem);
+    max-height: calc(100dvh - 2rem - 2 * max(env(safe-area-inset-top), env(safe-area-inset-bottom)));
     /* The frame is as tall as its content; the dialog scrolls around it when the screen is shorter. */
     overflow: auto;
     overscroll-behavior: contain;
@@ -22,10 +23,11 @@ export const secureDialogStyles = css`
   @media (max-width: 640px) {
     dialog {
       width: 100vw;
-      max-height: calc(100dvh - 0.5rem);
+      max-height: calc(100dvh - 0.5rem - env(safe-area-inset-top));
       margin: auto 0 0;
       border-radius: var(--bank-radius-dialog, 16px) var(--bank-radius-dialog, 16px) 0 0;
-      padding-bottom: env(safe-area-inset-bottom);
+      /* The sheet's background reaches the edges; its content stays clear of the insets. */
+      padding: 0 env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
     }
   }
   dialog[open] {
