@@ -15,7 +15,8 @@
  *      parallel, posted to the frame and spent there with the bridge's own `POST /v1/frame/sessions`:
  *      test/bench/floor-loader.ts and floor-frame.ts, served by the bank like the SDK), also measured with the
  *      frame's script inline in its HTML, as the bridge's is since issue #14 (the "inline floor");
- *    - many elements: 50 of mixed kinds (every tag) on one page against one `<bank-login>` alone;
+ *    - many elements: 50 of mixed kinds (every tag) on one page against one `<bank-login>` alone, and 50 `<bank-pay>`
+ *      each with its own order (a tenant's bills) against one `<bank-pay>`;
  *    - the waterfall of one cold `<bank-login>` and one `<bank-pay>` load (Resource Timing of the page and of the
  *      bridge frame; `npx tsx test/bench/trace.ts` traces one scenario further);
  *    - web vitals of the demo page at 375×667 and 1280×800: CLS while the SDK loads, LCP, and INP of a real tap
@@ -57,7 +58,9 @@ const budgets = {
  * `BENCH_ONLY=floor,bank-login,many` measures only those scenarios (plus the baseline, floor and <bank-login> the
  * ratios need) and skips the web vitals: a quicker run while working on one thing. The report is the full run.
  */
-const only = process.env.BENCH_ONLY ? new Set(['baseline', 'floor', 'floor-inline', 'bank-login', ...process.env.BENCH_ONLY.split(',')]) : undefined;
+const onlyList = process.env.BENCH_ONLY?.split(',');
+// 50 <bank-pay> are reported against one.
+const only = onlyList ? new Set(['baseline', 'floor', 'floor-inline', 'bank-login', ...onlyList, ...(onlyList.includes('many-pay') ? ['bank-pay'] : [])]) : undefined;
 const measured = (scenario: string) => !only || only.has(scenario);
 /** Cold loads per scenario (the median is reported). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -160,8 +163,8 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>, port:
 const db = openDatabase(':memory:', [partnerOrigin], `${partnerOrigin}/api/bank/webhooks`);
 const servers: ServerType[] = [];
 let browser: Browser | undefined;
-type Scenario = 'baseline' | 'floor' | 'floor-inline' | ElementTag | 'many';
-const timings = Object.fromEntries(['baseline', 'floor', 'floor-inline', ...elementTags, 'many'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
+type Scenario = 'baseline' | 'floor' | 'floor-inline' | ElementTag | 'many' | 'many-pay';
+const timings = Object.fromEntries(['baseline', 'floor', 'floor-inline', ...elementTags, 'many', 'many-pay'].map((s) => [s, [] as number[]])) as Record<Scenario, number[]>;
 let loan: { quote: number; loop: number; apr: string } | undefined;
 interface WaterfallRow { label: string; start: number; end: number }
 const waterfalls: { tag: ElementTag; rows: WaterfallRow[]; ready: number }[] = [];
@@ -272,6 +275,11 @@ try {
     many: async () => {
       const orderIds = await Promise.all(kinds.filter((k) => k === 'bank-pay').map(() => createOrder()));
       return timePage(`${manyElements} elements`, sdkPage(mixedMarkup(kinds, orderIds, merchantId), manyElements));
+    },
+    'many-pay': async () => {
+      const orderIds = await Promise.all(Array.from({ length: manyElements }, () => createOrder()));
+      const markup = orderIds.map((orderId) => elementMarkup['bank-pay']({ orderId, merchantId })).join('\n');
+      return timePage(`${manyElements} <bank-pay>`, sdkPage(markup, manyElements));
     },
   };
   // A few unrecorded warm-up loads (server code paths, Chromium's first process), then interleaved rounds, so any
@@ -464,6 +472,13 @@ if (measured('many')) rows.push([
   ms(many),
   `≤ ${manyGoal.toFixed(2)}× one`,
   `${ratio(many, one)} one <bank-login>${many / one <= manyGoal ? '  PASS' : '  OVER'}; ${ratio(many, slowest)} the slowest single element`,
+]);
+const manyPay = median(timings['many-pay']);
+if (measured('many-pay')) rows.push([
+  `  ${manyElements} <bank-pay>, each its own order (a tenant's bills), all bank-ready`,
+  ms(manyPay),
+  '',
+  `${ratio(manyPay, median(timings['bank-pay']))} one <bank-pay>, ${ratio(manyPay, one)} one <bank-login>`,
 ]);
 if (!only) section('Web vitals of the demo page (median of 3 cold loads; CLS goal ≤ 0.02; INP: tap/click on Log in)');
 for (const [viewport, values] of Object.entries(only ? {} : vitals)) {
