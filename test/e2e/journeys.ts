@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { loggedInSession } from './bank-client.ts';
 import { freshId, freshPhone, newCustomer, partnerOrigin, password, paymentPin, smsCode } from './helpers.ts';
-import { clippedSideways, dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, sheetMaxWidth, words } from './layout.ts';
+import { brokenWords, clippedSideways, dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, sheetMaxWidth, smallTapTargets, words } from './layout.ts';
 
 /**
  * The newer elements' journeys by touch (account opening then Add money, data sharing, buying and redeeming a
@@ -144,13 +144,16 @@ export async function untranslated(page: Page, frame: string, locale: Locale) {
 }
 
 /**
- * Nothing sideways in the page and in the frame; every text in the frame is in the run's locale; with the dark
- * theme, every text in the frame readable.
+ * Nothing sideways in the page and in the frame, no tap target under 44×44 px and no word split over two lines in the
+ * frame; every text in the frame is in the run's locale; with the dark theme, every text in the frame readable.
  */
 export const checkerFor = (page: Page, run: Run): Check => async (frame, title) => {
   await expectNoHorizontalOverflow(page, title);
   const content = page.frames().find((f) => f.url().includes(`/frames/${frame}.html`))!;
   expect(await clippedSideways(content), `cut off sideways in ${frame}`).toEqual([]);
+  // What a finger taps is at least 44×44 px; no word, amount or date is split over two lines (a column a letter wide).
+  expect(await smallTapTargets(content), `tap targets under 44×44 px in ${frame}`).toEqual([]);
+  expect(await brokenWords(content), `words split across lines in ${frame}`).toEqual([]);
   const dialog = page.locator('dialog[open]');
   if (await dialog.count()) {
     const box = (await dialog.boundingBox())!;

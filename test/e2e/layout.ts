@@ -7,13 +7,13 @@ export const words = {
     logIn: 'Log in', logOut: 'Log out', loginDialog: 'Bank login', phone: 'Phone number', password: 'Password',
     smsCode: 'SMS code', verify: 'Verify', pay: /^Pay /, payDialog: 'Confirm payment', payFrom: 'Pay from',
     pin: 'Payment PIN', confirmPay: 'Confirm payment', apply: 'Apply', loanDialog: 'Loan application',
-    submit: 'Submit application', close: 'Close', retry: 'Try again', paid: 'Paid',
+    submit: 'Submit application', close: 'Close', retry: 'Try again', paid: 'Paid', schedule: 'Repayment schedule',
   },
   'zh-CN': {
     logIn: '登录', logOut: '退出登录', loginDialog: '银行登录', phone: '手机号', password: '密码',
     smsCode: '短信验证码', verify: '验证', pay: /^支付/, payDialog: '确认付款', payFrom: '付款账户',
     pin: '支付密码', confirmPay: '确认付款', apply: '申请', loanDialog: '贷款申请',
-    submit: '提交申请', close: '关闭', retry: '重试', paid: '已支付',
+    submit: '提交申请', close: '关闭', retry: '重试', paid: '已支付', schedule: '还款计划',
   },
 } as const;
 export type Words = (typeof words)['en' | 'zh-CN'];
@@ -96,6 +96,65 @@ export function clippedSideways(target: Page | Frame): Promise<string[]> {
   });
 }
 
+/**
+ * Controls a finger can miss: every visible button, field, select and link (shadow roots included) smaller than
+ * 44×44 CSS px (Apple's and Material's minimum; WCAG 2.5.5). A checkbox or radio counts as its label, which takes the
+ * tap too.
+ */
+export function smallTapTargets(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const problems: string[] = [];
+    const walk = (scope: Document | ShadowRoot) => {
+      for (const el of scope.querySelectorAll('button, a[href], input, select, textarea, summary')) {
+        const input = el as HTMLInputElement;
+        const own = el.getBoundingClientRect();
+        if (own.width === 0 || own.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        const box = /^(checkbox|radio)$/.test(input.type) && input.labels?.[0] ? input.labels[0].getBoundingClientRect() : own;
+        if (box.width < 43.5 || box.height < 43.5) {
+          problems.push(`<${el.localName}${input.type ? ` ${input.type}` : ''}> "${(el.textContent || el.getAttribute('aria-label') || input.labels?.[0]?.textContent || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        }
+      }
+      for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return problems;
+  });
+}
+
+/**
+ * Words and amounts split across two lines (`¥3,118.` then `28`, or a column one letter wide): each run of Latin
+ * letters or digits (with the signs an amount holds; a hyphen, a slash or a space may end a line) up to 24 characters
+ * long, laid out on more than one line. A run inside a longer token (an e-mail or web address) may break. Chinese
+ * wraps between any two characters, so only its Latin and numeric runs count.
+ */
+export function brokenWords(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const problems: string[] = [];
+    const walk = (scope: Document | ShadowRoot) => {
+      const texts = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest('script, style, template, [hidden]') || parent.getClientRects().length === 0) continue;
+        // Words only for screen readers (a visually hidden heading) are on no line anyone reads.
+        let hidden = false;
+        for (let el: Element | null = parent; el && !hidden; el = el.parentElement) hidden = getComputedStyle(el).clipPath.startsWith('inset(50%');
+        if (hidden) continue;
+        for (const match of node.textContent!.matchAll(/(?<![\p{L}\p{N}@/.-])[+-]?¥?[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}.,:'’%]*/gu)) {
+          if (match[0].length > 24 || match[0].length < 2) continue;
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) problems.push(`"${match[0]}" on ${lines.size} lines in <${parent.localName}${parent.className ? '.' + parent.className : ''}>`);
+        }
+      }
+      for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return problems;
+  });
+}
+
 /** The page and the frame of the open dialog: nothing overflows sideways. */
 export async function expectNoHorizontalOverflow(page: Page, frameTitle: string) {
   expect(await horizontalOverflow(page), 'partner page').toEqual([]);
@@ -106,16 +165,23 @@ export async function expectNoHorizontalOverflow(page: Page, frameTitle: string)
 
 /**
  * Scrolls the way a finger or a mouse wheel does (never Playwright's scroll-into-view, which also moves boxes
- * a person cannot scroll) until `target` is wholly inside the viewport; returns its box. Wheel events go over
- * `over` (the dialog), so they scroll what a person would scroll there.
+ * a person cannot scroll) until `target` is wholly inside the viewport and inside `over`'s box (what shows of a
+ * centred dialog shorter than the screen); returns its box. Wheel events go over `over` (the dialog), so they scroll
+ * what a person would scroll there.
  */
 export async function reach(page: Page, target: Locator, over: Locator) {
   const viewport = page.viewportSize()!;
   // On a notched phone, what sits under the notch, the status bar or the home indicator cannot be tapped.
   const safe = safeAreas.get(page) ?? noInsets;
+  // What shows of `over` (a centred dialog ends above the screen's bottom; what scrolls below it is hidden).
+  const shown = async () => {
+    const area = await over.boundingBox();
+    return { top: Math.max(safe.top, area?.y ?? 0), bottom: Math.min(viewport.height - safe.bottom, area ? area.y + area.height : viewport.height) };
+  };
   const inView = async () => {
     const box = await target.boundingBox();
-    return box && box.y >= safe.top && box.y + box.height <= viewport.height - safe.bottom + 0.5 &&
+    const { top, bottom } = await shown();
+    return box && box.y >= top - 0.5 && box.y + box.height <= bottom + 0.5 &&
       box.x >= safe.left && box.x + box.width <= viewport.width - safe.right + 0.5 ? box : null;
   };
   for (let i = 0; i < 40; i++) {
@@ -132,9 +198,10 @@ export async function reach(page: Page, target: Locator, over: Locator) {
     await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
     // A swipe as far as the target needs, at most most of a screen (one flick); 150 px if not laid out yet.
     const most = Math.max(150, Math.round(viewport.height * 0.8));
+    const { top, bottom } = await shown();
     const delta = !current ? 150
-      : current.y < 0 ? Math.max(current.y - 16, -most)
-        : Math.min(Math.max(current.y + current.height - viewport.height + 16, 40), most);
+      : current.y < top ? Math.max(current.y - top - 16, -most)
+        : Math.min(Math.max(current.y + current.height - bottom + 16, 40), most);
     await page.mouse.wheel(0, delta);
     await page.waitForTimeout(60);
   }

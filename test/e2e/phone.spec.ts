@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { parseOpaqueRgb } from '../../src/domain/contrast.ts';
 import { bankEvents, password, paymentPin, recordEvents, smsCode, test } from './helpers.ts';
 import { useDarkTheme } from './journeys.ts';
-import { dialogOf, expectNoHorizontalOverflow, expectReadable, reach, reachAndClick, sheetMaxWidth, words, type Words } from './layout.ts';
+import { brokenWords, dialogOf, expectNoHorizontalOverflow, expectReadable, horizontalOverflow, reach, reachAndClick, sheetMaxWidth, smallTapTargets, words, type Words } from './layout.ts';
 
 // Login, pay and the loan form on phones upright (320×568, 375×667), phones on their side (667×375, wider than a
 // bottom sheet, and 568×320, a sheet on a short screen) and a laptop (1280×800), each in both locales: the dialog
@@ -37,6 +38,36 @@ async function checkDialog(page: Page, tag: string, frameTitle: string, primary:
   }
   await reach(page, frame.getByRole('button', { name: primary, exact: true }), dialog);
   await reach(page, dialog.getByRole('button', { name: w.close }), dialog);
+  // Scrolled, the strip under Close is opaque across the sheet: no line of the bank's text or field shows cut by a
+  // floating button. At rest it is clear: the frame's heading shows.
+  const [scrollable, contentWidth] = await dialog.evaluate((d) => {
+    const style = getComputedStyle(d);
+    return [d.scrollHeight > d.clientHeight + 60, d.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+  });
+  if (scrollable) {
+    const strip = () => dialog.locator('.dialog-bar').evaluate((bar) => {
+      const { width, height } = bar.getBoundingClientRect();
+      return { width, height, background: getComputedStyle(bar).backgroundColor };
+    });
+    const area = (await dialog.boundingBox())!;
+    await page.mouse.move(area.x + area.width / 2, Math.min(area.y + area.height / 2, viewport.height - 20));
+    // Swipes until the sheet moves (a first one may go to the frame's own page, when it can scroll by a pixel).
+    const swipe = (dy: number) => async () => {
+      await page.mouse.wheel(0, dy);
+      return dialog.evaluate((d) => d.scrollTop);
+    };
+    await expect.poll(swipe(-5000)).toBe(0);
+    expect(parseOpaqueRgb((await strip()).background), 'the strip at rest').toBeNull();
+    await expect.poll(swipe(120)).toBeGreaterThan(40);
+    const scrolled = await strip();
+    expect(parseOpaqueRgb(scrolled.background), `the strip under Close, scrolled: ${scrolled.background}`).not.toBeNull();
+    expect(scrolled.width).toBeGreaterThanOrEqual(contentWidth - 0.5);
+    expect(scrolled.height).toBeGreaterThanOrEqual(44);
+  }
+  // Every control a finger's size (44×44 px); no word or amount split over two lines.
+  const content = (await page.locator(`iframe[title="${frameTitle}"]`).elementHandle())!.contentFrame();
+  expect(await smallTapTargets((await content)!), `tap targets under 44×44 px in ${frameTitle}`).toEqual([]);
+  expect(await brokenWords((await content)!), `words split across lines in ${frameTitle}`).toEqual([]);
 }
 
 for (const size of sizes) {
@@ -52,6 +83,11 @@ for (const size of sizes) {
         if (dark) await useDarkTheme(page);
         await page.goto(`/?lang=${locale}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        // The repayment schedule, opened, scrolls sideways inside the element: the page never widens (a wider page
+        // on a phone shifts every bank dialog below sideways, the payee and the amount cut off at the left edge).
+        await page.locator('bank-loan-apply').getByText(w.schedule, { exact: true }).click();
+        await expect(page.locator('bank-loan-apply').getByRole('region', { name: w.schedule })).toBeVisible();
+        expect(await horizontalOverflow(page), 'the page with the schedule open').toEqual([]);
 
         await page.locator('bank-login').getByRole('button', { name: w.logIn }).click();
         const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);

@@ -45,10 +45,13 @@ export const afterActionStyles = css`
     border-bottom: 1px solid var(--bank-color-border, light-dark(#d9e2ec, #334155));
     white-space: nowrap;
   }
-  /* The schedule scrolls sideways on its own; the page never widens. */
+  /* The schedule scrolls sideways on its own; the page never widens. Its width does not count towards the
+     element's own (inline-size containment): in a partner's grid or flex item, whose minimum width is its content's,
+     the table would otherwise widen the page, and a phone then shifts the bank's dialogs sideways. */
   .table-scroll {
     overflow-x: auto;
     max-width: 100%;
+    contain: inline-size;
   }
   .table-scroll:focus-visible {
     outline: 3px solid var(--bank-color-focus, light-dark(#1a5fd0, #7fb2ff));

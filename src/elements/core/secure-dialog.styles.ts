@@ -37,18 +37,40 @@ export const secureDialogStyles = css`
   dialog::backdrop {
     background: var(--bank-color-backdrop, rgb(15 23 42 / 55%));
   }
-  /* Stays in view while the sheet scrolls, over the frame's top corner (the frames leave room there). */
+  /* Stays in view while the sheet scrolls, over the frame's top corner (the frames leave room there). A strip as
+     tall as the button, laid over the frame (its negative margin): clear at rest, so the frame's heading shows, and,
+     once the sheet has scrolled, opaque across the sheet's width, so what scrolls under Close is hidden whole rather
+     than a line of the bank's text or a field cut by a floating button. */
   .dialog-bar {
     order: -1;
     flex: none;
     position: sticky;
     top: 0;
-    height: 0;
+    height: 3.15rem;
+    margin-bottom: -3.15rem;
+    pointer-events: none;
     z-index: 1;
     display: flex;
     justify-content: flex-end;
   }
+  @supports (animation-timeline: scroll()) {
+    /* Longhands: the build's CSS minifier would fold a shorthand and the timeline into one animation shorthand that
+       Chromium refuses. */
+    .dialog-bar {
+      animation-name: bank-dialog-bar;
+      animation-fill-mode: both;
+      animation-timeline: scroll(nearest block);
+      animation-range: 0 1.5rem;
+    }
+  }
+  @keyframes bank-dialog-bar {
+    to {
+      background: var(--bank-color-background, light-dark(#fff, #121821));
+      box-shadow: 0 1px 0 var(--bank-color-border, light-dark(#d9e2ec, #334155));
+    }
+  }
   button.close {
+    pointer-events: auto;
     margin: 0.4rem 0.4rem 0 0;
     width: 2.75rem;
     height: 2.75rem;

@@ -106,6 +106,23 @@ class BankAccountsPanel extends InlinePanel {
       text-align: end;
       white-space: nowrap;
     }
+    /* Narrow (a phone's card): three columns squeeze the date and the description to a letter a line. Each
+       transaction's cells then stack instead (date, description, amount), each on the card's whole width. The column
+       headings stay for screen readers. */
+    @media (max-width: 30rem) {
+      thead {
+        position: absolute;
+        clip-path: inset(50%);
+      }
+      tr {
+        display: block;
+        border-bottom: 1px solid var(--bank-color-input-border);
+      }
+      td {
+        display: block;
+        border: 0;
+      }
+    }
     .sub {
       display: block;
       color: var(--bank-color-muted);

@@ -9,9 +9,11 @@ export const dialogStyles = css`
   .summary {
     margin-bottom: 1rem;
   }
+  /* A long label wraps before the value does: the label column takes at most 40% (or its longest word), so an
+     amount keeps its line inside the padding and a name or a domain is not split letter by letter. */
   dl.order {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: 0.3rem 1rem;
     margin: 0 0 1rem;
   }
@@ -31,10 +33,12 @@ export const dialogStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* The whole line takes the tap, at least a finger high. */
   label.check {
     display: flex;
     align-items: center;
     gap: 0.5rem;
+    min-height: 2.75rem;
   }
   label.check input {
     width: 1.2rem;

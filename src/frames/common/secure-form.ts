@@ -21,6 +21,14 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
     :host {
       display: block;
     }
+    /* A finger's minimum, 44 CSS px high, on every control (the shared look's 2.5em is 40 px; padding and widths
+       make them wide enough); a tick box or a radio button takes the tap with its whole label (label.check,
+       label.option). */
+    button,
+    input:not([type='checkbox'], [type='radio']),
+    select {
+      min-height: 2.75rem;
+    }
     main {
       padding: 1.25rem 1.5rem 1.5rem;
     }

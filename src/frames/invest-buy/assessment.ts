@@ -48,6 +48,9 @@ export const assessmentStyles = css`
     gap: 0.5rem;
     font-weight: 400;
     padding: 0.25rem 0;
+    /* A finger's minimum: 44 CSS px per answer. */
+    min-height: 2.75rem;
+    box-sizing: border-box;
   }
   label.option input {
     width: 1.1rem;

@@ -31,9 +31,21 @@ export class BankInvestPanel extends InlinePanel {
     }
     .card dl {
       display: grid;
-      grid-template-columns: minmax(5rem, auto) 1fr;
+      /* The label column takes at most 40% (or its longest word): the value keeps room for whole words. */
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
       gap: 0.25rem 0.75rem;
       margin: 0 0 0.75rem;
+    }
+    /* Narrow (a phone's card): each label on its own line above its value, which gets the card's whole width (beside
+       its label, a yield's words and a minimum like ¥1,000,000.00 split mid-word). */
+    @media (max-width: 22rem) {
+      .card dl {
+        grid-template-columns: minmax(0, 1fr);
+        row-gap: 0;
+      }
+      .card dd + dt {
+        margin-top: 0.35rem;
+      }
     }
     .card dt {
       color: var(--bank-color-muted);
