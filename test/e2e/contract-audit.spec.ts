@@ -142,8 +142,8 @@ function latinWords(snapshot: string) {
   return words.filter((w) => !partnerData.has(w) && !/^I{1,3}$/.test(w) && !['APR', 'UTC'].includes(w));
 }
 async function expectChinese(target: Locator, what: string) {
+  await expect.poll(async () => (await target.ariaSnapshot()).length, `${what} shows something`).toBeGreaterThan(5);
   const snapshot = await target.ariaSnapshot();
-  expect(snapshot.length, `${what} shows something`).toBeGreaterThan(5);
   expect(latinWords(snapshot), `English in zh-CN ${what}:\n${snapshot}`).toEqual([]);
 }
 async function expectChineseNames(loc: Locator, what: string) {
@@ -758,9 +758,14 @@ test('data consent: Share → Share data frame by names → granted {consentId, 
   await el.getByRole('button', { name: /^Share/ }).click();
   const agree = s.getByRole('checkbox', { name: /^I agree to share this with .+/ });
   await expect(agree).toBeVisible();
-  await s.getByRole('button', { name: 'Share', exact: true }).click().catch(() => {});
+  await s.getByRole('button', { name: 'Share', exact: true }).click();
+  // Share without the tick is refused in the frame.
+  await expect(agree).toHaveAttribute('aria-invalid', 'true');
   expect((await events(page)).filter((e) => e.type === 'bank-consent-granted')).toEqual([]);
-  await agree.check();
+  await expect(async () => {
+    if (!(await agree.isChecked())) await agree.click();
+    await expect(agree).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await s.getByRole('button', { name: 'Share', exact: true }).click();
   const granted = await waitEvent(page, 'bank-consent-granted');
   expect(Object.keys(granted.detail).sort()).toEqual(['consentId', 'expiresAt', 'purpose']);
