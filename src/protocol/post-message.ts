@@ -162,6 +162,8 @@ export interface ChannelRequest {
   id: string;
   method: string;
   params: Record<string, unknown>;
+  /** The asking frame's language (its element's `locale`): the bank answers its texts in it. */
+  locale?: string;
 }
 
 export type ChannelReply = { id: string; result: unknown } | { id: string; error: SdkError };

@@ -288,13 +288,30 @@ const texts = {
   'zh-CN': { payment: '付款', 'top-up': '转入', funding: '开户余额', bank: '沙箱银行', card: '绑定卡' },
 };
 
+/**
+ * What the customer reads for the bank's other postings, in their language: the ledger's own description is an
+ * English note with internal ids (`Subscription sub_… to cash-plus`), for the bank's books only.
+ */
+const kindTexts: Record<'en' | 'zh-CN', Record<string, string>> = {
+  en: {
+    'invest-subscription': 'Wealth product purchase', 'invest-redemption': 'Wealth product redemption',
+    'invest-refund': 'Cooling-off refund', 'merchant-loan': 'Business loan', payout: 'Payout',
+  },
+  'zh-CN': {
+    'invest-subscription': '理财申购', 'invest-redemption': '理财赎回', 'invest-refund': '冷静期撤销退款',
+    'merchant-loan': '经营贷放款', payout: '结算款',
+  },
+};
+
 function entryView(db: Db, accountId: string, row: EntryRow, locale: string) {
   const t = locale === 'en' ? texts.en : texts['zh-CN'];
   const card = row.kind === 'top-up' ? boundCard(db, accountId) : undefined;
   return {
     id: String(row.entry_id),
     date: new Date(row.created_at).toISOString(),
-    description: row.kind === 'payment' ? (row.order_description ?? t.payment) : (t[row.kind as 'top-up' | 'funding'] ?? row.description),
+    description: row.kind === 'payment'
+      ? (row.order_description ?? t.payment)
+      : (t[row.kind as 'top-up' | 'funding'] ?? kindTexts[locale === 'en' ? 'en' : 'zh-CN'][row.kind] ?? row.description),
     counterparty: row.app_name ?? (card ? `${t.card} ${maskCardNumber(card.number)}` : t.bank),
     amount: formatAmount(row.amount),
     balance: formatAmount(row.balance_after),

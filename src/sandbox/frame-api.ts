@@ -8,7 +8,7 @@ import { tokenHash, verifySecret } from './secrets.ts';
 import { clientAddress, lockedError, rateLimitedError, Throttles } from './throttle.ts';
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import {
-  closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken,
+  closeChallenge, createChallenge, createFrameSession, customerView, endCustomerSession, frameSessionByToken, inFrameLocale,
   openChallenge, resumeCustomerSession, sessionCustomer, spendClientToken, startCustomerSession, type FrameSession,
 } from './sessions.ts';
 import { parseOrigin, readBody } from './validate.ts';
@@ -44,7 +44,7 @@ export const resumeCookie = (appId: string) => `bank_resume_${appId}`;
 
 export function frameSession(c: Context<Env>) {
   const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-  return frameSessionByToken(c.var.options.db, token, c.var.options.now());
+  return inFrameLocale(frameSessionByToken(c.var.options.db, token, c.var.options.now()), c.req.header('X-Bank-Locale'));
 }
 
 frameApi.post('/sessions', async (c) => {

@@ -15,14 +15,14 @@ import {
 } from './invest.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { readBody } from './validate.ts';
-import { frameSessionByToken, sessionCustomer } from './sessions.ts';
+import { frameSessionByToken, inFrameLocale, sessionCustomer } from './sessions.ts';
 import type { RequestBody } from './validate.ts';
 
 export const investApi = new Hono<Env>();
 
 function frameSession(c: Context<Env>) {
   const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-  return frameSessionByToken(c.var.options.db, token, c.var.options.now());
+  return inFrameLocale(frameSessionByToken(c.var.options.db, token, c.var.options.now()), c.req.header('X-Bank-Locale'));
 }
 
 /** The logged-in customer, after settling whatever the clock has made due. */

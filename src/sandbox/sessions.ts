@@ -59,6 +59,15 @@ export function createFrameSession(db: Db, appId: string, origin: string, locale
   return { sessionToken, expiresAt: new Date(now + frameSessionLifetime).toISOString() };
 }
 
+/**
+ * The session as one frame's request sees it: in that frame's language (`X-Bank-Locale`, which a bank frame sends
+ * for its element's `locale` attribute) rather than the script tag's, which started the session. The bank's texts in
+ * its answers (transactions, products, terms) and the records of what was shown then match what the customer reads.
+ */
+export function inFrameLocale(session: FrameSession, frameLocale: string | undefined): FrameSession {
+  return frameLocale === 'en' || frameLocale === 'zh-CN' ? { ...session, locale: frameLocale } : session;
+}
+
 export function frameSessionByToken(db: Db, token: string | undefined, now: number): FrameSession {
   const row = token
     ? (db.prepare('SELECT * FROM frame_sessions WHERE token_hash = ? AND expires_at > ?').get(tokenHash(token), now) as

@@ -79,7 +79,7 @@ test('grant: the customer logs in, reads the Share data dialog, agrees; the demo
   await expect(frame.getByText(/withdraw this consent at any time in your bank account, under Data sharing/)).toBeVisible();
   // The tick box is separate and required.
   await frame.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(frame.getByText('Tick the box to share, or choose Don’t share.')).toBeVisible();
+  await expect(frame.getByText("Tick the box to share, or choose Don't share.")).toBeVisible();
   await frame.getByRole('checkbox', { name: 'I agree to share this with Demo Rental Homes' }).check();
   await frame.getByRole('button', { name: 'Share', exact: true }).click();
 
@@ -109,7 +109,7 @@ test('decline: Don’t share and closing both fire bank-consent-declined, and no
   await logIn(page, phone);
   const element = page.locator('bank-data-consent');
   await element.getByRole('button', { name: /^Share/ }).click();
-  await consentFrame(page).getByRole('button', { name: 'Don’t share' }).click();
+  await consentFrame(page).getByRole('button', { name: "Don't share", exact: true }).click();
   await expect.poll(async () => (await seen(page)).events.filter((e) => e.type === 'bank-consent-declined').length).toBe(1);
   await element.getByRole('button', { name: /^Share/ }).click();
   await expect(consentFrame(page).getByRole('checkbox')).toBeFocused();

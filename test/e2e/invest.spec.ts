@@ -22,7 +22,7 @@ const texts = {
   en: {
     logIn: 'Log in',
     panel: 'Investments', buyFrame: 'Buy', redeemFrame: 'Redeem', cancelFrame: 'Cancel purchase',
-    buy: 'Buy', redeem: 'Redeem', assess: 'Risk assessment', seeResult: 'See my result', continue: 'Continue',
+    buy: 'Buy', redeem: 'Redeem', assess: 'Risk assessment', seeResult: 'See my result',
     amount: 'Amount', payFrom: 'Pay from', ack: 'I have read the product terms and the risk disclosure',
     qualified: 'I declare that I am a qualified investor', pin: 'Payment PIN', confirm: 'Confirm purchase',
     confirmRedeem: 'Confirm redemption', reassess: 'Take the assessment again', cancelPurchase: 'Cancel purchase',
@@ -37,7 +37,7 @@ const texts = {
   'zh-CN': {
     logIn: '登录',
     panel: '理财', buyFrame: '购买', redeemFrame: '赎回', cancelFrame: '撤销购买',
-    buy: '购买', redeem: '赎回', assess: '风险测评', seeResult: '查看测评结果', continue: '继续',
+    buy: '购买', redeem: '赎回', assess: '风险测评', seeResult: '查看测评结果',
     amount: '金额', payFrom: '付款账户', ack: '我已阅读产品说明书和风险揭示书',
     qualified: '本人声明为合格投资者', pin: '支付密码', confirm: '确认购买',
     confirmRedeem: '确认赎回', reassess: '重新测评', cancelPurchase: '撤销购买',
@@ -157,7 +157,7 @@ for (const [locale, viewport] of runs) {
       await answer(buy, balanced);
       await buy.getByRole('button', { name: t.seeResult }).click();
       await expect(buy.getByRole('heading', { name: t.result })).toBeVisible();
-      await buy.getByRole('button', { name: t.continue }).click();
+      // The result and the purchase form together: the contract's `See my result`, then `Amount`.
       await expect(buy.getByRole('textbox', { name: t.amount })).toBeFocused();
       expect(await axeViolations(page.frame({ url: /invest-buy\.html/ })!)).toEqual([]);
       await purchase(buy, t, '1000');
@@ -231,7 +231,6 @@ test.describe('on a phone, in English', () => {
     await answer(buy, best);
     await buy.getByRole('button', { name: t.seeResult }).click();
     await expect(buy.getByRole('heading', { name: t.resultC5 })).toBeVisible();
-    await buy.getByRole('button', { name: t.continue }).click();
     await buy.getByRole('textbox', { name: t.amount }).fill('1000000');
     await buy.getByRole('checkbox', { name: t.ack }).check();
     await buy.getByRole('textbox', { name: t.pin }).fill(paymentPin);

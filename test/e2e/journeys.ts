@@ -30,7 +30,7 @@ export const journeyWords = {
     loginPassword: 'Login password', openButton: 'Open account', opened: /^Your Class II account ···· \d{4} is open\.$/,
     accountsFrame: 'Accounts', classII: /^Class II account ···· \d{4}$/, addMoney: 'Add money', amount: 'Amount', added: '¥500.00 added.',
     share: /^Share/, consentDialog: 'Share data', income: 'Is your average monthly income over the last 6 months at least ¥10,500.00?',
-    agreeShare: 'I agree to share this with Demo Rental Homes', shareButton: 'Share', dontShare: 'Don’t share',
+    agreeShare: 'I agree to share this with Demo Rental Homes', shareButton: 'Share', dontShare: "Don't share",
     shared: /^Shared on .+ · valid until .+$/,
     investFrame: 'Investments', assess: 'Risk assessment', seeResult: 'See my result', result: 'Your result: C3 (balanced)', balanced: 'Balanced 1Y', risk3: 'R3 · medium risk', buy: 'Buy', buyDialog: 'Buy',
     ack: 'I have read the product terms and the risk disclosure', confirmBuy: 'Confirm purchase',
@@ -297,9 +297,8 @@ export const journeys: Journey[] = [
       await check('invest-buy', w.buyDialog);
       await reachAndClick(page, buy.getByRole('button', { name: w.seeResult }), dialog);
       await expect(buy.getByRole('heading', { name: w.result })).toBeVisible();
-      await check('invest-buy', w.buyDialog);
-      await reachAndClick(page, buy.getByRole('button', { name: w.continue }), dialog);
       await expect(buy.getByRole('textbox', { name: w.amount })).toBeFocused();
+      await check('invest-buy', w.buyDialog);
       await reachAndClick(page, buy.getByRole('button', { name: w.confirmBuy }), dialog);
       await expect(buy.locator('.field-error')).toHaveCount(3);
       await check('invest-buy', w.buyDialog);

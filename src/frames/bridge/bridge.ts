@@ -8,6 +8,7 @@ import {
 } from '../../protocol/post-message.ts';
 import { BankApi } from '../common/bank-api.ts';
 import { postToPartner, readFramePage, type FramePage } from '../common/frame-page.ts';
+import { isLocale } from '../../i18n/locale.ts';
 import { investMethods } from './invest.ts';
 
 const api = new BankApi();
@@ -321,6 +322,7 @@ function main() {
     if (event.source !== window.parent || event.origin !== page.partnerOrigin || !isBridgeRequest(event.data)) return;
     const { id, method, params = {} } = event.data;
     try {
+      api.locale = undefined; // the page's own reads: in the session's language
       const result = await pageCall(page, method, params);
       postToPartner(page, { id, result });
     } catch (error) {
@@ -334,6 +336,8 @@ function main() {
         typeof request.params !== 'object' || request.params === null) return;
     earlyAnswers.clear();
     try {
+      // A frame's request is answered in that frame's language (an element's `locale` may differ from the page's).
+      api.locale = isLocale(request.locale) ? request.locale : undefined;
       const result = await run(page, Object.hasOwn(frameMethods, request.method) ? frameMethods[request.method] : undefined, request.params);
       channel.postMessage({ id: request.id, result });
     } catch (error) {

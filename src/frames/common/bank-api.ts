@@ -25,12 +25,23 @@ export class BankApi {
     },
   });
 
+  /**
+   * The language of the frame whose request is being made (see the bridge), sent as `X-Bank-Locale`; none: the
+   * session's. Read when a call starts, so it must be set just before the handler's first call.
+   */
+  locale?: string;
+
   async get<T>(path: string): Promise<T> {
-    return this.send<T>(() => this.http.get(path).json<T>());
+    return this.call<T>('get', path, {});
   }
 
   async post<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
-    return this.send<T>(() => this.http.post(path, { json: body, headers }).json<T>());
+    return this.call<T>('post', path, { json: body, headers });
+  }
+
+  private call<T>(method: 'get' | 'post', path: string, options: { json?: unknown; headers?: Record<string, string> }) {
+    if (this.locale) options.headers = { ...options.headers, 'X-Bank-Locale': this.locale };
+    return this.send<T>(() => this.http[method](path, options).json<T>());
   }
 
   private async send<T>(call: () => Promise<T>): Promise<T> {

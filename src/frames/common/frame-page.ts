@@ -58,7 +58,7 @@ export class BridgeChannel {
   private readonly channel: BroadcastChannel;
   private readonly pending = new Map<string, (reply: ChannelReply) => void>();
 
-  constructor(name: string) {
+  constructor(name: string, private readonly locale?: string) {
     this.channel = new BroadcastChannel(`bank-sdk/${name}`);
     this.channel.onmessage = (event: MessageEvent<ChannelReply>) => {
       const reply = event.data;
@@ -79,7 +79,7 @@ export class BridgeChannel {
         if ('error' in reply) reject(reply.error);
         else resolve(reply.result as T);
       });
-      this.channel.postMessage({ id, method, params } satisfies ChannelRequest);
+      this.channel.postMessage({ id, method, params, locale: this.locale } satisfies ChannelRequest);
     });
   }
 }

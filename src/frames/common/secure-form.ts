@@ -81,7 +81,7 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
   `;
 
   protected readonly page = readFramePage();
-  protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel);
+  protected readonly bridge = 'code' in this.page ? undefined : new BridgeChannel(this.page.channel, this.page.locale);
   protected busy = false;
   protected error: SdkError | null = null;
   /** Who to call about a lock: asked from the bank when a lock is first shown. */

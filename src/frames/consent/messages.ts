@@ -14,9 +14,10 @@ const en = {
   validity: 'Valid for {days} days, until {date}. The answers are as of today.',
   withdraw: 'You can withdraw this consent at any time in your bank account, under Data sharing. {app} is told at once.',
   agree: 'I agree to share this with {app}',
-  agreeNeeded: 'Tick the box to share, or choose Don’t share.',
+  agreeNeeded: "Tick the box to share, or choose Don't share.",
   share: 'Share',
-  dontShare: 'Don’t share',
+  // The contract fixes this name with a plain apostrophe: partners find the button by it.
+  dontShare: "Don't share",
 };
 
 export type ConsentDialogText = keyof typeof en;

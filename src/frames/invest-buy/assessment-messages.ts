@@ -9,7 +9,6 @@ const en = {
   answerAll: 'Answer every question ({n} left).',
   resultTitle: 'Your result: {level}',
   resultAllows: 'You may buy products rated up to {risk}.',
-  continueToBuy: 'Continue',
 };
 
 export type AssessmentMessage = keyof typeof en;
@@ -22,7 +21,6 @@ const zhCN: Record<AssessmentMessage, string> = {
   answerAll: '请回答所有问题（还有{n}题）。',
   resultTitle: '您的测评结果：{level}',
   resultAllows: '您可以购买风险等级不高于{risk}的产品。',
-  continueToBuy: '继续',
 };
 
 export const assessmentMessages: Catalogue<AssessmentMessage> = { en, 'zh-CN': zhCN };

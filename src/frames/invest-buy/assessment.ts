@@ -25,7 +25,8 @@ export interface AssessmentHost {
   call<T>(method: string, params: Record<string, unknown>): Promise<T | undefined>;
   renderError(): unknown;
   renderMismatch(): unknown;
-  decide(): Promise<void>;
+  renderPurchase(): unknown;
+  shownAt: string;
   focusFirst(): void;
 }
 
@@ -103,11 +104,13 @@ async function assess(host: AssessmentHost, event: Event) {
   if (!result) return;
   host.assessment = result.assessment;
   host.step = 'result';
+  // A result that allows the product shows the purchase form with it (the contract's `See my result`, then `Amount`…).
+  if (riskOrder(host.product!.risk) <= riskOrder(result.assessment.level)) host.shownAt ||= new Date().toISOString();
   await host.updateComplete;
   host.focusFirst();
 }
 
-/** The level the answers gave, and what it allows: buy on, or (above it) why not. */
+/** The level the answers gave, and what it allows: the purchase form right below it, or (above it) why not. */
 export function renderResult(host: AssessmentHost): TemplateResult {
   const level = host.assessment!.level;
   const allowed = riskOrder(host.product!.risk) <= riskOrder(level);
@@ -115,10 +118,5 @@ export function renderResult(host: AssessmentHost): TemplateResult {
       <h2>${a(host, 'resultTitle', { level: host.t(`level.${level}`) })}</h2>
       <p>${a(host, 'resultAllows', { risk: `R${level.slice(1)}` })}</p>
     </div>
-    ${allowed
-      ? html`<div class="actions">
-          <button type="button" @click=${() => host.decide()}>${a(host, 'continueToBuy')}</button>
-          <button type="button" class="secondary" @click=${host.cancel}>${host.t('cancel')}</button>
-        </div>`
-      : host.renderMismatch()}`;
+    ${allowed ? host.renderPurchase() : host.renderMismatch()}`;
 }

@@ -126,7 +126,7 @@ class BankInvestBuyForm extends InvestDialog {
     this.focusFirst();
   };
 
-  private renderPurchase() {
+  protected renderPurchase() {
     const p = this.product!;
     const usable = this.accounts.filter((a) => a.status === 'active');
     const amountDescribed = this.amountProblem ? 'amount-error amount-hint' : 'amount-hint';
