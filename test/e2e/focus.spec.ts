@@ -55,15 +55,14 @@ test('pay: Escape and Close return focus to Pay; success moves it to the receipt
   await expect(page.locator('bank-pay [part~="receipt"] h3')).toBeFocused();
 });
 
-test('pay: when no account can pay, the dialog asks for no PIN; its Close returns focus to Pay', async ({ page }) => {
+test('pay: when no account can pay, the dialog says so first; its Cancel returns focus to Pay', async ({ page }) => {
   await openPage(page);
   await logIn(page, '13800000002');
   const pay = page.locator('bank-pay').getByRole('button', { name: /^Pay/ });
   await pay.click();
   const frame = page.frameLocator('iframe[title="Confirm payment"]');
-  await expect(frame.getByText('balance too low')).toBeVisible();
-  await expect(frame.getByRole('textbox', { name: 'Payment PIN' })).toHaveCount(0);
-  await frame.getByRole('button', { name: 'Close' }).click();
+  await expect(frame.getByRole('combobox', { name: 'Pay from' })).toHaveAccessibleDescription(/balance too low/);
+  await frame.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
   await expect(pay).toBeFocused();
 });

@@ -77,36 +77,38 @@ for (const [phone, code, state] of [
   ['13800000002', 'insufficient_funds', 'balance too low'],
   ['13800000003', 'account_frozen', 'frozen'],
 ] as const) {
-  test(`sandbox customer ${phone} sees "${state}" before any PIN is asked, fails with ${code}, and no money moves`, async ({ page }) => {
+  test(`sandbox customer ${phone} sees "${state}" before any PIN; confirming anyway, the bank refuses with ${code} and no money moves`, async ({ page }) => {
     const orderId = await createOrder();
     await openPayDialog(page, orderId, phone);
     const frame = payFrame(page);
-    const alert = frame.getByRole('alert');
-    await expect(alert).toContainText('None of your accounts can pay ¥3,500.00');
-    await expect(alert).toContainText(new RegExp(`Class I ···· \\d{4} · ¥[\\d,.]+ · ${state}`));
-    // Nothing to confirm: no PIN field and no Confirm button, only a way out.
-    await expect(frame.getByRole('textbox', { name: 'Payment PIN' })).toHaveCount(0);
-    await expect(frame.getByRole('button', { name: 'Confirm payment' })).toHaveCount(0);
+    // Said before any PIN, and read out with `Pay from` (its description), where focus lands first.
+    const payFrom = frame.getByRole('combobox', { name: 'Pay from' });
+    await expect(payFrom).toHaveAccessibleDescription(new RegExp(`^None of your accounts can pay ¥3,500\\.00: Class I ···· \\d{4} · ¥[\\d,.]+ · ${state} Nothing has been charged\\.`));
+    await expect(payFrom).toBeFocused();
+    // A warning, not a verdict: nothing has failed yet, and the contract's fields are there.
+    expect(ofType(await bankEvents(page), 'bank-pay-failure')).toEqual([]);
+    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await frame.getByRole('textbox', { name: 'Payment PIN' }).fill(paymentPin);
+    await frame.getByRole('button', { name: 'Confirm payment' }).click();
+    // The bank decides: one failure, with its code; the dialog closes and the element says why.
     await expect.poll(async () => ofType(await bankEvents(page), 'bank-pay-failure').map((f) => f.detail.code)).toEqual([code]);
     expect(ofType(await bankEvents(page), 'bank-pay-failure')[0].detail.orderId).toBe(orderId);
-    await frame.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator('iframe[title="Confirm payment"]')).toHaveCount(0);
-    await expect.poll(async () => ofType(await bankEvents(page), 'bank-cancel')).toHaveLength(1);
-    await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay/ })).toBeEnabled();
+    await expect(page.locator('bank-pay').getByRole('alert')).toContainText('The payment did not go through.');
     expect((await bankApi(`/v1/orders/${orderId}`)).body.status).toBe('pending');
   });
 }
 
-test('zh-CN: an account that cannot pay says so in Chinese, before any PIN', async ({ page }) => {
+test('zh-CN: an account that cannot pay says so in Chinese, above the PIN', async ({ page }) => {
   const orderId = await createOrder('5000.00');
   await openPayPage(page, orderId, 'locale="zh-CN"');
   await logIn(page, '13800000002');
   await page.locator('bank-pay').getByRole('button', { name: /^支付/ }).click();
   const frame = page.frameLocator('iframe[title="确认付款"]');
-  await expect(frame.getByRole('alert')).toContainText('您没有可支付¥5,000.00的账户：');
-  await expect(frame.getByRole('alert')).toContainText(/I类账户 ···· \d{4} · ¥10\.00 · 余额不足/);
-  await expect(frame.getByRole('button', { name: '关闭' })).toBeVisible();
-  await expect(frame.getByRole('textbox', { name: '支付密码' })).toHaveCount(0);
+  const payFrom = frame.getByRole('combobox', { name: '付款账户' });
+  await expect(payFrom).toHaveAccessibleDescription(/^您没有可支付¥5,000\.00的账户：\s*I类账户 ···· \d{4} · ¥10\.00 · 余额不足/);
+  await expect(frame.getByRole('textbox', { name: '支付密码' })).toBeVisible();
+  await expect(frame.getByText('尚未扣款。请先向账户充值或联系银行；如现在确认，银行将再次核验。')).toBeVisible();
 });
 
 test('the account that can pay is preselected; those that cannot are shown with their state and cannot be chosen', async ({ page }) => {
@@ -121,12 +123,12 @@ test('the account that can pay is preselected; those that cannot are shown with 
   await expect(payFrame(page).getByRole('textbox', { name: 'Payment PIN' })).toBeVisible();
 });
 
-test('a Class I customer paying above the balance sees "balance too low" and no PIN; the bank refuses it too', async ({ page }) => {
+test('a Class I customer paying above the balance sees "balance too low" above the PIN; the bank refuses it too', async ({ page }) => {
   const phone = await newCustomer({ balance: '100.00' });
   const orderId = await createOrder('100.01');
   await openPayDialog(page, orderId, phone);
-  await expect(payFrame(page).getByRole('alert')).toContainText('¥100.00 · balance too low');
-  await expect(payFrame(page).getByRole('textbox', { name: 'Payment PIN' })).toHaveCount(0);
+  await expect(payFrame(page).getByRole('combobox', { name: 'Pay from' })).toHaveAccessibleDescription(/¥100\.00 · balance too low/);
+  await expect(payFrame(page).getByRole('combobox', { name: 'Pay from' })).toHaveValue(/.+/);
   // The frame's check is a convenience: the bank decides, and never lets a balance go negative.
   const { session } = await loggedInSession(phone);
   const [account] = await session.accounts();

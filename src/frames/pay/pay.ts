@@ -56,7 +56,6 @@ export class BankPayForm extends SecureForm<PayMessage> {
     if (accounts) this.accounts = accounts.accounts;
     if (this.error) this.fail(this.error);
     else if (order?.status === 'paid') this.finish(order);
-    else if (order && this.accounts.length && !this.accounts.some((a) => this.canPay(a))) this.failNoAccount();
     await this.updateComplete;
     this.focusFirst();
   }
@@ -106,21 +105,20 @@ export class BankPayForm extends SecureForm<PayMessage> {
         <dt>${this.t('amount')}</dt>
         <dd class="amount">${this.money(order.amount)}</dd>
       </dl>`;
-    // No account can pay: say so before asking for any secret, and offer only a way out.
-    if (!usable.length) {
-      return html`${summary}
-        <div role="alert">
+    // No account can pay, as far as the frame can tell: say so before any secret is asked, as the description of
+    // `Pay from` (read out with it, where focus lands first). A warning, not a refusal: the bank decides (its figures
+    // may be newer than these), so the customer may still confirm, and the bank's answer is the failure.
+    const none = !usable.length;
+    return html`${summary}
+      ${none ? html`<div id="no-usable" class="warning">
           <p>${this.t('noUsableAccount', { amount: this.money(order.amount) })}</p>
           <ul class="accounts">${this.accounts.map((a) => html`<li>${this.accountText(a)}</li>`)}</ul>
-        </div>
-        <p class="hint">${this.t('noUsableHint')}</p>
-        <div class="actions"><button type="button" @click=${this.cancel}>${this.t('close')}</button></div>`;
-    }
-    return html`${summary}
+          <p class="hint">${this.t('noUsableHint')}</p>
+        </div>` : nothing}
       <form @submit=${this.confirm} novalidate>
         <label for="account">${this.t('payFrom')}
-          <select id="account" name="account" ?disabled=${this.busy}>
-            ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === usable[0]} ?disabled=${!this.canPay(a)}>${this.accountText(a)}</option>`)}
+          <select id="account" name="account" ?disabled=${this.busy} aria-describedby=${none ? 'no-usable' : nothing}>
+            ${this.accounts.map((a) => html`<option value=${a.id} ?selected=${a === (usable[0] ?? this.accounts[0])} ?disabled=${!none && !this.canPay(a)}>${this.accountText(a)}</option>`)}
           </select>
         </label>
         <label for="pin">${this.t('pin')}
@@ -192,17 +190,6 @@ export class BankPayForm extends SecureForm<PayMessage> {
       event: 'payment-failed',
       // A lock is explained on the partner's side after the dialog closes: with the bank's hotline.
       data: { code: error.code, message: error.message, final: isFinal(error.code), ...(this.contact && error.code === 'locked' ? { contact: this.contact } : {}) },
-    });
-  }
-
-  /** Told to the partner element (a `bank-pay-failure`), while this dialog stays open to show why. */
-  private failNoAccount() {
-    const frozen = this.accounts.every((a) => a.status === 'frozen');
-    postToPartner(this.framePage, {
-      event: 'payment-failed',
-      data: frozen
-        ? { code: 'account_frozen', message: 'Every account of the customer is frozen.', final: false }
-        : { code: 'insufficient_funds', message: 'No account of the customer has enough money for this order.', final: false },
     });
   }
 
