@@ -486,6 +486,19 @@ const migrations: string[] = [
   -- The identity claim reads the bank's one identity register (customer_identities); this copy is gone.
   DROP TABLE real_name_records;
   `,
+  `
+  -- The sandbox's test identities serve anyone (CONTRACT.md §6: the test card passes the four-factor check for
+  -- anyone): an ID number may be on file for more than one customer. Still one identity per customer.
+  CREATE TABLE customer_identities_shared (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    id_number TEXT NOT NULL,
+    verified_at INTEGER NOT NULL
+  );
+  INSERT INTO customer_identities_shared SELECT customer_id, id_number, verified_at FROM customer_identities;
+  DROP TABLE customer_identities;
+  ALTER TABLE customer_identities_shared RENAME TO customer_identities;
+  CREATE INDEX customer_identities_by_number ON customer_identities(id_number);
+  `,
 ];
 
 /**
