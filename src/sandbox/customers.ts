@@ -102,6 +102,19 @@ export function customerByPublicId(db: Db, appId: string, publicId: string) {
     .get(appId, publicId) as CustomerRow | undefined;
 }
 
+/**
+ * The language the customer last saw this app's elements in: their latest login's page (its frame session), so the
+ * partner's server reads the same masked name `bank-login-success` gave (`Zhang *` on an `en` page). `zh-CN` if
+ * there is none.
+ */
+export function lastSeenLocale(db: Db, appId: string, customerId: number): 'en' | 'zh-CN' {
+  const row = db.prepare(
+    `SELECT fs.locale FROM frame_sessions fs JOIN customer_sessions cs ON cs.id = fs.customer_session_id
+     WHERE cs.app_id = ? AND cs.customer_id = ? ORDER BY cs.created_at DESC, fs.expires_at DESC LIMIT 1`,
+  ).get(appId, customerId) as { locale: string } | undefined;
+  return row?.locale === 'en' ? 'en' : 'zh-CN';
+}
+
 /** Sandbox only: a customer with the standard sandbox password and PIN and one funded account (Class I unless asked). */
 export function createSandboxCustomer(
   db: Db, phone: string, nameEn: string, nameZh: string, balance = 5_000_000, frozen = false, accountClass: 'I' | 'II' = 'I',

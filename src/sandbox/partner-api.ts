@@ -1,6 +1,6 @@
 import { findApp, registerApp } from './apps.ts';
 import {
-  createSandboxCustomer, customerByPublicId, displayName, loginLocked, maskPhone, pinLocked, publicCustomerId,
+  createSandboxCustomer, customerByPublicId, displayName, lastSeenLocale, loginLocked, maskPhone, pinLocked, publicCustomerId,
   sandboxPassword, sandboxPin,
 } from './customers.ts';
 import { applicationView, findApplication, loanProducts } from './loans.ts';
@@ -58,7 +58,7 @@ route(partnerApi, {
   if (!customer) throw new BankError('not_found', 'No such customer for this app.');
   return c.json({
     customerId: c.req.param('customerId'),
-    displayName: displayName(customer, 'zh-CN'),
+    displayName: displayName(customer, lastSeenLocale(c.var.options.db, app.id, customer.id)),
     displayNameEn: displayName(customer, 'en'),
     phone: maskPhone(customer.phone),
     locked: loginLocked(c.var.options.db, customer, c.var.options.now()) || pinLocked(c.var.options.db, customer, c.var.options.now()),

@@ -24,7 +24,7 @@ export const ClientToken = z.object({
 
 export const Customer = z.object({
   customerId: z.string(),
-  displayName: z.string().openapi({ description: 'Masked (e.g. `张*`).' }),
+  displayName: z.string().openapi({ description: 'Masked, in the language the customer last saw your elements in, as `bank-login-success` gave it (`Zhang *`, `张*`; `zh-CN` if unknown).' }),
   displayNameEn: z.string(),
   phone: z.string().openapi({ description: 'Masked (e.g. `138****0001`).' }),
   locked: z.boolean().openapi({ description: 'Logins or payments are locked for now.' }),

@@ -330,7 +330,11 @@ test.describe('customers', () => {
     const { customer } = await loggedInSession(phone);
     const looked = await bankApi(`/v1/customers/${encodeURIComponent(customer.customerId)}`);
     expect(looked.status).toBe(200);
-    expect(looked.body).toMatchObject({ customerId: customer.customerId, displayName: '张*' });
+    // In the language of the customer's latest login with this app (an `en` page here), as the login event gave it.
+    expect(looked.body).toMatchObject({ customerId: customer.customerId, displayName: customer.displayName, displayNameEn: 'Zhang *' });
+    expect(customer.displayName).toBe('Zhang *');
+    await loggedInSession(phone, { locale: 'zh-CN' });
+    expect((await bankApi(`/v1/customers/${encodeURIComponent(customer.customerId)}`)).body).toMatchObject({ displayName: '张*', displayNameEn: 'Zhang *' });
     const text = JSON.stringify(looked.body);
     expect(text).not.toContain(phone);
     expect(text).not.toContain('张三');
@@ -348,7 +352,7 @@ test.describe('customers', () => {
     expect(theirs.customer.customerId).not.toBe(customer.customerId);
     const looked = await bankApi(`/v1/customers/${theirs.customer.customerId}`, { secretKey: other.secretKey });
     expect(looked.status).toBe(200);
-    expect(looked.body.displayName).toBe('张*');
+    expect(looked.body.displayName).toBe(theirs.customer.displayName);
     expectError(await bankApi(`/v1/customers/${theirs.customer.customerId}`), 404, 'not_found');
   });
 
