@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loginInBankFrame } from '../../packages/testing/src/index.ts';
 import { loggedInSession } from './bank-client.ts';
@@ -89,6 +89,12 @@ async function answer(frame: FrameLocator, choices: number[]) {
   for (const [i, choice] of choices.entries()) await groups.nth(i).getByRole('radio').nth(choice).check();
 }
 
+/**
+ * Ticks a box in the Buy dialog. Once in a busy full run the click still missed after the frame was at rest ("did not
+ * change its state"); ticking is idempotent, so it is tried again until the box is ticked.
+ */
+const tick = (box: Locator) => expect(async () => box.check({ timeout: 3_000 })).toPass({ timeout: 15_000 });
+
 async function purchase(frame: FrameLocator, t: Texts, amount: string, { qualified = false } = {}) {
   await frame.getByRole('textbox', { name: t.amount }).fill(amount);
   await expect(frame.getByRole('combobox', { name: t.payFrom })).toBeVisible();
@@ -100,8 +106,8 @@ async function purchase(frame: FrameLocator, t: Texts, amount: string, { qualifi
     await new Promise((done) => setTimeout(done, 100));
     return JSON.stringify(before) === JSON.stringify(await owner.boundingBox());
   }).toBe(true);
-  await frame.getByRole('checkbox', { name: t.ack }).check();
-  if (qualified) await frame.getByRole('checkbox', { name: t.qualified }).check();
+  await tick(frame.getByRole('checkbox', { name: t.ack }));
+  if (qualified) await tick(frame.getByRole('checkbox', { name: t.qualified }));
   await frame.getByRole('textbox', { name: t.pin }).fill(paymentPin);
   await frame.getByRole('button', { name: t.confirm }).click();
 }
@@ -232,12 +238,12 @@ test.describe('on a phone, in English', () => {
     await buy.getByRole('button', { name: t.seeResult }).click();
     await expect(buy.getByRole('heading', { name: t.resultC5 })).toBeVisible();
     await buy.getByRole('textbox', { name: t.amount }).fill('1000000');
-    await buy.getByRole('checkbox', { name: t.ack }).check();
+    await tick(buy.getByRole('checkbox', { name: t.ack }));
     await buy.getByRole('textbox', { name: t.pin }).fill(paymentPin);
     await buy.getByRole('button', { name: t.confirm }).click();
     await expect(buy.getByText('This product is only for qualified investors.')).toBeVisible();
     expect(await axeViolations(page.frame({ url: /invest-buy\.html/ })!)).toEqual([]);
-    await buy.getByRole('checkbox', { name: t.qualified }).check();
+    await tick(buy.getByRole('checkbox', { name: t.qualified }));
     await buy.getByRole('button', { name: t.confirm }).click();
     await expect.poll(async () => (await bankEvents(page)).find((e) => e.type === 'bank-invest-success')?.detail).toMatchObject({
       productId: 'private-growth', amount: '1000000.00', status: 'cooling-off',

@@ -62,7 +62,6 @@ export abstract class SecureForm<Own extends string = never> extends LitElement 
       margin: 0;
     }
     .field-error,
-    .warning,
     [role='alert'] {
       color: var(--bank-color-error);
       font-weight: 400;

@@ -29,7 +29,13 @@ const isFinal = (code: string) => isErrorCode(code) && errorRules[code].paymentF
 
 export class BankPayForm extends SecureForm<PayMessage> {
   static properties: PropertyDeclarations = { order: { state: true }, accounts: { state: true }, pinProblem: { state: true }, checking: { state: true }, unconfirmed: { state: true } };
-  static styles = css`${SecureForm.styles}${dialogStyles}`;
+  static styles = css`${SecureForm.styles}${dialogStyles}
+    /* No account can pay: a warning above the form, in the colour of the frame's errors. */
+    .warning {
+      color: var(--bank-color-error);
+      font-size: 0.9rem;
+    }
+  `;
   protected readonly titleKey = 'payTitle';
   protected readonly formMessages = [paymentMessages];
   protected readonly ownMessages = payFrameMessages;
