@@ -83,6 +83,9 @@ for (const size of sizes) {
         if (dark) await useDarkTheme(page);
         await page.goto(`/?lang=${locale}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        // The elements on the partner's page with their data: no amount or masked number split across lines.
+        await expect(page.locator('bank-loan-apply [part~="quote"] dd').first()).toContainText('¥');
+        expect(await brokenWords(page), 'words split across lines on the partner page').toEqual([]);
         // The repayment schedule, opened, scrolls sideways inside the element: the page never widens (a wider page
         // on a phone shifts every bank dialog below sideways, the payee and the amount cut off at the left edge).
         await page.locator('bank-loan-apply').getByText(w.schedule, { exact: true }).click();

@@ -4,7 +4,7 @@ import { publicErrorCodes } from '../../src/protocol/errors.ts';
 import { partnerMessages } from '../../src/i18n/partner.ts';
 import { accountOpenMessages } from '../../src/elements/bank-account-open/messages.ts';
 import { consentMessages } from '../../src/elements/bank-data-consent/messages.ts';
-import { investMessages } from '../../src/elements/bank-invest/messages.ts';
+import { investMessages as buyFrameMessages } from '../../src/frames/common/invest-messages.ts';
 import { loanMessages } from '../../src/elements/bank-loan-apply/messages.ts';
 import { merchantOnboardMessages } from '../../src/elements/bank-merchant-onboard/messages.ts';
 import { payFailureMessages } from '../../src/elements/bank-pay/failure-messages.ts';
@@ -67,8 +67,10 @@ test('the public types are served and are the published package', async () => {
 
 test('every public error code is documented in docs/errors.md and has a customer text in both locales', () => {
   const doc = readFileSync('docs/errors.md', 'utf8');
-  // The shared texts (every page), or the messages of the one element whose flow gives the code (its chunk only).
-  const catalogues = [partnerMessages, payMessages, payFailureMessages, consentMessages, investMessages, accountOpenMessages, merchantOnboardMessages, loanMessages];
+  // The shared texts (every page), or the messages of the one element whose flow gives the code (its chunk only), or,
+  // for a code only a bank frame shows (suitability_mismatch and below_minimum: the Buy frame; the page is told
+  // nothing of a customer's suitability), that frame's.
+  const catalogues = [partnerMessages, payMessages, payFailureMessages, consentMessages, buyFrameMessages, accountOpenMessages, merchantOnboardMessages, loanMessages];
   const texts = (locale: 'en' | 'zh-CN') => Object.assign({}, ...catalogues.map((c) => c[locale])) as Record<string, string>;
   for (const code of publicErrorCodes) {
     expect(doc, code).toContain(`| \`${code}\` |`);

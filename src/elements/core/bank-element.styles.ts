@@ -34,7 +34,7 @@ export const baseStyles = css`
   /* Label and value pairs: order summaries, receipts, quotes. */
   dl {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: 0.25em 1em;
     margin: 0;
   }
