@@ -595,16 +595,21 @@ test('zh-CN account-open: the first step has the same controls in Chinese', asyn
   await expectChinese(f.locator('body'), 'Open an account details step');
 });
 
-test('zh-CN accounts: the inline Accounts frame for Zhang San, Chinese throughout', async ({ page }) => {
-  await serve(page, '/a/zh-accounts', { body: '{{sdk}}<bank-account></bank-account>', locale: 'zh-CN', lang: 'zh-CN' });
-  await expect(page.locator('bank-account').getByRole('button')).toBeVisible();
-  await expectChinese(page.locator('bank-account'), 'bank-account logged out');
-  await page.locator('bank-account').getByRole('button').first().click();
+/** A zh-CN page with one inline element: Chinese while logged out, then, logged in, its bank frame titled in Chinese. */
+async function zhInlineFrame(page: Page, tag: 'bank-account' | 'bank-invest', path: string) {
+  await serve(page, path, { body: `{{sdk}}<${tag}></${tag}>`, locale: 'zh-CN', lang: 'zh-CN' });
+  await expect(page.locator(tag).getByRole('button')).toBeVisible();
+  await expectChinese(page.locator(tag), `${tag} logged out`);
+  await page.locator(tag).getByRole('button').first().click();
   await zhLogin(page, '13800000001');
-  const iframe = page.locator('bank-account iframe[title]');
+  const iframe = page.locator(`${tag} iframe[title]`);
   await expect(iframe).toBeVisible();
   expect(await iframe.getAttribute('title')).toMatch(CJK);
-  const a = iframe.contentFrame();
+  return iframe.contentFrame();
+}
+
+test('zh-CN accounts: the inline Accounts frame for Zhang San, Chinese throughout', async ({ page }) => {
+  const a = await zhInlineFrame(page, 'bank-account', '/a/zh-accounts');
   await expect(a.getByRole('region').first()).toBeVisible();
   await expect(a.getByRole('columnheader')).toHaveCount(3);
   await expectChinese(a.locator('body'), 'Accounts frame');
@@ -721,15 +726,7 @@ test('invest as 13800000006 (C2): no assessment asked for, Equity Select (R4) is
 });
 
 test('zh-CN invest: Investments frame Chinese, five products with R1…R5', async ({ page }) => {
-  await serve(page, '/a/zh-invest', { body: '{{sdk}}<bank-invest></bank-invest>', locale: 'zh-CN', lang: 'zh-CN' });
-  await expect(page.locator('bank-invest').getByRole('button')).toBeVisible();
-  await expectChinese(page.locator('bank-invest'), 'bank-invest logged out');
-  await page.locator('bank-invest').getByRole('button').first().click();
-  await zhLogin(page, '13800000001');
-  const iframe = page.locator('bank-invest iframe[title]');
-  await expect(iframe).toBeVisible();
-  expect(await iframe.getAttribute('title')).toMatch(CJK);
-  const f = iframe.contentFrame();
+  const f = await zhInlineFrame(page, 'bank-invest', '/a/zh-invest');
   await expect.poll(() => f.getByRole('region').count()).toBeGreaterThanOrEqual(5);
   for (const [, risk] of PRODUCTS) await expect(f.locator('body')).toContainText(risk);
   await expectChinese(f.locator('body'), 'Investments frame');

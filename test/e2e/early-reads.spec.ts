@@ -5,7 +5,7 @@
  * elements render with their data in one pass, with no message to the bridge. The answers still come from the bank
  * (the same answer as the frame API's `GET /orders/:id`, for this app's orders only); the page never sees a token.
  */
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { frameCall, mintClientToken, partnerCall, registerApp } from './bank-client.ts';
 import { apiTest, bankEvents, bankOrigin, demoAppId, logIn, partnerOrigin, recordEvents, rentOrder, servePartnerPage, test } from './helpers.ts';
 
@@ -69,22 +69,28 @@ apiTest('the token exchange answers the page’s other first reads as the frame 
   expect((await frameCall(`/merchants/${foreign}`, { method: 'GET', token })).status).toBe(404);
 });
 
-test('<bank-pay> shows its order with no order read after the token exchange; after the customer acts in a bank frame, reads ask the bank', async ({ page }) => {
-  await recordEvents(page);
-  const orderId = await rentOrder('2222.00');
+/** The bridge's requests to the frame API as the page's network sees them, and the token exchange's body. */
+function watchFrameApi(page: Page) {
   const frameApiCalls: string[] = [];
-  let exchange: Record<string, unknown> | undefined;
+  let body: Record<string, unknown> | undefined;
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== bankOrigin || !url.pathname.startsWith('/v1/frame/')) return;
     frameApiCalls.push(`${request.method()} ${url.pathname}`);
-    if (url.pathname === '/v1/frame/sessions') exchange = request.postDataJSON();
+    if (url.pathname === '/v1/frame/sessions') body = request.postDataJSON();
   });
+  return { frameApiCalls, exchange: () => body };
+}
+
+test('<bank-pay> shows its order with no order read after the token exchange; after the customer acts in a bank frame, reads ask the bank', async ({ page }) => {
+  await recordEvents(page);
+  const orderId = await rentOrder('2222.00');
+  const { frameApiCalls, exchange } = watchFrameApi(page);
   await servePartnerPage(page, '/pay-with-session', `{{sdk}}<bank-login></bank-login><bank-pay order-id="${orderId}"></bank-pay>`);
   await page.goto('/pay-with-session');
   await expect.poll(async () => (await bankEvents(page)).some((e) => e.type === 'bank-ready' && e.target === 'bank-pay')).toBe(true);
   await expect(page.locator('bank-pay').getByRole('button', { name: /^Pay ¥2,222\.00/ })).toBeVisible();
-  expect(exchange?.orderIds).toEqual([orderId]);
+  expect(exchange()?.orderIds).toEqual([orderId]);
   expect(frameApiCalls).toEqual(['POST /v1/frame/sessions']);
   // The customer logs in, in the bank's frame: the early answers are dropped, and a new element's read asks the bank.
   await logIn(page);
@@ -102,20 +108,13 @@ test('<bank-pay> shows its order with no order read after the token exchange; af
 test('a page of 50 <bank-pay>, each its own order (a tenant’s bills): every order comes with the session; no order read follows', async ({ page }) => {
   await recordEvents(page);
   const orderIds = await Promise.all(Array.from({ length: 50 }, (_, i) => rentOrder(`${1000 + i}.00`)));
-  const frameApiCalls: string[] = [];
-  let exchange: Record<string, unknown> | undefined;
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== bankOrigin || !url.pathname.startsWith('/v1/frame/')) return;
-    frameApiCalls.push(`${request.method()} ${url.pathname}`);
-    if (url.pathname === '/v1/frame/sessions') exchange = request.postDataJSON();
-  });
+  const { frameApiCalls, exchange } = watchFrameApi(page);
   await servePartnerPage(page, '/bills', `{{sdk}}${orderIds.map((id) => `<bank-pay order-id="${id}"></bank-pay>`).join('')}`);
   await page.goto('/bills');
   await expect.poll(async () => (await bankEvents(page)).filter((e) => e.type === 'bank-ready').length, { timeout: 15_000 }).toBe(50);
   await expect(page.locator('bank-pay').nth(49).getByRole('button', { name: /^Pay ¥1,049\.00/ })).toBeVisible();
   await expect(page.locator('bank-pay').first().getByRole('button', { name: /^Pay ¥1,000\.00/ })).toBeVisible();
-  expect(exchange?.orderIds).toEqual(orderIds);
+  expect(exchange()?.orderIds).toEqual(orderIds);
   expect(frameApiCalls).toEqual(['POST /v1/frame/sessions']);
 });
 
