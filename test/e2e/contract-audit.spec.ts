@@ -494,19 +494,19 @@ test('zh-CN loan: 申请 button, the Loan application frame has the same control
 
 // ================= Account opening, then the Accounts frame and Data sharing =================
 
-test('account-open (new customer) → Accounts frame → consent in Data sharing → Revoke; Add money', async ({ page }) => {
-  test.setTimeout(60_000);
-  const tokens = await record(page);
-  const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  await serve(page, '/a/open', { body: '{{sdk}}<bank-account-open></bank-account-open><bank-data-consent purpose="rental-screening" claims="identity"></bank-data-consent><div id="later"></div>' });
+/**
+ * A person who is not a customer opens the account the page's `<bank-account-open>` offers, in its three steps:
+ * phone and SMS code, identity and the bound card, then a payment PIN and a login password.
+ */
+async function openAccountAsNewPerson(page: Page, fullName: string, idNumber: string) {
   await page.locator('bank-account-open').getByRole('button', { name: 'Open an account', exact: true }).click();
   const f = frame(page, 'Open an account');
-  await f.getByRole('textbox', { name: 'Phone number', exact: true }).fill(phone);
+  await f.getByRole('textbox', { name: 'Phone number', exact: true }).fill(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
   await f.getByRole('button', { name: 'Send code', exact: true }).click();
   await f.getByRole('textbox', { name: 'SMS code', exact: true }).fill(SMS);
   await f.getByRole('button', { name: 'Verify', exact: true }).click();
-  await f.getByRole('textbox', { name: 'Full name', exact: true }).fill('Wang Wu');
-  await f.getByRole('textbox', { name: 'ID number', exact: true }).fill('11010519491231002X');
+  await f.getByRole('textbox', { name: 'Full name', exact: true }).fill(fullName);
+  await f.getByRole('textbox', { name: 'ID number', exact: true }).fill(idNumber);
   await f.getByRole('textbox', { name: 'Bank card number', exact: true }).fill(GOOD_CARD);
   await f.getByRole('checkbox', { name: 'I agree to the account terms', exact: true }).check();
   await f.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -514,6 +514,13 @@ test('account-open (new customer) → Accounts frame → consent in Data sharing
   await f.getByRole('textbox', { name: 'Repeat payment PIN', exact: true }).fill('246813');
   await f.getByRole('textbox', { name: 'Login password', exact: true }).fill('N3wPassw0rd!');
   await f.getByRole('button', { name: 'Open account', exact: true }).click();
+}
+
+test('account-open (new customer) → Accounts frame → consent in Data sharing → Revoke; Add money', async ({ page }) => {
+  test.setTimeout(60_000);
+  const tokens = await record(page);
+  await serve(page, '/a/open', { body: '{{sdk}}<bank-account-open></bank-account-open><bank-data-consent purpose="rental-screening" claims="identity"></bank-data-consent><div id="later"></div>' });
+  await openAccountAsNewPerson(page, 'Wang Wu', '11010519491231002X');
   const opened = await waitEvent(page, 'bank-account-opened');
   expect(Object.keys(opened.detail).sort()).toEqual(['accountClass', 'accountId', 'last4']);
   expect(opened.detail.accountClass).toBe('II');
@@ -558,23 +565,7 @@ test('account-open (new customer) → Accounts frame → consent in Data sharing
 test('account-open account-class="III" (new customer): bank-account-opened {accountClass: "III"} and bank-login-success', async ({ page }) => {
   await record(page);
   await serve(page, '/a/open3', { body: '{{sdk}}<bank-account-open account-class="III"></bank-account-open>' });
-  await page.locator('bank-account-open').getByRole('button', { name: 'Open an account', exact: true }).click();
-  const f = frame(page, 'Open an account');
-  const phoneBox = f.getByRole('textbox', { name: 'Phone number', exact: true });
-  const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  await phoneBox.fill(phone);
-  await f.getByRole('button', { name: 'Send code', exact: true }).click();
-  await f.getByRole('textbox', { name: 'SMS code', exact: true }).fill(SMS);
-  await f.getByRole('button', { name: 'Verify', exact: true }).click();
-  await f.getByRole('textbox', { name: 'Full name', exact: true }).fill('Zhao Liu');
-  await f.getByRole('textbox', { name: 'ID number', exact: true }).fill(freshResidentId());
-  await f.getByRole('textbox', { name: 'Bank card number', exact: true }).fill(GOOD_CARD);
-  await f.getByRole('checkbox', { name: 'I agree to the account terms', exact: true }).check();
-  await f.getByRole('button', { name: 'Continue', exact: true }).click();
-  await f.getByRole('textbox', { name: 'Payment PIN', exact: true }).fill('246813');
-  await f.getByRole('textbox', { name: 'Repeat payment PIN', exact: true }).fill('246813');
-  await f.getByRole('textbox', { name: 'Login password', exact: true }).fill('N3wPassw0rd!');
-  await f.getByRole('button', { name: 'Open account', exact: true }).click();
+  await openAccountAsNewPerson(page, 'Zhao Liu', freshResidentId());
   expect((await waitEvent(page, 'bank-account-opened')).detail.accountClass).toBe('III');
   expect((await waitEvent(page, 'bank-login-success')).detail.displayName).toBe('Zhao *');
 });
