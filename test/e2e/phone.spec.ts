@@ -135,6 +135,32 @@ for (const size of sizes) {
   }
 }
 
+// The payment when no account can pay (13800000002): the warning above Pay from, then the PIN and Confirm payment,
+// on the smallest phone, under the dark theme and with the keyboard open, in both locales.
+for (const [width, height, locale, dark] of [[320, 568, 'zh-CN', false], [375, 667, 'en', true], [375, 300, 'en', false], [320, 300, 'zh-CN', true]] as const) {
+  test.describe(`no account can pay, ${width}×${height} ${locale}${dark ? ' dark' : ''}`, () => {
+    test.use({ viewport: { width, height }, isMobile: true, hasTouch: true });
+
+    test('the warning, Pay from, the PIN and Confirm payment: nothing sideways, every button reachable', async ({ page }) => {
+      test.slow();
+      const w = words[locale];
+      if (dark) await useDarkTheme(page);
+      await page.goto(`/?lang=${locale}`);
+      await page.locator('bank-pay').getByRole('button', { name: w.pay }).tap();
+      const login = page.frameLocator(`iframe[title="${w.loginDialog}"]`);
+      await login.getByRole('textbox', { name: w.phone }).fill('13800000002');
+      await login.getByRole('textbox', { name: w.password }).fill(password);
+      await reachAndClick(page, login.getByRole('button', { name: w.logIn, exact: true }), dialogOf(page, 'bank-pay'));
+      await login.getByRole('textbox', { name: w.smsCode }).fill(smsCode);
+      await reachAndClick(page, login.getByRole('button', { name: w.verify }), dialogOf(page, 'bank-pay'));
+      const payFrom = page.frameLocator(`iframe[title="${w.payDialog}"]`).getByRole('combobox', { name: w.payFrom });
+      await expect(payFrom).toHaveAccessibleDescription(locale === 'en' ? /balance too low/ : /余额不足/);
+      await checkDialog(page, 'bank-pay', w.payDialog, w.confirmPay, w);
+      if (dark) await expectReadable(page, 'pay', 'dark');
+    });
+  });
+}
+
 // Upright, then on its side (a landscape phone keeps about 190 px above its keyboard).
 for (const [width, height] of [[375, 300], [667, 190]]) {
   test.describe(`with the on-screen keyboard open (${width}×${height})`, () => {
