@@ -7,7 +7,6 @@ import { BankError } from './errors.ts';
 import { frameApi } from './frame-api.ts';
 import { accountsApi, statementDownloads } from './accounts-api.ts';
 import { flowsApi } from './flows-api.ts';
-import { investApi } from './invest-api.ts';
 import { merchantsApi } from './merchants-api.ts';
 import { partnerApi } from './partner-api.ts';
 import { sandboxApps } from './sandbox-apps.ts';
@@ -51,7 +50,6 @@ export function createSandbox(options: SandboxOptions) {
   app.route('/v1', consentPartnerApi);
   app.route('/', jwksApi);
   app.route('/v1/frame', flowsApi);
-  app.route('/v1/frame/invest', investApi);
   app.route('/', sdkAssets);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) => c.json(new BankError('not_found', `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));

@@ -18,6 +18,7 @@ import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { findOrder, orderView } from './orders.ts';
 import { confirmPayment } from './payments.ts';
 import { applicationView, applyForLoan, loanProducts, loanTerms, quoteView } from './loans.ts';
+import { investApi } from './invest-api.ts';
 import { accountExtras } from './accounts.ts';
 import { assertMerchantLoan, disburseMerchantLoan, findMerchant, merchantStatusView } from './merchants.ts';
 import { checkConsentRequest } from './consents.ts';
@@ -323,3 +324,4 @@ frameApi.post('/logout', (c) => {
   return c.json({ customer: null });
 });
 
+frameApi.route('/invest', investApi);

@@ -15,16 +15,24 @@ import {
 } from './invest.ts';
 import { customerAccounts, maskAccountNumber } from './ledger.ts';
 import { readBody } from './validate.ts';
-import { frameSession, loggedIn as frameLoggedIn } from './frame-api.ts';
+import { frameSessionByToken, inFrameLocale, sessionCustomer } from './sessions.ts';
 import type { RequestBody } from './validate.ts';
 
 export const investApi = new Hono<Env>();
 
+function frameSession(c: Context<Env>) {
+  const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+  return inFrameLocale(frameSessionByToken(c.var.options.db, token, c.var.options.now()), c.req.header('X-Bank-Locale'));
+}
+
 /** The logged-in customer, after settling whatever the clock has made due. */
 function loggedIn(c: Context<Env>) {
-  const found = frameLoggedIn(c);
-  settleDue(c.var.options.db, c.var.options.now());
-  return found;
+  const { db, now } = c.var.options;
+  const session = frameSession(c);
+  const found = sessionCustomer(db, session, now());
+  if (!found) throw new BankError('login_required', 'Log in first.');
+  settleDue(db, now());
+  return { session, customer: found.customer };
 }
 
 function productOf(body: RequestBody): Product {
